@@ -1,0 +1,1 @@
+"""One module a command; cli.py imports the one it runs."""

@@ -1,0 +1,9 @@
+"""``crosscheck config``: not built yet."""
+
+from __future__ import annotations
+
+from ..errors import UsageError
+
+
+def run(args) -> int:
+    raise UsageError("config: not there yet in this version of crosscheck")

@@ -1,0 +1,162 @@
+"""The claim grammar: found, built once, and scanned over a text.
+
+``parser()`` builds the LALR parser from grammar/claims.lark once per process (and lark caches the
+built tables on disk).  ``scan(text)`` lexes the text once and, at every token that can start a
+quantity, runs the LALR automaton to find the longest run of tokens that parses as a whole
+``quantity``; only that run is then parsed into a tree.  The automaton step uses lark's own parse
+table (a state stack without values), so a failed start costs a few dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .paths import data_dir
+
+__all__ = ["GRAMMAR_DIR", "Match", "parser", "scan", "terminal_names", "tokens"]
+
+
+GRAMMAR_DIR = data_dir("grammar", "claims.lark")
+START = "quantity"
+_STARTS = ["quantity", "noise"]
+
+
+@functools.cache
+def parser(strict: bool = False):
+    """The Lark LALR parser for grammar/claims.lark (built once; ``strict`` for tests)."""
+    from lark import Lark
+    from lark.exceptions import GrammarError as LarkGrammarError, LexError
+
+    from .errors import GrammarError, Location
+
+    path = GRAMMAR_DIR / "claims.lark"
+    try:
+        return Lark.open(
+            str(path),
+            parser="lalr",
+            lexer="basic",
+            start=_STARTS,
+            propagate_positions=True,
+            maybe_placeholders=False,
+            cache=not strict,
+            strict=strict,
+        )
+    except FileNotFoundError as exc:
+        raise GrammarError(f"grammar file not found: {exc.filename}", Location(str(path))) from None
+    except (LarkGrammarError, LexError) as exc:
+        raise GrammarError(f"grammar does not build: {exc}", Location(str(path))) from None
+
+
+def terminal_names() -> list[str]:
+    return [t.name for t in parser().terminals]
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    states: dict
+    start_state: int
+    end_state: int
+    first: frozenset
+    shift: object
+
+
+@functools.cache
+def _tables() -> _Tables:
+    from lark.parsers.lalr_analysis import Shift
+
+    table = parser().parser.parser.parser.parse_table
+    states = table.states
+    start = table.start_states[START]
+    terminals = set(terminal_names())
+    first = frozenset(k for k in states[start] if k in terminals)
+    return _Tables(states, start, table.end_states[START], first, Shift)
+
+
+def tokens(text: str) -> list:
+    """The text's tokens (whitespace dropped), each with ``start_pos``/``end_pos``."""
+    return list(parser().lex(text))
+
+
+def _accepts_end(stack: list, t: _Tables) -> bool:
+    stack = list(stack)
+    states, shift, end_state = t.states, t.shift, t.end_state
+    while True:
+        act = states[stack[-1]].get("$END")
+        if act is None:
+            return False
+        action, arg = act
+        if action is shift:
+            return False
+        size = len(arg.expansion)
+        if size:
+            del stack[-size:]
+        _, nxt = states[stack[-1]][arg.origin.name]
+        stack.append(nxt)
+        if nxt == end_state:
+            return True
+
+
+def _feed(stack: list, ttype: str, t: _Tables) -> bool:
+    states, shift = t.states, t.shift
+    while True:
+        act = states[stack[-1]].get(ttype)
+        if act is None:
+            return False
+        action, arg = act
+        if action is shift:
+            stack.append(arg)
+            return True
+        size = len(arg.expansion)
+        if size:
+            del stack[-size:]
+        stack.append(states[stack[-1]][arg.origin.name][1])
+
+
+def longest(toks: list, i: int) -> int:
+    """The end index (exclusive) of the longest quantity starting at token ``i``, or ``i``."""
+    t = _tables()
+    stack = [t.start_state]
+    best = i
+    for j in range(i, len(toks)):
+        if not _feed(stack, toks[j].type, t):
+            break
+        if _accepts_end(stack, t):
+            best = j + 1
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A run of tokens that parses as a quantity, and its tree."""
+
+    first: int
+    last: int
+    tree: object
+
+
+def build_tree(toks: list):
+    """Parse exactly these tokens as a quantity (they are known to be accepted)."""
+    from lark import Token
+
+    ip = parser().parse_interactive(start=START)
+    state = ip.parser_state
+    for tok in toks:
+        state.feed_token(tok)
+    return state.feed_token(Token.new_borrow_pos("$END", "", toks[-1]), True)
+
+
+def scan(toks: list, start_at: int = 0, stop_at: int | None = None) -> Iterator[Match]:
+    """Leftmost-longest, non-overlapping quantity matches in ``toks``."""
+    first = _tables().first
+    n = len(toks) if stop_at is None else stop_at
+    i = start_at
+    while i < n:
+        if toks[i].type in first:
+            end = longest(toks, i)
+            if end > i:
+                yield Match(i, end, build_tree(toks[i:end]))
+                i = end
+                continue
+        i += 1

@@ -1,0 +1,291 @@
+"""Frozen value types that flow through the pipeline.
+
+    Article -> (Quantity, Quote, attribution) -> Fact -> Finding -> Report
+
+Every type is an immutable dataclass with tuples for collections; use ``dataclasses.replace`` to
+derive a changed copy.  Offsets are character offsets (code points) into ``Article.text``, the text
+as decoded from disk; ``Article.position`` turns one into a 1-based (line, column) pair.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+__all__ = [
+    "QUALIFIERS",
+    "SEVERITIES",
+    "Article",
+    "Claim",
+    "Fact",
+    "Finding",
+    "Quantity",
+    "Quote",
+    "Report",
+    "number_json",
+]
+
+QUALIFIERS = ("exact", "approximate", "more_than", "at_least", "less_than", "at_most", "range")
+SEVERITIES = ("error", "warning", "info")
+
+
+def number_json(value: Fraction | int | float | None) -> int | float | None:
+    """A number as JSON wants it: an int when whole, else a float."""
+    if value is None:
+        return None
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return int(value)
+    if isinstance(value, int):
+        return value
+    f = float(value)
+    return int(f) if f.is_integer() and abs(f) < 2**53 else f
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written, read into an interval with a unit.
+
+    ``low``/``high`` are in the stated unit and ``None`` where unbounded.  ``noun`` is the counted noun
+    (singular, lower case) of a count; ``modifies`` is the noun phrase a compound adjective qualifies
+    ("a two-hour phone call" -> "phone call"); ``distributive`` marks "each"; ``part_of`` marks a part
+    of a whole ("76 of which", "76 of the 112 drones") and holds the whole's noun when stated.
+    """
+
+    text: str
+    start: int
+    end: int
+    qualifier: str
+    value: Fraction | None
+    low: Fraction | None
+    high: Fraction | None
+    low_inclusive: bool
+    high_inclusive: bool
+    unit: str | None
+    dimension: str
+    noun: str | None = None
+    hedge: str | None = None
+    modifies: str | None = None
+    distributive: bool = False
+    part_of: str | None = None
+    whole: Fraction | None = None
+
+    def __post_init__(self) -> None:
+        if self.qualifier not in QUALIFIERS:
+            raise ValueError(f"unknown qualifier {self.qualifier!r}")
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"empty interval {self.low}..{self.high}")
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit is None and self.dimension == "dimensionless"
+
+    def shifted(self, offset: int) -> Quantity:
+        """The same quantity with its span moved by ``offset`` characters."""
+        from dataclasses import replace
+
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+    def as_json(self) -> dict[str, Any]:
+        """The contract's Quantity object, plus crosscheck's optional extras when set."""
+        out: dict[str, Any] = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "qualifier": self.qualifier,
+            "value": number_json(self.value),
+            "low": number_json(self.low),
+            "high": number_json(self.high),
+            "low_inclusive": self.low_inclusive,
+            "high_inclusive": self.high_inclusive,
+            "unit": self.unit,
+            "dimension": self.dimension,
+            "noun": self.noun,
+        }
+        if self.hedge:
+            out["hedge"] = self.hedge
+        if self.modifies:
+            out["modifies"] = self.modifies
+        if self.distributive:
+            out["distributive"] = True
+        if self.part_of:
+            out["part_of"] = self.part_of
+        if self.whole is not None:
+            out["whole"] = number_json(self.whole)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as read from disk.
+
+    ``text`` is the text that claims are read from; ``offsets`` maps each of its characters back to a
+    character offset in the file as decoded from disk (``None`` when they are the same, as for plain
+    text).  ``raw`` is the decoded file, used to turn file offsets into lines and columns.
+    """
+
+    id: str
+    path: str
+    text: str
+    outlet: str
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    story: str | None = None
+    raw: str | None = None
+    offsets: tuple[int, ...] | None = None
+    line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    ignore_rules: tuple[str, ...] = ()
+    first_line: int = 1
+
+    def file_offset(self, offset: int) -> int:
+        """The character offset in the file of character ``offset`` of ``text``."""
+        if self.offsets is None:
+            return offset
+        if offset >= len(self.offsets):
+            return (self.offsets[-1] + 1) if self.offsets else 0
+        return self.offsets[offset]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the file of character ``offset`` of ``text``."""
+        pos = self.file_offset(offset)
+        starts = self.line_starts or _line_starts(self.raw if self.raw is not None else self.text)
+        i = bisect.bisect_right(starts, pos) - 1
+        return i + self.first_line, pos - starts[i] + 1
+
+    def end_position(self, end: int) -> tuple[int, int]:
+        """1-based (line, column) just past the last character of a span ending at ``end``."""
+        if end <= 0:
+            return self.position(0)
+        line, col = self.position(end - 1)
+        return line, col + 1
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "outlet": self.outlet,
+            "published": self.published,
+            "title": self.title,
+            "story": self.story,
+        }
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return tuple(starts)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words in quotation marks, with the speaker they are given to."""
+
+    id: str
+    article: str
+    speaker: str | None
+    text: str
+    start: int
+    end: int
+    sentence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A quantity in an article, with what it measures, who said it and when."""
+
+    id: str
+    article: str
+    key: str
+    quantity: Quantity
+    speaker: str | None = None
+    time: str | None = None
+    date: str | None = None
+    sentence: str = ""
+    subject: str | None = None
+    measure: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One side of a finding: what one outlet says, and exactly where."""
+
+    article: str
+    outlet: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    speaker: str | None = None
+    quantity: Quantity | None = None
+    published: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "outlet": self.outlet,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "speaker": self.speaker,
+            "quantity": self.quantity.as_json() if self.quantity else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A discrepancy a rule found, with every claim involved."""
+
+    id: str
+    rule: str
+    type: str
+    severity: str
+    message: str
+    key: str
+    claims: tuple[Claim, ...]
+    detail: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "rule": self.rule,
+            "type": self.type,
+            "severity": self.severity,
+            "message": self.message,
+            "key": self.key,
+            "claims": [c.as_json() for c in self.claims],
+        }
+        if self.detail:
+            out["detail"] = self.detail
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything a report format needs; plain data, no timestamps."""
+
+    articles: tuple[Article, ...]
+    findings: tuple[Finding, ...]
+    facts: int = 0
+    quotes: int = 0
+    suppressed: int = 0
+    baselined: int = 0
+    rules: tuple[Any, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        out = {s: 0 for s in SEVERITIES}
+        for f in self.findings:
+            out[f.severity] = out.get(f.severity, 0) + 1
+        return out

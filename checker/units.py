@@ -1,0 +1,158 @@
+"""Units: the one pint registry, made lazily, and the map from grammar terminals to pint units.
+
+A unit terminal in grammar/units.lark is named ``U_<PINT UNIT>``; ``unit_for_terminal`` turns the
+name back into a pint unit name.  Parsing a text must not pay pint's start-up cost, so the
+dimension of every grammar unit is worked out by pint once and kept in a small JSON file in the
+user's cache folder, keyed by pint's version (like lark's grammar cache).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import tempfile
+from fractions import Fraction
+from pathlib import Path
+
+__all__ = [
+    "CURRENCY_SYMBOLS",
+    "convert",
+    "dimension",
+    "registry",
+    "to_base",
+    "unit_for_terminal",
+]
+
+# pint spells a few units with capitals, which a terminal name cannot carry.
+_SPECIAL = {
+    "DEGREE_CELSIUS": "degree_Celsius",
+    "DEGREE_FAHRENHEIT": "degree_Fahrenheit",
+    "PERCENTAGE_POINT": "percent",
+    "CUBIC_METER": "meter ** 3",
+    "SQUARE_KILOMETER": "kilometer ** 2",
+    "SQUARE_METER": "meter ** 2",
+}
+
+CURRENCY_SYMBOLS = {
+    "$": "USD", "US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD",
+    "HK$": "HKD", "NZ$": "NZD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH",
+    "₹": "INR", "₩": "KRW",
+}
+CURRENCY_DIMENSION = "[currency]"
+
+
+def base_name(name: str) -> str:
+    """A rule or terminal name without lark's import namespace ("numbers__A" -> "A")."""
+    return name.rsplit("__", 1)[-1]
+
+
+def unit_for_terminal(terminal: str) -> str:
+    """U_KILOMETER -> "kilometer"; U_HOUR_G (glued "3h") -> "hour"."""
+    name = base_name(terminal)
+    if name.startswith("U_"):
+        name = name[2:]
+    if name.endswith("_G"):
+        name = name[:-2]
+    return _SPECIAL.get(name, name.lower())
+
+
+def currency_for_terminal(terminal: str, text: str) -> str:
+    name = base_name(terminal)
+    if name == "CUR_SYMBOL":
+        return CURRENCY_SYMBOLS.get(text, "USD")
+    if name == "CUR_CODE":
+        return text.upper()
+    code = name[4:]
+    return {"USD_WORD": "USD", "CENT": "USD"}.get(code, code)
+
+
+@functools.cache
+def registry():
+    """The single pint UnitRegistry (imported and built on first use)."""
+    import pint
+
+    ureg = pint.UnitRegistry(cache_folder=":auto:")
+    ureg.define("percentage_point = percent")
+    return ureg
+
+
+def _cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "crosscheck"
+
+
+@functools.cache
+def _dimensions() -> dict[str, str]:
+    try:
+        from importlib.metadata import version
+
+        pint_version = version("pint")
+    except Exception:  # pragma: no cover - pint missing is a broken install
+        pint_version = "unknown"
+    path = _cache_path() / f"units-{pint_version}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    table = _compute_dimensions()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".units-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(table, fh, sort_keys=True)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home only costs speed
+    return table
+
+
+def _grammar_units() -> list[str]:
+    from . import grammar
+
+    return sorted({unit_for_terminal(t) for t in grammar.terminal_names() if base_name(t).startswith("U_")})
+
+
+def _compute_dimensions() -> dict[str, str]:
+    ureg = registry()
+    table = {}
+    for name in _grammar_units():
+        dim = ureg.Unit(name).dimensionality
+        table[name] = str(dim) if dim else "dimensionless"
+    return table
+
+
+def dimension(unit: str | None) -> str:
+    """pint's dimensionality of ``unit`` as a string; "dimensionless" for counts and percent."""
+    if unit is None:
+        return "dimensionless"
+    if unit.isupper() and len(unit) == 3:
+        return CURRENCY_DIMENSION
+    table = _dimensions()
+    if unit in table:
+        return table[unit]
+    dim = registry().Unit(unit).dimensionality
+    return str(dim) if dim else "dimensionless"
+
+
+def convert(value: Fraction, unit: str, target: str) -> Fraction:
+    """``value`` in ``unit`` expressed in ``target`` (same dimension), exactly where pint allows."""
+    if unit == target:
+        return value
+    ureg = registry()
+    factor = ureg.Quantity(1, unit).to(target).magnitude
+    return value * Fraction(factor).limit_denominator(10**9)
+
+
+def to_base(value: Fraction | None, unit: str | None) -> Fraction | None:
+    """``value`` in pint's base units for ``unit`` (seconds for time, metres for length...)."""
+    if value is None or unit is None or (unit.isupper() and len(unit) == 3):
+        return value
+    return value * _base_factor(unit)
+
+
+@functools.cache
+def _base_factor(unit: str) -> Fraction:
+    ureg = registry()
+    q = ureg.Quantity(1, unit).to_base_units()
+    return Fraction(q.magnitude).limit_denominator(10**12)
