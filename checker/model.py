@@ -18,9 +18,11 @@ __all__ = [
     "QUALIFIERS",
     "SEVERITIES",
     "Article",
+    "ArticleFacts",
     "Claim",
     "Fact",
     "Finding",
+    "Mention",
     "Quantity",
     "Quote",
     "Report",
@@ -186,7 +188,12 @@ def _line_starts(text: str) -> tuple[int, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Words in quotation marks, with the speaker they are given to."""
+    """Words in quotation marks, with the speaker they are given to.
+
+    ``topic`` is the key of the thing a short evaluative quote describes, when the sentence says
+    ("a 'very frank' conversation" -> "call"), so that two outlets' words for the same statement can
+    be compared even when they share few words.
+    """
 
     id: str
     article: str
@@ -195,6 +202,26 @@ class Quote:
     start: int
     end: int
     sentence: str = ""
+    topic: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person's name as written ("Vladimir Zelensky", "Zelenskyy"), for spelling comparisons.
+
+    ``surname`` is the last name token as written; ``given`` the given name(s) written before it, if
+    any; ``entity`` the canonical name the extractor resolved the mention to (its longest form in the
+    article, e.g. "Volodymyr Zelenskyy").
+    """
+
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    surname: str
+    given: str | None = None
+    entity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +238,17 @@ class Fact:
     sentence: str = ""
     subject: str | None = None
     measure: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """All that extraction finds in one article: a pure function of the article, so it can be
+    cached by content hash and computed in another process."""
+
+    article: str
+    facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
