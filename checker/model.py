@@ -10,6 +10,7 @@ as decoded from disk; ``Article.position`` turns one into a 1-based (line, colum
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -126,7 +127,11 @@ class Article:
 
     ``text`` is the text that claims are read from; ``offsets`` maps each of its characters back to a
     character offset in the file as decoded from disk (``None`` when they are the same, as for plain
-    text).  ``raw`` is the decoded file, used to turn file offsets into lines and columns.
+    text; else a tuple-like sequence, see checker.ingest_map.OffsetMap).  ``raw`` is the decoded file
+    (for a .jsonl feed: the article's line, which is line ``first_line`` of the file), used to turn
+    file offsets into lines and columns.  ``furniture`` holds the page furniture ingest dropped, as
+    (raw start, raw end, furniture rule name); ``suppressions`` the in-file suppression comments, as
+    (file line suppressed, rule id or "*", reason).
     """
 
     id: str
@@ -138,10 +143,12 @@ class Article:
     url: str | None = None
     story: str | None = None
     raw: str | None = None
-    offsets: tuple[int, ...] | None = None
+    offsets: Sequence[int] | None = None
     line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
     ignore_rules: tuple[str, ...] = ()
     first_line: int = 1
+    furniture: tuple[tuple[int, int, str], ...] = field(default=(), compare=False, repr=False)
+    suppressions: tuple[tuple[int, str, str], ...] = ()
 
     def file_offset(self, offset: int) -> int:
         """The character offset in the file of character ``offset`` of ``text``."""
@@ -153,7 +160,10 @@ class Article:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file of character ``offset`` of ``text``."""
-        pos = self.file_offset(offset)
+        return self.raw_position(self.file_offset(offset))
+
+    def raw_position(self, pos: int) -> tuple[int, int]:
+        """1-based (line, column) in the file of character ``pos`` of ``raw``."""
         starts = self.line_starts or _line_starts(self.raw if self.raw is not None else self.text)
         i = bisect.bisect_right(starts, pos) - 1
         return i + self.first_line, pos - starts[i] + 1
