@@ -331,6 +331,7 @@ class Report:
     suppressed: int = 0
     baselined: int = 0
     rules: tuple[Any, ...] = ()
+    hidden: int = 0  # findings below --min-severity: not shown, still counted (and still fail the run)
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in SEVERITIES}
