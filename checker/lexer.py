@@ -1,0 +1,186 @@
+"""A faster lexer that yields exactly the tokens of lark's basic lexer.
+
+lark's basic lexer tries one alternation of every terminal (ordered by priority, then lark's own
+tie-break) at each position.  Most terminals cannot start with the character found there, so this
+lexer dispatches on that character first:
+
+- each terminal's possible first characters are worked out from its regex as lark compiles it
+  (``re``'s own parser over ``pattern.to_regexp()`` with lark's flags).  Zero-width items (``\\b``,
+  look-arounds) are skipped, which can only widen the set; anything not analysed (``.``, back
+  references, a pattern that could match empty) counts as "any character";
+- the set is kept as a small regex of one-character alternatives, each under the flags in force
+  where it was written, so ``re`` itself decides membership (case folding included);
+- for each character met in a text, the terminals whose set holds it are joined, in lark's order,
+  into one alternation like lark's own (``(?P<NAME>regex)|...``), compiled once and cached.
+
+Every terminal that can match at a position starts with the character there, so the bucket holds
+every terminal that can match, in the same order: the first alternative to match is the one lark's
+full alternation finds.  The match runs on the whole text at the same position, so look-behinds and
+``\\b`` see the same neighbours.  Nothing here repeats a pattern: the regexes are lark's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token
+
+from .firstchar import first_chars, narrow
+
+__all__ = ["FastLexer"]
+
+_ANY = None  # first_chars' "any character"
+
+
+class _Chain:
+    """Several compiled alternations tried in turn, as lark does when ``re`` refuses one big one."""
+
+    def __init__(self, parts: list) -> None:
+        self.parts = parts
+
+    def match(self, text: str, pos: int):
+        for part in self.parts:
+            m = part.match(text, pos)
+            if m is not None:
+                return m
+        return None
+
+
+def _alternation(named: list[tuple[str, str]], flags: int, tail: str = "", re_module=re):
+    """lark's own construction, ``(?P<NAME>regex)|...`` in lark's order, with ``tail`` after it; split
+    in halves without the tail if ``re`` refuses that many groups (as lark.lexer.Scanner does)."""
+    body = "|".join(f"(?P<{name}>{regexp})" for name, regexp in named)
+    try:
+        return re_module.compile(f"(?:{body}){tail}" if tail else body, flags)
+    except AssertionError:
+        if len(named) < 2:
+            raise
+    half = len(named) // 2
+    parts = [_alternation(named[:half], flags, "", re_module), _alternation(named[half:], flags, "", re_module)]
+    return _Chain([q for part in parts for q in (part.parts if isinstance(part, _Chain) else [part])])
+
+
+class _NoMatch:
+    """The bucket of a character no terminal can start with."""
+
+    @staticmethod
+    def match(text: str, pos: int) -> None:
+        return None
+
+
+class FastLexer:
+    """Tokens of a lark ``BasicLexer`` (same types, values, positions, lines and columns), found by
+    first-character dispatch.  Build it from the lexer lark would use; ``tokens(text)`` lexes a text."""
+
+    def __init__(self, basic_lexer) -> None:
+        scanner = basic_lexer.scanner  # builds lark's callbacks (string terminals folded into regexes)
+        self._lark = basic_lexer
+        self._terminals = list(scanner.terminals)
+        self._callback = dict(basic_lexer.callback)
+        self._ignore = frozenset(basic_lexer.ignore_types)
+        self._newline = frozenset(basic_lexer.newline_types)
+        self._flags = basic_lexer.g_regex_flags
+        self._firsts = [first_chars(t.pattern.to_regexp(), self._flags) for t in self._terminals]
+        self._skip, self._tail = self._skip_tail()
+        self._by_char: dict = {}
+        self._by_members: dict = {}
+
+    def members(self, char: str) -> tuple[str, ...]:
+        """The names of the terminals that can start with ``char``, in lark's order."""
+        return tuple(
+            t.name for t, first in zip(self._terminals, self._firsts) if first is _ANY or first.fullmatch(char)
+        )
+
+    def _skip_tail(self) -> tuple[str | None, str]:
+        """(name, regex) of an ignored terminal to eat right after each token, or (None, "").
+
+        The tail is lark's own regex for that terminal behind a look-ahead for the characters that only
+        it can start with (from Latin-1; whitespace in practice), so it eats exactly the ignored token
+        lark's lexer would find next and drop.  It saves a turn of the loop per token."""
+        for term, first in zip(self._terminals, self._firsts):
+            name = term.name
+            if name not in self._ignore or name in self._callback or first is _ANY:
+                continue
+            regexp = term.pattern.to_regexp()
+            if self._lark.re.compile(regexp, self._flags).groups:
+                continue  # its own groups would hide the token's name from ``lastgroup``
+            only = [chr(i) for i in range(256) if first.fullmatch(chr(i)) and self.members(chr(i)) == (name,)]
+            if only:
+                chars = "".join(re.escape(c) for c in only)
+                return name, f"(?:(?=[{chars}])(?:{regexp}))?"
+        return None, ""
+
+    def bucket(self, char: str):
+        """The compiled alternation of ``members(char)``, each narrowed to ``char``, then the tail
+        (cached per character and per distinct alternation); its ``match(text, pos)`` is None when no
+        terminal matches."""
+        found = self._by_char.get(char)
+        if found is None:
+            wanted = set(self.members(char))
+            named = tuple(
+                (t.name, narrow(t.pattern.to_regexp(), self._flags, char)) for t in self._terminals if t.name in wanted
+            )
+            found = self._by_members.get(named)
+            if found is None:
+                found = _alternation(list(named), self._flags, self._tail, self._lark.re) if named else _NoMatch()
+                self._by_members[named] = found
+            self._by_char[char] = found
+        return found
+
+    def _fail(self, text: str) -> None:
+        """No terminal matches somewhere: let lark's own lexer raise its own error."""
+        from lark.lexer import LexerThread
+
+        list(LexerThread.from_text(self._lark, text).lex(None))
+        raise AssertionError("lark's lexer accepted a text the dispatch lexer refused")
+
+    def tokens(self, text: str) -> list:
+        """The tokens of ``text``, exactly as ``Lark.lex(text)`` gives them, in a list."""
+        get, bucket = self._by_char.get, self.bucket
+        ignore, newline, callback, skip = self._ignore, self._newline, self._callback, self._skip
+        new, token_cls = str.__new__, Token
+        out: list = []
+        pos, end, line, line_start = 0, len(text), 1, 0
+        nl = _next_newline(text, 0)
+        while pos < end:
+            m = (get(text[pos]) or bucket(text[pos])).match(text, pos)
+            if m is None:
+                self._fail(text)
+            type_ = m.lastgroup
+            stop, nxt = m.end(type_), m.end()
+            if type_ in ignore and type_ not in callback:
+                if nxt > nl:
+                    line, line_start, nl = _feed(text, pos, stop, type_ in newline, line, line_start)
+                    line, line_start, nl = _feed(text, stop, nxt, skip in newline, line, line_start)
+                pos = nxt
+                continue
+            value = m.group(type_)
+            tok = new(token_cls, value)
+            tok.type, tok.value, tok.start_pos, tok.end_pos = type_, value, pos, stop
+            tok.line, tok.column = line, pos - line_start + 1
+            if stop > nl:
+                line, line_start, nl = _feed(text, pos, stop, type_ in newline, line, line_start)
+            tok.end_line, tok.end_column = line, stop - line_start + 1
+            if nxt > nl:
+                line, line_start, nl = _feed(text, stop, nxt, skip in newline, line, line_start)
+            if type_ in callback:
+                tok = callback[type_](tok)
+            if type_ not in ignore:
+                out.append(tok)
+            pos = nxt
+        return out
+
+
+def _next_newline(text: str, start: int) -> int:
+    found = text.find("\n", start)
+    return len(text) if found < 0 else found
+
+
+def _feed(text: str, start: int, stop: int, counts: bool, line: int, line_start: int) -> tuple[int, int, int]:
+    """lark's LineCounter.feed over ``text[start:stop]`` (lark counts lines only in the terminals it
+    marks as able to hold a newline): (line, offset where it starts, next newline at or after stop)."""
+    if counts:
+        found = text.count("\n", start, stop)
+        if found:
+            line, line_start = line + found, text.rindex("\n", start, stop) + 1
+    return line, line_start, _next_newline(text, stop)

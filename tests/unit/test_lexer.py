@@ -1,0 +1,143 @@
+"""The dispatch lexer gives exactly lark's tokens; its regex analysis is sound."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lark import Lark
+from lark.exceptions import UnexpectedCharacters
+from lark.lexer import BasicLexer
+
+from checker import firstchar, grammar
+from checker.lexer import FastLexer
+from checker.quantities import find_quantities
+
+
+def key(toks) -> list[tuple]:
+    """Everything lark puts on a token."""
+    return [(t.type, t.value, t.start_pos, t.end_pos, t.line, t.column, t.end_line, t.end_column) for t in toks]
+
+
+def lark_tokens(text: str) -> list:
+    return list(grammar.parser().lex(text))
+
+
+def test_seed_tokens_equal_larks(seed_texts):
+    for name, text in seed_texts.items():
+        assert key(grammar.tokens(text)) == key(lark_tokens(text)), name
+
+
+def test_seed_quantities_are_unchanged(seed_texts):
+    """The same quantities, whether the scanner is fed the new tokens or lark's own."""
+    for name, text in seed_texts.items():
+        new = list(find_quantities(text))
+        old = list(find_quantities(text, lark_tokens(text)))
+        assert new == old, name
+        assert new, name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\n", "two  hours\n\n\nlater", "5h 3m 4\"", "1st\r\n2nd", "a\u00a0b\u2028c", "ſ K ﬀ ²",
+     "more than two hours", "more-than-two-hour", "and a half", "_under_", "\n \n", "x\n"],
+)
+def test_edge_texts_equal_larks(text):
+    assert key(grammar.tokens(text)) == key(lark_tokens(text))
+
+
+def test_tokens_are_lark_tokens():
+    from lark import Token
+
+    toks = grammar.tokens("more than two hours")
+    assert all(type(t) is Token for t in toks)
+    assert [t.type for t in toks] == ["MORE_THAN", "DIGIT_WORD", "units__U_HOUR"]
+
+
+# ---------------------------------------------------------------------------- any lark grammar
+
+TOY = r"""
+start: item*
+item: KEYWORD | NAME | NUMBER | "let" | "=" | ";"
+KEYWORD.2: /(?i:if|else)\b/
+NAME: /[a-z_]\w*/
+NUMBER: /\d+/
+COMMENT: /#[^\n]*/
+%ignore COMMENT
+%import common.WS
+%ignore WS
+"""
+
+
+def toy_lexer():
+    lark = Lark(TOY, parser="lalr", lexer="basic")
+    return lark, FastLexer(BasicLexer(lark.lexer_conf))
+
+
+@pytest.mark.parametrize("text", ["let x = 10; IF y else z # note\n  letter = 2", "", "   ", "let;let"])
+def test_any_basic_lexer_toy_grammar(text):
+    lark, fast = toy_lexer()
+    assert key(fast.tokens(text)) == key(lark.lex(text))
+
+
+def test_string_terminals_keep_larks_callbacks():
+    lark, fast = toy_lexer()
+    toks = fast.tokens("let letter")
+    assert [t.type for t in toks] == [t.type for t in lark.lex("let letter")]
+    assert toks[0].type != "NAME"
+
+
+def test_unlexable_text_raises_larks_error():
+    lark, fast = toy_lexer()
+    with pytest.raises(UnexpectedCharacters) as theirs:
+        list(lark.lex("let x = 1 ? 2"))
+    with pytest.raises(UnexpectedCharacters) as ours:
+        fast.tokens("let x = 1 ? 2")
+    assert (ours.value.pos_in_stream, ours.value.line, ours.value.column) == (
+        theirs.value.pos_in_stream, theirs.value.line, theirs.value.column)
+
+
+# ---------------------------------------------------------------------------- regex analysis
+
+
+@pytest.mark.parametrize(
+    "regexp, yes, no",
+    [
+        (r"abc", "a", "bA"),
+        (r"(?i:abc)", "aA", "b"),
+        (r"(?i:k)", "kK\u212a", "x"),  # the Kelvin sign folds to k under re.IGNORECASE
+        (r"(?<=\d)h\b", "h", "1 "),
+        (r"(?:x|yz)?w", "xyw", "z"),
+        (r"[^\W\d_]+", "aé", "1_ "),
+        (r"\d*\.\d+", "1.", "a"),
+        (r"\s+", " \n\t", "a"),
+        (r"[^x]", "ay", "x"),
+    ],
+)
+def test_first_chars(regexp, yes, no):
+    first = firstchar.first_chars(regexp)
+    assert all(first.fullmatch(c) for c in yes)
+    assert not any(first.fullmatch(c) for c in no)
+
+
+@pytest.mark.parametrize("regexp", [r".x", r"a?", r"(a)?\1", r"(?=a)"])
+def test_first_chars_gives_up_rather_than_guess(regexp):
+    assert firstchar.first_chars(regexp) is None
+
+
+def test_narrow_drops_alternatives_that_cannot_start_there():
+    assert firstchar.narrow(r"(?:apple|banana|berry)s?", 0, "b") == "(?:banana|berry)(?:s){0,1}"
+    # only the first position is narrowed: "x" after the optional prefix keeps every alternative
+    assert re.fullmatch(firstchar.narrow(r"(?:a|b)?(?:a|c)", 0, "a"), "ac")
+    assert firstchar.narrow(r"(a|b)\1", 0, "a") == r"(a|b)\1"  # not written back: left as it is
+
+
+def test_every_grammar_terminal_is_analysed():
+    """Not needed for correctness (an unanalysed terminal goes in every bucket), but for speed."""
+    lexer = grammar._lexer()
+    flags = grammar.parser().lexer_conf.g_regex_flags
+    for term in grammar.parser().terminals:
+        regexp = term.pattern.to_regexp()
+        assert firstchar.first_chars(regexp, flags) is not None, term.name
+        assert firstchar._tree(regexp, flags) is not None, term.name
+    assert lexer.members(" ") == ("_WS",)
