@@ -1,0 +1,256 @@
+"""Who said what: attributions in a sentence, and the part of the sentence each one covers.
+
+Forms: "X said (that) ...", "..., X said", "“...,” said X", "according to X", "X told reporters ...",
+"X wrote on/in ...", "X added".  X is a person (resolved through people.py, also for "he" and "the
+Russian leader") or a body as written ("Ukraine's air force").  ``Attribution.content`` is the word
+range the speaker is responsible for: what follows the verb when it reports a clause, or what
+precedes the speaker when the attribution closes the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .people import People
+from .sentences import Sentence, Word, Words
+
+__all__ = ["Attribution", "find_attributions"]
+
+_TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "night",
+    "evening", "afternoon", "today", "yesterday", "tonight", "overnight", "earlier", "later", "late",
+    "early", "last", "this", "on", "week", "month", "also", "has", "have", "had", "would", "will",
+    "previously", "then", "reportedly", "again", "repeatedly", "publicly", "separately", "recently",
+    "once", "had", "was", "is", "has", "been",
+}
+_PREPOSITIONS = {
+    "following", "after", "before", "during", "in", "at", "on", "with", "for", "from", "of", "by",
+    "about", "while", "when", "ahead", "amid", "since", "until", "as", "to", "into", "without",
+}
+_STOP_LEFT = {
+    "that", "and", "but", "which", "who", "whom", "what", "as", "while", "when", "after", "before",
+    "said", "says", "if", "because", "so", "or", "where", "than", "also", "then", "how", "why",
+}
+_OBJECTS = {"reporters", "journalists", "the", "press", "media", "a", "an", "news", "agency", "television",
+            "tv", "parliament", "lawmakers", "him", "her", "them", "us", "me", "cnn", "bbc"}
+_QUOTES = {"\u201c", "\u201d", '"', "\u2018", "\u2019", "'"}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str | None
+    verb: int  # word index of the speech verb (or of "according")
+    subject: tuple[int, int]  # word range of the speaker phrase
+    content: tuple[int, int]  # word range the speaker is responsible for
+    sentence: int
+
+
+def _np_left(ws: list[Word], end: int, floor: int) -> tuple[int, int] | None:
+    """The noun phrase ending just before ``end`` (walking left), as a word range."""
+    i = end - 1
+    while i >= floor and ws[i].text in ("[", "]"):
+        i -= 1  # Markdown links: "[said in a statement](#)"
+    while i >= floor and ws[i].norm in _TIME_WORDS and ws[i].kind == "word" and not ws[i].text[:1].isupper():
+        i -= 1
+    while i >= floor and ws[i].kind == "word" and ws[i].text[:1].isupper() and ws[i].norm in _TIME_WORDS:
+        i -= 1  # "said Monday" -> skip weekday after subject
+    if i >= floor and ws[i].text == ",":
+        # appositive: "Putin, speaking to journalists in Sochi, said"; but in "His treasury
+        # secretary, Scott Bessent, said" the part between the commas is the name itself
+        j = i - 1
+        while j >= floor and ws[j].text != ",":
+            j -= 1
+        if j <= floor:
+            return None
+        inner = [w for w in ws[j + 1:i] if w.kind == "word"]
+        if inner and len(inner) <= 4 and all(w.text[:1].isupper() for w in inner):
+            return j + 1, i
+        i = j - 1
+    last = i + 1
+    words = 0
+    while i >= floor:
+        w = ws[i]
+        if w.kind == "word" and w.norm not in _STOP_LEFT:
+            words += 1
+        elif w.text == "." and i > floor and w.start == ws[i - 1].end and len(ws[i - 1].text) <= 3:
+            pass  # "Mr." "U.S."
+        else:
+            break
+        if words > 7:
+            return None
+        i -= 1
+    first = i + 1
+    if first < last and ws[last - 1].norm in _PRONOUNS:
+        return last - 1, last  # "what he termed" -> "he"
+    return (first, last) if first < last else None
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+def _np_right(ws: list[Word], start: int, ceiling: int) -> tuple[int, int] | None:
+    """The noun phrase right after a verb ("said the Russian president"), when it starts like one."""
+    if start >= ceiling or not (ws[start].text[:1].isupper() or ws[start].norm in ("the", "he", "she")):
+        return None
+    i = start
+    while i < ceiling and (ws[i].kind == "word" or (ws[i].text == "." and ws[i].start == ws[i - 1].end)):
+        if ws[i].kind == "word" and ws[i].norm in _STOP_LEFT | _PREPOSITIONS and i > start:
+            break
+        i += 1
+        if i - start > 7:
+            break
+    return (start, i) if i > start else None
+
+
+def _content(ws: list[Word], s: Sentence, verb_end: int, subject: tuple[int, int], direct: bool) -> tuple[int, int]:
+    """What the speaker is responsible for: after a reporting verb ("said (that) ...", "described
+    ... as “...”" only from "that", a colon or a quotation mark on), or before a closing "X said"."""
+    i = verb_end
+    while i < s.last and (ws[i].norm in _TIME_WORDS or ws[i].norm in _OBJECTS) and ws[i].kind == "word":
+        i += 1
+    if i < s.last and ws[i].text in (",", ":"):
+        i += 1
+    if i < s.last and ws[i].norm == "that":
+        return i + 1, s.last
+    nxt = ws[i] if i < s.last else None
+    if nxt is not None and nxt.text in _QUOTES:
+        return i, s.last
+    if not direct:
+        for k in range(i, s.last):
+            if ws[k].norm == "that" or ws[k].text == ":":
+                return k + 1, s.last
+            if ws[k].text in _QUOTES:  # "described it as “very useful”": only the quote
+                end = next((m for m in range(k + 1, s.last) if ws[m].text in _QUOTES), s.last)
+                return k, end + 1
+        return verb_end, verb_end
+    if nxt is not None and nxt.kind in ("word", "num") and nxt.norm not in _PREPOSITIONS:
+        return i, s.last
+    if nxt is not None and nxt.norm in _PREPOSITIONS:
+        # "said in a post on X that ...": a "that" close by still opens the content
+        for k in range(i, min(s.last, i + 12)):
+            if ws[k].norm == "that":
+                return k + 1, s.last
+            if ws[k].text in (",", ";"):
+                break
+    if subject[0] > s.first:
+        return s.first, subject[0]
+    return verb_end, verb_end
+
+
+def _speaker(people: People, lexicon: Lexicon, ws: list[Word], np: tuple[int, int], last_speaker) -> str | None:
+    first, last = np
+    for k in range(last - 1, first - 1, -1):
+        ent = people.at(k)
+        if ent is not None:
+            return ent.name
+    norms = [w.norm for w in ws[first:last]]
+    if not norms:
+        return None
+    if len(norms) == 1 and norms[0] in lexicon.pronouns:
+        return last_speaker or (people.before(first).name if people.before(first) else None)
+    words = [w for w in ws[first:last] if w.kind == "word"]
+    if words and words[0].norm in ("the", "a", "an"):
+        words = words[1:]
+    if not words:
+        return None
+    head = words[-1].norm
+    role = next((r for r, titles in lexicon.roles.items() if head == r or head in titles), None)
+    if role is not None and not words[-1].text[:1].isupper() or (role and len(words) <= 3):
+        modifiers = [w.norm for w in words[:-1] if w.text[:1].isupper()]
+        ent = people.by_role(first, role, modifiers)
+        if ent is not None:
+            return ent.name
+    if head in lexicon.pronouns or head in ("it", "they", "officials", "sources"):
+        return None
+    if not any(w.text[:1].isupper() for w in words):
+        return None  # "the post", "that compromise": not a speaker we can name
+    determined = first < len(ws) and ws[first].norm in ("the", "a", "an")
+    if not determined and all(w.text[:1].isupper() and not w.text.endswith(("'s", "\u2019s")) for w in words):
+        return None  # an unknown capitalised phrase ("Planned Monday Call") is not a body we can name
+    text = " ".join(w.text for w in words)
+    return text.replace("\u2019", "'")
+
+
+def _sentence_subject(people: People, s: Sentence, limit: int = 12) -> str | None:
+    """The person a sentence is about: the first one named, not as a possessive, in its first
+    ``limit`` words."""
+    ws = people.words.words
+    for k in range(s.first, min(s.last, s.first + limit)):
+        ent = people.at(k)
+        if ent is not None and not ws[k].text.endswith(("'s", "\u2019s")) and people.at(k + 1) is not ent:
+            return ent.name
+    return None
+
+
+def find_attributions(words: Words, people: People, lexicon: Lexicon,
+                      quoted: list[tuple[int, int]] = ()) -> list[Attribution]:
+    """Every attribution in the article, in order; speech verbs inside ``quoted`` word ranges are
+    part of someone's words, not attributions."""
+    ws = words.words
+    norms = [w.norm for w in ws]
+    inside = set()
+    for first, last in quoted:
+        inside.update(range(first, last))
+    out: list[Attribution] = []
+    last_speaker: str | None = None
+    last_paragraph = -1
+    for si, s in enumerate(words.sentences):
+        if s.paragraph > last_paragraph + 2:
+            last_speaker = None
+        last_paragraph = s.paragraph
+        subject = _sentence_subject(people, s)
+        if subject:
+            last_speaker = subject
+        i = s.first
+        while i < s.last:
+            if i in inside:
+                i += 1
+                continue
+            hit = None
+            if norms[i] == "according" and i + 1 < s.last and norms[i + 1] == "to":
+                np = _np_right(ws, i + 2, s.last)
+                if np:
+                    speaker = _speaker(people, lexicon, ws, np, last_speaker)
+                    content = (s.first, i) if i > s.first else (np[1], s.last)
+                    out.append(Attribution(speaker, i, np, content, si))
+                    last_speaker = speaker or last_speaker
+                i += 2
+                continue
+            hit = lexicon.speech.match(norms, i) if ws[i].kind == "word" else None
+            if hit is None:
+                i += 1
+                continue
+            verb_end = i + hit[1]
+            direct = norms[i] in lexicon.direct_speech
+            np = _np_left(ws, i, s.first)
+            speaker = None
+            if norms[i].endswith("ing") and i > s.first and ws[i - 1].text == ",":
+                # "Mr. Trump offered a take on the call, saying it ...": the sentence's subject
+                named = _sentence_subject(people, s, i - s.first) or next(
+                    (people.at(k).name for k in range(s.first, i) if people.at(k)), None)
+                if named:
+                    np, speaker = (i, i), named
+            if np is None and i > s.first and norms[i - 1] in ("and", "but"):
+                # "Putin concluded that ..., but added that ...": the subject is the earlier one
+                same = [a for a in out if a.sentence == si]
+                if same:
+                    np, speaker = same[-1].subject, same[-1].speaker
+            elif np is None or ws[i - 1].text in _QUOTES:
+                # "“...,” said Putin": the speaker follows the verb
+                right = _np_right(ws, verb_end, s.last)
+                if right:
+                    np = right
+                    verb_end = right[1]
+            if np is None:
+                i = verb_end
+                continue
+            speaker = speaker or _speaker(people, lexicon, ws, np, last_speaker)
+            content = _content(ws, s, verb_end, np, direct)
+            if np[0] >= verb_end - 1 and np[0] > i:  # "..., said X": content is what came before
+                content = (s.first, i)
+            out.append(Attribution(speaker, i, np, content, si))
+            if speaker:
+                last_speaker = speaker
+            i = verb_end
+    return out

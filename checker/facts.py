@@ -1,0 +1,246 @@
+"""Article -> facts, quotes and name mentions (``extract``): a pure function of one article.
+
+Each quantity the grammar finds becomes a Fact when it measures something: a count of a noun
+("112 drones"), a part of a whole ("76 of which"), or a measure with a unit ("a two-hour call").
+Its key, "<subject>.<measure>", comes from the lexicon (rules/lexicons/facts.yaml): the counted
+noun and the verb of what happened to it (drone.launched, drone.downed), or the event a measure
+belongs to and what the unit measures (call.duration).  Speaker, time anchor and quotes come from
+attribution.py, anchors.py and quotes.py over the same token stream.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from . import grammar
+from .anchors import Anchor, find_anchors, nearest_anchor
+from .attribution import Attribution, find_attributions
+from .lexicon import Lexicon, load_lexicon
+from .model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
+from .people import People, find_people
+from .quantities import find_quantities, singular
+from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
+from .sentences import Words
+
+__all__ = ["extract"]
+
+_TIME_SINCE_BEFORE = {"in", "within", "since", "past", "last", "next", "first"}
+_TIME_SINCE_AFTER = {"ago", "later", "earlier", "before", "after", "hence", "since"}
+_CALENDAR_UNITS = {"year", "month", "decade", "week", "day", "century", "fortnight"}
+_VERB_WINDOW = 8
+
+
+def _id(*parts: object) -> str:
+    return hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=8).hexdigest()
+
+
+class _Context:
+    """What extraction knows about one article while it walks its quantities."""
+
+    def __init__(self, article: Article, lexicon: Lexicon):
+        self.article = article
+        self.lexicon = lexicon
+        self.tokens = grammar.tokens(article.text)
+        self.words = Words.build(article.text, self.tokens, lexicon)
+        self.norms = [w.norm for w in self.words.words]
+        self.people: People = find_people(self.words, lexicon)
+        self.quote_spans: list[QuoteSpan] = find_quotes(self.words)
+        self.attributions: list[Attribution] = find_attributions(
+            self.words, self.people, lexicon, [(q.first, q.last) for q in self.quote_spans])
+        self.quote_speakers: list[str | None] = []
+        self._anchors: dict[int, list[Anchor]] = {}
+
+    def anchors(self, sentence: int) -> list[Anchor]:
+        if sentence not in self._anchors:
+            s = self.words.sentences[sentence]
+            self._anchors[sentence] = find_anchors(self.words, s, self.article.published, self.lexicon)
+        return self._anchors[sentence]
+
+    # ------------------------------------------------------------------ keys
+    def event_near(self, first: int, last: int) -> str | None:
+        """The nearest event noun in the sentence, looking back first, then forward."""
+        s = self.words.sentences[self.words.sentence_of(first)]
+        for i in range(first - 1, s.first - 1, -1):
+            hit = self.lexicon.events.match(self.norms, i)
+            if hit:
+                return hit[0]
+        for i in range(last, s.last):
+            hit = self.lexicon.events.match(self.norms, i)
+            if hit:
+                return hit[0]
+        return None
+
+    def verb_near(self, first: int, last: int) -> str | None:
+        """The lexicon verb closest before the quantity in its clause (the longest of those that end
+        nearest: "killed or maimed" over "maimed"), else the first one after it."""
+        lo, _ = self.words.clause_bounds(first)
+        _, hi = self.words.clause_bounds(max(first, last - 1))
+        best = None
+        for i in range(max(lo, first - _VERB_WINDOW), first):
+            hit = self.lexicon.verbs.match(self.norms, i)
+            if hit and i + hit[1] <= first:
+                rank = (first - (i + hit[1]), -hit[1])
+                if best is None or rank < best[0]:
+                    best = (rank, hit[0])
+        if best:
+            return best[1]
+        for i in range(last, min(hi, last + _VERB_WINDOW)):
+            hit = self.lexicon.verbs.match(self.norms, i)
+            if hit:
+                return hit[0]
+        return None
+
+    def speaker_at(self, first: int, last: int) -> str | None:
+        for span, speaker in zip(self.quote_spans, self.quote_speakers):
+            if span.first <= first and last <= span.last:
+                return speaker
+        sentence = self.words.sentence_of(first)
+        best = None
+        for a in self.attributions:
+            if a.sentence != sentence or not (a.content[0] <= first and last <= a.content[1]):
+                continue
+            dist = abs(a.verb - first)
+            if best is None or dist < best[0]:
+                best = (dist, a.speaker)
+        return best[1] if best else None
+
+
+def _modifiers(q: Quantity, ctx: _Context, first: int, last: int) -> list[str]:
+    """Capitalised adjectives before the counted noun ("35 Ukrainian drones" -> ["ukrainian"])."""
+    ws = ctx.words.words
+    out = []
+    for w in ws[first + 1:last]:
+        if w.kind != "word":
+            continue
+        if w.norm == q.noun or singular(w.norm) == q.noun:
+            break
+        if w.text[:1].isupper():
+            out.append(w.norm)
+    return out
+
+
+def _is_fact(q: Quantity, ctx: _Context, first: int, last: int) -> bool:
+    ws = ctx.words.words
+    if q.unit is None and q.noun is None and q.part_of is None:
+        return False
+    before = ws[first - 1].norm if first > 0 else ""
+    after = ws[last].norm if last < len(ws) else ""
+    if q.unit in _CALENDAR_UNITS or q.unit in ("hour", "minute", "second"):
+        if after in _TIME_SINCE_AFTER:
+            return False
+        if q.qualifier == "exact" and before in _TIME_SINCE_BEFORE and q.unit in _CALENDAR_UNITS:
+            return False
+    if ws[first].norm.startswith(("duration", "running", "runtime", "length")) and q.unit == "second":
+        return False  # "Duration 4:06" labels a video, it is not a claim
+    if (q.unit is None and q.qualifier == "exact" and q.value is not None and q.value <= 3
+            and before in ctx.lexicon.framing and ctx.verb_near(first, last) is None):
+        return False  # "the two leaders", "both sides": framing, not a count anyone claims
+    return True
+
+
+class _Counts:
+    """The last count in each sentence, for "76 of which"."""
+
+    def __init__(self) -> None:
+        self.last: dict[int, tuple[str, list[str]]] = {}
+
+
+def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: _Counts) -> tuple[str, str, str]:
+    sentence = ctx.words.sentence_of(first)
+    lex = ctx.lexicon
+    if q.unit is None or q.noun is not None:
+        if q.part_of in ("which", "whom", "them") or (q.part_of and q.noun is None):
+            noun, mods = counts.last.get(sentence) or counts.last.get(sentence - 1) or ("unknown", [])
+        else:
+            noun = q.noun or "unknown"
+            mods = _modifiers(q, ctx, first, last)
+            counts.last[sentence] = (noun, mods)
+        event = lex.events.match(noun.split(), 0)
+        subject = event[0] if event else noun.replace(" ", "-")
+        if mods:
+            subject = "-".join([*mods, subject])
+        measure = ctx.verb_near(first, last) or "count"
+        return subject, measure, f"{subject}.{measure}"
+    if q.unit == "percent":
+        measure = "share"
+    elif "old" in q.text.lower().replace("-", " ").split() or q.text.lower().startswith("aged"):
+        measure = "age"
+    else:
+        measure = lex.dimensions.get(q.dimension, "measure")
+    subject = None
+    if q.modifies:
+        hit = None
+        mw = q.modifies.split()
+        for i in range(len(mw)):
+            hit = lex.events.match(mw, i)
+            if hit:
+                break
+        subject = hit[0] if hit else singular(mw[-1])
+    subject = subject or ctx.event_near(first, last) or "unknown"
+    return subject, measure, f"{subject}.{measure}"
+
+
+def extract(article: Article, lexicon: Lexicon | None = None) -> ArticleFacts:
+    """Every fact, quote and person mention of one article."""
+    lex = lexicon or load_lexicon()
+    ctx = _Context(article, lex)
+    quotes = _quotes(ctx)
+    facts: list[Fact] = []
+    counts = _Counts()
+    fw = ctx.words.first_word_of_token
+    for first_tok, last_tok, q in find_quantities(article.text, ctx.tokens):
+        first, last = fw[first_tok], fw[last_tok]
+        if not _is_fact(q, ctx, first, last):
+            continue
+        subject, measure, key = _key(q, ctx, first, last, counts)
+        sentence = ctx.words.sentences[ctx.words.sentence_of(first)]
+        anchor = nearest_anchor(ctx.anchors(ctx.words.sentence_of(first)), first, last,
+                                ctx.words.clause_bounds(first))
+        facts.append(Fact(
+            id=_id(article.id, "fact", q.start, q.end), article=article.id, key=key, quantity=q,
+            speaker=ctx.speaker_at(first, last), time=anchor.text if anchor else None,
+            date=anchor.date if anchor else None,
+            sentence=article.text[sentence.start:sentence.end], subject=subject, measure=measure,
+        ))
+    return ArticleFacts(article.id, tuple(facts), tuple(quotes), tuple(_mentions(ctx)))
+
+
+def _quotes(ctx: _Context) -> list[Quote]:
+    out = []
+    previous: tuple[int, str | None] | None = None
+    text = ctx.article.text
+    for span in ctx.quote_spans:
+        speaker = speaker_for(span, ctx.words, ctx.attributions, previous, ctx.people.at)
+        ctx.quote_speakers.append(speaker)
+        sentence = ctx.words.sentences[ctx.words.sentence_of(span.first)]
+        paragraph = sentence.paragraph
+        previous = (paragraph, speaker)
+        out.append(Quote(
+            id=_id(ctx.article.id, "quote", span.start, span.end), article=ctx.article.id,
+            speaker=speaker, text=text[span.start:span.end], start=span.start, end=span.end,
+            sentence=text[sentence.start:sentence.end], topic=topic_for(span, ctx.words, ctx.lexicon),
+        ))
+    return out
+
+
+def _mentions(ctx: _Context) -> list[Mention]:
+    ws = ctx.words.words
+    out = []
+    for first, last, ent in ctx.people.mentions:
+        name_words = [w for w in ws[first:last] if w.kind == "word"]
+        if not name_words:
+            continue
+        start, end = name_words[0].start, name_words[-1].end
+        text = ctx.article.text[start:end]
+        surname = name_words[-1].text
+        for suffix in ("\u2019s", "'s"):
+            if surname.endswith(suffix):
+                surname = surname[: -len(suffix)]
+                end -= len(suffix)
+                text = ctx.article.text[start:end]
+        given = " ".join(w.text for w in name_words[:-1] if len(w.text) > 1) or None
+        out.append(Mention(
+            id=_id(ctx.article.id, "mention", start), article=ctx.article.id, text=text, start=start,
+            end=end, surname=surname, given=given, entity=ent.name,
+        ))
+    return out

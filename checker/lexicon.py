@@ -1,0 +1,134 @@
+"""The fact lexicon (rules/lexicons/facts.yaml): synonyms that name fact keys, speech verbs, titles.
+
+Phrases are matched on lower-cased word sequences, longest first.  ``Lexicon.load()`` reads the
+built-in file once per process; users extend it with files that say ``lexicon: facts``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Location, RuleError
+from .paths import data_dir
+
+__all__ = ["Lexicon", "PhraseTable", "load_lexicon", "normalize_word"]
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def normalize_word(word: str) -> str:
+    """Lower case, straight apostrophes, no possessive ending."""
+    w = word.translate(_APOSTROPHES).lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("s'"):
+        w = w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class PhraseTable:
+    """Multi-word phrases -> canonical name; ``match(words, i)`` finds the longest at ``i``."""
+
+    phrases: dict[tuple[str, ...], str]
+    longest: int
+
+    @classmethod
+    def build(cls, mapping: dict[str, list[str]]) -> PhraseTable:
+        phrases: dict[tuple[str, ...], str] = {}
+        for canonical, forms in mapping.items():
+            for form in [canonical, *forms]:
+                key = tuple(normalize_word(w) for w in str(form).replace("-", " - ").split())
+                phrases.setdefault(key, str(canonical))
+        return cls(phrases, max((len(k) for k in phrases), default=1))
+
+    def match(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """(canonical, length) of the longest phrase starting at words[i], or None."""
+        for n in range(min(self.longest, len(words) - i), 0, -1):
+            hit = self.phrases.get(tuple(words[i:i + n]))
+            if hit is not None:
+                return hit, n
+        return None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    events: PhraseTable
+    verbs: PhraseTable
+    speech: PhraseTable
+    direct_speech: frozenset[str]
+    framing: frozenset[str]
+    titles: PhraseTable
+    roles: dict[str, frozenset[str]]
+    dimensions: dict[str, str]
+    pronouns: frozenset[str]
+    abbreviations: frozenset[str]
+    overnight: PhraseTable
+    relative_days: dict[str, int]
+    sources: tuple[str, ...] = field(default=())
+
+
+def _read(path: Path) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        loc = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))
+        raise RuleError([(loc, f"invalid YAML: {getattr(exc, 'problem', exc)}")]) from None
+    except OSError as exc:
+        raise RuleError([(Location(str(path)), f"cannot read lexicon: {exc.strerror}")]) from None
+    if not isinstance(data, dict) or data.get("lexicon") != "facts":
+        raise RuleError([(Location(str(path), 1, 1), "not a facts lexicon (expected `lexicon: facts`)")])
+    return data
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            merged = dict(out[key])
+            for k, v in value.items():
+                if isinstance(v, list) and isinstance(merged.get(k), list):
+                    merged[k] = [*merged[k], *v]
+                else:
+                    merged[k] = v
+            out[key] = merged
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = [*out[key], *value]
+        else:
+            out[key] = value
+    return out
+
+
+def _as_table(words: list[str]) -> PhraseTable:
+    return PhraseTable.build({str(w): [] for w in words})
+
+
+@functools.cache
+def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The built-in facts lexicon merged with the users' ``extra`` lexicon files."""
+    paths = [data_dir("rules", "*.yaml") / "lexicons" / "facts.yaml", *map(Path, extra)]
+    data: dict = {}
+    for path in paths:
+        data = _merge(data, _read(path))
+    roles = {str(k): frozenset(normalize_word(t) for t in v) for k, v in (data.get("roles") or {}).items()}
+    return Lexicon(
+        events=PhraseTable.build(data.get("events") or {}),
+        verbs=PhraseTable.build(data.get("verbs") or {}),
+        speech=_as_table(data.get("speech_verbs") or []),
+        direct_speech=frozenset(normalize_word(w) for w in data.get("direct_speech") or []),
+        framing=frozenset(normalize_word(w) for w in data.get("framing_determiners") or []),
+        titles=_as_table(data.get("titles") or []),
+        roles=roles,
+        dimensions={str(k): str(v) for k, v in (data.get("dimensions") or {}).items()},
+        pronouns=frozenset(normalize_word(p) for p in data.get("pronouns") or []),
+        abbreviations=frozenset(str(a).lower().rstrip(".") for a in data.get("abbreviations") or []),
+        overnight=_as_table(data.get("overnight") or []),
+        relative_days={str(k): int(v) for k, v in (data.get("relative_days") or {}).items()},
+        sources=tuple(str(p) for p in paths),
+    )

@@ -1,0 +1,150 @@
+"""Direct quotes: curly, straight and single quotation marks, quotes that span sentences, partial
+quotes inside a sentence; each with its speaker and, for a short evaluative quote, its topic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .attribution import Attribution
+from .lexicon import Lexicon
+from .sentences import Word, Words
+
+__all__ = ["QuoteSpan", "find_quotes", "speaker_for", "topic_for"]
+
+_OPEN_DOUBLE = "\u201c"
+_CLOSE_DOUBLE = "\u201d"
+_OPEN_SINGLE = "\u2018"
+_CLOSE_SINGLE = "\u2019"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    first: int  # word range of the words inside the marks
+    last: int
+    start: int  # char range of the inner text
+    end: int
+
+
+def _glued_left(ws: list[Word], i: int) -> bool:
+    return i > 0 and ws[i - 1].end == ws[i].start
+
+
+def _glued_right(ws: list[Word], i: int) -> bool:
+    return i + 1 < len(ws) and ws[i + 1].start == ws[i].end
+
+
+def _marks(ws: list[Word], first: int, last: int) -> list[tuple[int, str]]:
+    """(word index, 'open'|'close') for every quotation mark in a paragraph."""
+    out = []
+    straight_double_open = False
+    for i in range(first, last):
+        t = ws[i].text
+        if t == _OPEN_DOUBLE:
+            out.append((i, "open"))
+        elif t == _CLOSE_DOUBLE:
+            out.append((i, "close"))
+        elif t == '"':
+            out.append((i, "close" if straight_double_open else "open"))
+            straight_double_open = not straight_double_open
+        elif t in (_OPEN_SINGLE, "'") and _glued_right(ws, i) and not _glued_left(ws, i) and ws[i + 1].kind == "word":
+            out.append((i, "open1"))
+        elif t in (_CLOSE_SINGLE, "'") and _glued_left(ws, i) and not (
+            _glued_right(ws, i) and ws[i + 1].kind == "word"
+        ):
+            out.append((i, "close1"))
+    return out
+
+
+def find_quotes(words: Words) -> list[QuoteSpan]:
+    """Every top-level quote of the article (quotes nested in a quote are part of it)."""
+    ws = words.words
+    spans: list[QuoteSpan] = []
+    paragraphs: dict[int, tuple[int, int]] = {}
+    for s in words.sentences:
+        lo, hi = paragraphs.get(s.paragraph, (s.first, s.last))
+        paragraphs[s.paragraph] = (min(lo, s.first), max(hi, s.last))
+    for first, last in paragraphs.values():
+        opened: int | None = None
+        kind = ""
+        for i, what in _marks(ws, first, last):
+            if opened is None:
+                if what in ("open", "open1"):
+                    opened, kind = i, what
+            elif (what == "close" and kind == "open") or (what == "close1" and kind == "open1"):
+                if i > opened + 1:
+                    spans.append(QuoteSpan(opened + 1, i, ws[opened + 1].start, ws[i - 1].end))
+                opened = None
+        if opened is not None and kind == "open" and last > opened + 1:
+            spans.append(QuoteSpan(opened + 1, last, ws[opened + 1].start, ws[last - 1].end))
+    return spans
+
+
+def speaker_for(span: QuoteSpan, words: Words, attributions: list[Attribution],
+                previous: tuple[int, str | None] | None, people_at=lambda i: None) -> str | None:
+    """The speaker of a quote: an attribution in its sentence from outside the quote, else the last
+    speaker earlier in the same paragraph."""
+    s_first = words.sentence_of(span.first)
+    s_last = words.sentence_of(max(span.first, span.last - 1))
+    covering = [a for a in attributions if a.content[0] <= span.first < a.content[1]
+                and not span.first <= a.subject[0] < span.last and a.speaker]
+    if covering:
+        return min(covering, key=lambda a: abs(a.verb - span.first)).speaker
+    colon = _colon_speaker(span, words, people_at)
+    if colon:
+        return colon
+    best = None
+    for a in attributions:
+        if not s_first <= a.sentence <= s_last + 1:
+            continue
+        inside = span.first <= a.subject[0] < span.last
+        if inside:
+            continue
+        if a.sentence == s_last + 1 and not (a.subject[0] <= span.last + 3):
+            continue
+        dist = min(abs(a.verb - span.first), abs(a.verb - span.last))
+        if best is None or dist < best[0]:
+            best = (dist, a)
+    if best is not None:
+        return best[1].speaker
+    paragraph = words.sentences[s_first].paragraph
+    if previous is not None and previous[0] in (paragraph, paragraph - 1):
+        return previous[1]
+    for a in reversed(attributions):
+        if a.verb < span.first and words.sentences[a.sentence].paragraph in (paragraph, paragraph - 1) and a.speaker:
+            return a.speaker
+    return None
+
+
+def _colon_speaker(span: QuoteSpan, words: Words, people_at) -> str | None:
+    """"Putin: “We're on the right track”"."""
+    ws = words.words
+    k = span.first - 2
+    if k >= 1 and ws[k].text == ":":
+        ent = people_at(k - 1)
+        if ent is not None:
+            return ent.name
+    return None
+
+
+def topic_for(span: QuoteSpan, words: Words, lexicon: Lexicon, max_words: int = 8) -> str | None:
+    """The event a short quote describes ("a 'very frank' conversation" -> "call")."""
+    ws = words.words
+    inner = [w for w in ws[span.first:span.last] if w.kind == "word"]
+    if not inner or len(inner) > max_words:
+        return None
+    s = words.sentences[words.sentence_of(span.first)]
+    norms = [w.norm for w in ws]
+    after = span.last + 1  # past the closing mark
+    for i in (after, after + 1):
+        hit = lexicon.events.match(norms, i) if i < s.last else None
+        if hit:
+            return hit[0]
+    for i in range(span.first - 2, s.first - 1, -1):
+        hit = lexicon.events.match(norms, i)
+        if hit:
+            return hit[0]
+    for i in range(after, s.last):
+        hit = lexicon.events.match(norms, i)
+        if hit:
+            return hit[0]
+    return None

@@ -1,0 +1,154 @@
+"""Words, sentences and clauses of an article, all from the grammar's one token stream.
+
+``Words.build(text, tokens)`` turns lark tokens into a flat list of words with absolute offsets (a
+multi-word token such as "more than" gives two words), and splits them into sentences that know
+abbreviations ("Mr.", "U.S.", "Vladimir V. Putin").  Nothing here rewrites the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, normalize_word
+from .units import base_name
+
+__all__ = ["Sentence", "Word", "Words"]
+
+_SENTENCE_END = {".", "!", "?", "\u2026"}
+_CLOSERS = {"\u201d", "\u2019", '"', "'", ")", "]"}
+_CLAUSE_BREAKS = {",", ";", ":", "\u2014", "(", ")", "\u2013", "--"}
+_PUNCT_TYPES = {"PUNCT", "_DASH"}
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    norm: str
+    start: int
+    end: int
+    kind: str  # word | num | punct | para | date | other
+    token: int  # index of the lark token it comes from
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    first: int  # word index
+    last: int  # exclusive
+    start: int  # char offset
+    end: int
+    paragraph: int
+
+
+def _kind(ttype: str) -> str:
+    name = base_name(ttype)
+    if name == "PARA":
+        return "para"
+    if name in _PUNCT_TYPES:
+        return "punct"
+    if name.startswith("DIGITS") or name in ("OTHER_DIGITS", "FRACTION_DIGITS", "CLOCK", "VULGAR"):
+        return "num"
+    if name in ("DATE", "TIME_OF_DAY", "PHONE", "ORDINAL"):
+        return "other"
+    return "word"
+
+
+class Words:
+    """The article's words, sentences and a map from token index to word index."""
+
+    def __init__(self, text: str, words: list[Word], first_word_of_token: list[int], sentences: list[Sentence]):
+        self.text = text
+        self.words = words
+        self.first_word_of_token = first_word_of_token
+        self.sentences = sentences
+        self._sentence_of_word: list[int] = []
+        for si, s in enumerate(sentences):
+            self._sentence_of_word.extend([si] * (s.last - len(self._sentence_of_word)))
+        self._sentence_of_word.extend([len(sentences) - 1] * (len(words) - len(self._sentence_of_word)))
+
+    @classmethod
+    def build(cls, text: str, tokens: list, lexicon: Lexicon) -> Words:
+        words: list[Word] = []
+        first_word: list[int] = []
+        for ti, tok in enumerate(tokens):
+            first_word.append(len(words))
+            kind = _kind(tok.type)
+            value = tok.value
+            if kind == "word" and (" " in value or "\n" in value or "\t" in value):
+                pos = tok.start_pos
+                for part in value.split():
+                    at = text.index(part, pos)
+                    words.append(Word(part, normalize_word(part), at, at + len(part), kind, ti))
+                    pos = at + len(part)
+            else:
+                words.append(Word(value, normalize_word(value) if kind == "word" else value, tok.start_pos,
+                                  tok.end_pos, kind, ti))
+        first_word.append(len(words))
+        return cls(text, words, first_word, _split(words, lexicon))
+
+    def sentence_of(self, word_index: int) -> int:
+        return self._sentence_of_word[min(word_index, len(self._sentence_of_word) - 1)]
+
+    def clause_bounds(self, i: int) -> tuple[int, int]:
+        """Word range (first, last exclusive) of the clause holding word ``i`` within its sentence."""
+        s = self.sentences[self.sentence_of(i)]
+        lo = i
+        while lo > s.first and self.words[lo - 1].text not in _CLAUSE_BREAKS:
+            lo -= 1
+        hi = i
+        while hi < s.last and self.words[hi].text not in _CLAUSE_BREAKS:
+            hi += 1
+        return lo, hi
+
+
+def _is_abbreviation(words: list[Word], i: int, lexicon: Lexicon) -> bool:
+    """Is the full stop at words[i] part of an abbreviation or an initial?"""
+    if i == 0 or words[i - 1].kind != "word":
+        return False
+    prev = words[i - 1].text
+    if len(prev) == 1 and prev.isalpha():
+        return True  # an initial ("V.") or part of "U.S."
+    return prev.lower() in lexicon.abbreviations
+
+
+def _starts_sentence(words: list[Word], j: int) -> bool:
+    if j >= len(words):
+        return True
+    w = words[j]
+    if w.kind == "para":
+        return True
+    t = w.text
+    return t[:1].isupper() or t[:1].isdigit() or t in ("\u201c", '"', "\u2018", "'", "(", "[", "\u2014", "-")
+
+
+def _split(words: list[Word], lexicon: Lexicon) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    start = 0
+    paragraph = 0
+
+    def close(end: int) -> None:
+        nonlocal start
+        if end > start:
+            sentences.append(Sentence(start, end, words[start].start, words[end - 1].end, paragraph))
+        start = end
+
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if w.kind == "para":
+            close(i)
+            start = i + 1
+            paragraph += 1
+        elif w.text in _SENTENCE_END and not (w.text == "." and _is_abbreviation(words, i, lexicon)):
+            j = i + 1
+            while j < n and words[j].start == words[j - 1].end and (
+                words[j].text in _CLOSERS or words[j].text in _SENTENCE_END
+            ):
+                j += 1
+            if _starts_sentence(words, j):
+                close(j)
+                i = j
+                continue
+        i += 1
+    close(n)
+    return sentences
