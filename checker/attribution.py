@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .people import People
+from .people import People, _title_case
 from .sentences import Sentence, Word, Words
 
 __all__ = ["Attribution", "find_attributions"]
@@ -103,6 +103,16 @@ def _np_right(ws: list[Word], start: int, ceiling: int) -> tuple[int, int] | Non
     return (start, i) if i > start else None
 
 
+def _source_right(ws: list[Word], start: int, ceiling: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """"according to public statements by officials" -> "officials"."""
+    for k in range(start, min(ceiling, start + 8)):
+        if ws[k].kind != "word":
+            return None
+        if ws[k].norm in lexicon.unnamed:
+            return k, k + 1
+    return None
+
+
 def _content(ws: list[Word], s: Sentence, verb_end: int, subject: tuple[int, int], direct: bool) -> tuple[int, int]:
     """What the speaker is responsible for: after a reporting verb ("said (that) ...", "described
     ... as “...”" only from "that", a colon or a quotation mark on), or before a closing "X said"."""
@@ -114,14 +124,15 @@ def _content(ws: list[Word], s: Sentence, verb_end: int, subject: tuple[int, int
     if i < s.last and ws[i].norm == "that":
         return i + 1, s.last
     nxt = ws[i] if i < s.last else None
-    if nxt is not None and nxt.text in _QUOTES:
+    if direct and nxt is not None and nxt.text in _QUOTES:
         return i, s.last
     if not direct:
         for k in range(i, s.last):
             if ws[k].norm == "that" or ws[k].text == ":":
                 return k + 1, s.last
             if ws[k].text in _QUOTES:  # "described it as “very useful”": only the quote
-                end = next((m for m in range(k + 1, s.last) if ws[m].text in _QUOTES), s.last)
+                end = next((m for m in range(k + 1, s.last) if ws[m].text in _QUOTES
+                            or (len(ws[m].text) > 1 and ws[m].text[-1] in "\u2019'")), s.last)
                 return k, end + 1
         return verb_end, verb_end
     if nxt is not None and nxt.kind in ("word", "num") and nxt.norm not in _PREPOSITIONS:
@@ -138,7 +149,17 @@ def _content(ws: list[Word], s: Sentence, verb_end: int, subject: tuple[int, int
     return verb_end, verb_end
 
 
-def _speaker(people: People, lexicon: Lexicon, ws: list[Word], np: tuple[int, int], last_speaker) -> str | None:
+def _body(text: str, bodies: dict[str, str]) -> str:
+    """A body's name, remembered by its last two words so "the air force" finds "Ukraine's air force"."""
+    key = " ".join(text.lower().replace("'s", "").split()[-2:])
+    if key in bodies and len(bodies[key]) >= len(text):
+        return bodies[key]
+    bodies[key] = text
+    return text
+
+
+def _speaker(people: People, lexicon: Lexicon, ws: list[Word], np: tuple[int, int], last_speaker,
+             bodies: dict[str, str] | None = None) -> str | None:
     first, last = np
     for k in range(last - 1, first - 1, -1):
         ent = people.at(k)
@@ -161,22 +182,33 @@ def _speaker(people: People, lexicon: Lexicon, ws: list[Word], np: tuple[int, in
         ent = people.by_role(first, role, modifiers)
         if ent is not None:
             return ent.name
-    if head in lexicon.pronouns or head in ("it", "they", "officials", "sources"):
+    if head in lexicon.pronouns or head in ("it", "they"):
         return None
+    bodies = {} if bodies is None else bodies
     if not any(w.text[:1].isupper() for w in words):
+        key = " ".join(w.norm for w in words[-2:])
+        if key in bodies:
+            return bodies[key]  # "the air force" after "Ukraine's air force"
+        if head in lexicon.unnamed:
+            return " ".join(w.text for w in words)
         return None  # "the post", "that compromise": not a speaker we can name
     determined = first < len(ws) and ws[first].norm in ("the", "a", "an")
     if not determined and all(w.text[:1].isupper() and not w.text.endswith(("'s", "\u2019s")) for w in words):
         return None  # an unknown capitalised phrase ("Planned Monday Call") is not a body we can name
-    text = " ".join(w.text for w in words)
-    return text.replace("\u2019", "'")
+    text = " ".join(w.text for w in words).replace("\u2019", "'")
+    return _body(text, bodies)
 
 
-def _sentence_subject(people: People, s: Sentence, limit: int = 12) -> str | None:
-    """The person a sentence is about: the first one named, not as a possessive, in its first
-    ``limit`` words."""
+def _sentence_subject(people: People, s: Sentence, limit: int = 5) -> str | None:
+    """The person a sentence is about: the first one named, not as a possessive, within its first
+    ``limit`` words (its grammatical subject, titles included)."""
     ws = people.words.words
-    for k in range(s.first, min(s.last, s.first + limit)):
+    seen = 0
+    for k in range(s.first, s.last):
+        if ws[k].kind == "word":
+            seen += 1
+            if seen > limit:
+                break
         ent = people.at(k)
         if ent is not None and not ws[k].text.endswith(("'s", "\u2019s")) and people.at(k + 1) is not ent:
             return ent.name
@@ -193,12 +225,14 @@ def find_attributions(words: Words, people: People, lexicon: Lexicon,
     for first, last in quoted:
         inside.update(range(first, last))
     out: list[Attribution] = []
+    bodies: dict[str, str] = {}
     last_speaker: str | None = None
     last_paragraph = -1
     for si, s in enumerate(words.sentences):
         if s.paragraph > last_paragraph + 2:
             last_speaker = None
         last_paragraph = s.paragraph
+        headline = _title_case(ws, s.first, s.last)
         subject = _sentence_subject(people, s)
         if subject:
             last_speaker = subject
@@ -209,15 +243,17 @@ def find_attributions(words: Words, people: People, lexicon: Lexicon,
                 continue
             hit = None
             if norms[i] == "according" and i + 1 < s.last and norms[i + 1] == "to":
-                np = _np_right(ws, i + 2, s.last)
+                np = _np_right(ws, i + 2, s.last) or _source_right(ws, i + 2, s.last, lexicon)
                 if np:
-                    speaker = _speaker(people, lexicon, ws, np, last_speaker)
-                    content = (s.first, i) if i > s.first else (np[1], s.last)
+                    speaker = _speaker(people, lexicon, ws, np, last_speaker, bodies)
+                    content = (s.first, s.last)  # "according to X" covers its whole sentence
                     out.append(Attribution(speaker, i, np, content, si))
                     last_speaker = speaker or last_speaker
                 i += 2
                 continue
             hit = lexicon.speech.match(norms, i) if ws[i].kind == "word" else None
+            if hit is not None and ws[i].text[:1].isupper() and not headline:
+                hit = None  # "the United States": a capital is a name, not a verb
             if hit is None:
                 i += 1
                 continue
@@ -245,7 +281,7 @@ def find_attributions(words: Words, people: People, lexicon: Lexicon,
             if np is None:
                 i = verb_end
                 continue
-            speaker = speaker or _speaker(people, lexicon, ws, np, last_speaker)
+            speaker = speaker or _speaker(people, lexicon, ws, np, last_speaker, bodies)
             content = _content(ws, s, verb_end, np, direct)
             if np[0] >= verb_end - 1 and np[0] > i:  # "..., said X": content is what came before
                 content = (s.first, i)

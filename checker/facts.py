@@ -190,6 +190,9 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> ArticleFacts:
     fw = ctx.words.first_word_of_token
     for first_tok, last_tok, q in find_quantities(article.text, ctx.tokens):
         first, last = fw[first_tok], fw[last_tok]
+        ws = ctx.words.words
+        while last > first + 1 and ws[last - 1].start >= q.end:
+            last -= 1  # the quantity ends before the noun it modifies ("60-day truce")
         if not _is_fact(q, ctx, first, last):
             continue
         subject, measure, key = _key(q, ctx, first, last, counts)

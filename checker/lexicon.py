@@ -42,8 +42,10 @@ class PhraseTable:
         phrases: dict[tuple[str, ...], str] = {}
         for canonical, forms in mapping.items():
             for form in [canonical, *forms]:
-                key = tuple(normalize_word(w) for w in str(form).replace("-", " - ").split())
-                phrases.setdefault(key, str(canonical))
+                # "cease-fire" is matched as written ("cease", "-", "fire") and without the hyphen
+                for variant in (str(form).replace("-", " - "), str(form).replace("-", " ")):
+                    key = tuple(normalize_word(w) for w in variant.split())
+                    phrases.setdefault(key, str(canonical))
         return cls(phrases, max((len(k) for k in phrases), default=1))
 
     def match(self, words: list[str], i: int) -> tuple[str, int] | None:
@@ -62,6 +64,7 @@ class Lexicon:
     speech: PhraseTable
     direct_speech: frozenset[str]
     framing: frozenset[str]
+    unnamed: frozenset[str]
     titles: PhraseTable
     roles: dict[str, frozenset[str]]
     dimensions: dict[str, str]
@@ -123,6 +126,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         speech=_as_table(data.get("speech_verbs") or []),
         direct_speech=frozenset(normalize_word(w) for w in data.get("direct_speech") or []),
         framing=frozenset(normalize_word(w) for w in data.get("framing_determiners") or []),
+        unnamed=frozenset(normalize_word(w) for w in data.get("unnamed_sources") or []),
         titles=_as_table(data.get("titles") or []),
         roles=roles,
         dimensions={str(k): str(v) for k, v in (data.get("dimensions") or {}).items()},

@@ -52,6 +52,8 @@ def _marks(ws: list[Word], first: int, last: int) -> list[tuple[int, str]]:
             _glued_right(ws, i) and ws[i + 1].kind == "word"
         ):
             out.append((i, "close1"))
+        elif ws[i].kind == "word" and len(t) > 1 and t[-1] in (_CLOSE_SINGLE, "'") and t[-2].isalpha():
+            out.append((i, "close1-in"))  # "‘Very Useful’": the lexer keeps the mark on the word
     return out
 
 
@@ -73,6 +75,9 @@ def find_quotes(words: Words) -> list[QuoteSpan]:
             elif (what == "close" and kind == "open") or (what == "close1" and kind == "open1"):
                 if i > opened + 1:
                     spans.append(QuoteSpan(opened + 1, i, ws[opened + 1].start, ws[i - 1].end))
+                opened = None
+            elif what == "close1-in" and kind == "open1":
+                spans.append(QuoteSpan(opened + 1, i + 1, ws[opened + 1].start, ws[i].end - 1))
                 opened = None
         if opened is not None and kind == "open" and last > opened + 1:
             spans.append(QuoteSpan(opened + 1, last, ws[opened + 1].start, ws[last - 1].end))
@@ -99,7 +104,10 @@ def speaker_for(span: QuoteSpan, words: Words, attributions: list[Attribution],
         inside = span.first <= a.subject[0] < span.last
         if inside:
             continue
-        if a.sentence == s_last + 1 and not (a.subject[0] <= span.last + 3):
+        if a.sentence == s_last + 1 and not (
+            a.subject[0] <= span.last + 3
+            and words.sentences[a.sentence].paragraph == words.sentences[s_last].paragraph
+        ):
             continue
         dist = min(abs(a.verb - span.first), abs(a.verb - span.last))
         if best is None or dist < best[0]:
