@@ -204,25 +204,42 @@ def _tree(regexp: str, flags: int):
     return list(parsed), parsed.state.flags, names
 
 
+def _captures(items) -> bool:
+    """Whether ``items`` hold a capturing group (which must stay, to keep group numbers)."""
+    for op, av in items:
+        if op is _c.SUBPATTERN and av[0] is not None:
+            return True
+        subs = av[1] if op is _c.BRANCH else [av[-1]] if op in (_c.SUBPATTERN, _c.ASSERT, _c.ASSERT_NOT) or op in _REPEATS else []
+        if any(_captures(sub) for sub in subs):
+            return True
+    return False
+
+
+def _cannot_start(items, flags: int, char: str) -> bool:
+    first = _starts(items, flags)
+    return first is not None and not first.fullmatch(char)
+
+
 def _narrow_items(items, flags: int, char: str) -> list:
-    """``items`` with the alternatives that cannot start at ``char`` dropped, where they are tried at
-    the first position: the first item, and the item after each zero-width one."""
-    out = list(items)
+    """``items`` with what cannot start at ``char`` dropped, where it is tried at the first position:
+    the first item, and the item after each zero-width one or after an optional one that is dropped
+    (it can only match empty there)."""
+    out = []
     for k, (op, av) in enumerate(items):
         if op is _c.BRANCH:
-            kept = []
-            for alt in av[1]:
-                first = _starts(alt, flags)
-                if first is None or first.fullmatch(char):
-                    kept.append(_p.SubPattern(alt.state, _narrow_items(alt, flags, char)))
-            if kept:
-                out[k] = (op, (av[0], kept))
+            kept = [_p.SubPattern(alt.state, _narrow_items(alt, flags, char))
+                    for alt in av[1] if not _cannot_start(alt, flags, char)]
+            out.append((op, (av[0], kept)) if kept else (op, av))
         elif op is _c.SUBPATTERN:
             group, add, drop, sub = av
             inner = _narrow_items(sub, (flags | add) & ~drop, char)
-            out[k] = (op, (group, add, drop, _p.SubPattern(sub.state, inner)))
+            out.append((op, (group, add, drop, _p.SubPattern(sub.state, inner))))
+        elif op in _REPEATS and av[0] == 0 and _cannot_start(av[2], flags, char) and not _captures(av[2]):
+            continue  # matches empty here: drop it, and the next item is at the first position
+        else:
+            out.append((op, av))
         if op not in _ZERO_WIDTH:
-            break
+            return out + list(items[k + 1:])
     return out
 
 

@@ -1,0 +1,77 @@
+"""Properties: grammar.tokens() is lark's lexer, token for token, on any text; narrowing a terminal's
+regex to a first character never changes where it matches."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, note
+from hypothesis import strategies as st
+
+from checker import firstchar, grammar
+from checker.quantities import find_quantities
+
+
+def key(toks) -> list[tuple]:
+    return [(t.type, t.value, t.start_pos, t.end_pos, t.line, t.column, t.end_line, t.end_column) for t in toks]
+
+
+def lark_tokens(text: str) -> list:
+    return list(grammar.parser().lex(text))
+
+
+TERMINALS = grammar.parser().terminals
+FLAGS = grammar.parser().lexer_conf.g_regex_flags
+
+# Pieces drawn from the grammar's own terminals.  A terminal that needs text around it (a positive
+# look-around) is left out here: its pieces arise from gluing the others ("5" + "h", "and" + " two").
+PIECES = st.one_of(*[
+    st.from_regex(t.pattern.to_regexp(), fullmatch=True)
+    for t in TERMINALS
+    if "(?<=" not in t.pattern.to_regexp() and "(?=" not in t.pattern.to_regexp()
+])
+GLUE = st.sampled_from(["", " ", "  ", "-", "\n", "\n\n", " \n \n", ", ", ".", "'", "5", "\u00a0", "\t"])
+SOUP = st.lists(st.tuples(PIECES, GLUE), max_size=12).map(lambda parts: "".join(a + b for a, b in parts))
+NEWSY_CHARS = st.text(alphabet="0123456789 .,-–:/$%£€½\n\t'’\"hmsdkgtlLinaAoOrRevyYT", max_size=200)
+
+
+@given(st.text(max_size=300))
+@example("ſ K ﬀ ² 5ſ 3K")
+@example("5h 3m 4\" 2'' 7in 9L 2t 5g")
+def test_random_text_lexes_like_lark(text):
+    assert key(grammar.tokens(text)) == key(lark_tokens(text))
+
+
+@given(NEWSY_CHARS)
+def test_newsy_characters_lex_like_lark(text):
+    assert key(grammar.tokens(text)) == key(lark_tokens(text))
+
+
+@given(SOUP)
+@example("more than\n\ntwo-and-a-half hours, and twenty-five 5km2 at least $4.5bn")
+def test_grammar_token_soup_lexes_like_lark(text):
+    note(repr(text))
+    assert key(grammar.tokens(text)) == key(lark_tokens(text))
+
+
+@given(SOUP)
+def test_quantities_are_the_same_from_either_lexer(text):
+    assert list(find_quantities(text)) == list(find_quantities(text, lark_tokens(text)))
+
+
+@given(st.sampled_from(TERMINALS), st.one_of(SOUP, NEWSY_CHARS))
+def test_narrowed_terminal_matches_where_the_terminal_does(term, text):
+    full = re.compile(term.pattern.to_regexp(), FLAGS)
+    for pos in range(len(text)):
+        narrowed = re.compile(firstchar.narrow(term.pattern.to_regexp(), FLAGS, text[pos]), FLAGS)
+        theirs, ours = full.match(text, pos), narrowed.match(text, pos)
+        assert (theirs and theirs.span()) == (ours and ours.span()), (term.name, pos)
+
+
+@given(st.sampled_from(TERMINALS), st.one_of(SOUP, NEWSY_CHARS))
+def test_a_match_starts_with_one_of_the_first_chars(term, text):
+    full = re.compile(term.pattern.to_regexp(), FLAGS)
+    first = firstchar.first_chars(term.pattern.to_regexp(), FLAGS)
+    for pos in range(len(text)):
+        if full.match(text, pos):
+            assert first is None or first.fullmatch(text[pos]), (term.name, pos)
