@@ -44,7 +44,7 @@ def _rules_opts(p: argparse.ArgumentParser) -> None:
 
 def _article_opts(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: .)")
-    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="extract articles in N processes (default 1)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the fact cache")
     p.add_argument("--cache", metavar="FILE", help="fact cache (default .crosscheck/cache.sqlite)")
@@ -52,12 +52,7 @@ def _article_opts(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on standard error")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="crosscheck", description="Find where news outlets disagree on the facts of a story.")
-    parser.add_argument("--version", action="version", version=f"crosscheck {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    p = sub.add_parser("check", help="extract claims, apply rules, report discrepancies")
+def _check_opts(p: argparse.ArgumentParser) -> None:
     _article_opts(p)
     _common(p, FORMATS_CHECK)
     _rules_opts(p)
@@ -67,6 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     p.add_argument("--new", nargs="+", metavar="PATH", default=None,
                    help="report only findings that involve these new articles")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="crosscheck", description="Find where news outlets disagree on the facts of a story.")
+    parser.add_argument("--version", action="version", version=f"crosscheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("check", help="extract claims, apply rules, report discrepancies")
+    _check_opts(p)
 
     p = sub.add_parser("extract", help="print the facts and quotes found, without comparing")
     _article_opts(p)
@@ -103,8 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("config", help="show the effective configuration")
     csub = p.add_subparsers(dest="config_command", metavar="ACTION", parser_class=_Parser)
-    q = csub.add_parser("show", help="print the effective settings and where each came from")
-    q.add_argument("--config", metavar="FILE")
+    q = csub.add_parser("show", help="print the effective settings and where each came from "
+                        "(takes check's options, to show what they change)")
+    _check_opts(q)
     return parser
 
 

@@ -1,9 +1,30 @@
-"""``crosscheck config``: not built yet."""
+"""``crosscheck config show``: every effective setting, its value, and where it came from (default,
+the configuration file and line, or the command line).  It takes check's options, so that
+``crosscheck config show --fail-on warning`` shows what that run would use."""
 
 from __future__ import annotations
 
-from ..errors import UsageError
+import json
+from typing import Any
 
 
-def run(args) -> int:
-    raise UsageError("config: not there yet in this version of crosscheck")
+def show(settings: Any) -> str:
+    """The settings as ``name = value  # source`` lines, after a line naming the file read."""
+    from ..config import SETTINGS
+
+    head = f"# configuration file: {settings.file}" if settings.file else \
+        "# configuration file: none found (crosscheck.yaml, or [tool.crosscheck] in pyproject.toml)"
+    rows = [(name, json.dumps(settings[name], ensure_ascii=False), settings.sources[name]) for name in SETTINGS]
+    name_w = max(len(r[0]) for r in rows)
+    value_w = max(len(r[1]) for r in rows)
+    return "\n".join([head, *(f"{n.ljust(name_w)} = {v.ljust(value_w)}  # {s}" for n, v, s in rows)]) + "\n"
+
+
+def run(args: Any) -> int:
+    from ..config import resolve
+    from ..output import write_or_print
+
+    if args.config_command != "show":
+        raise AssertionError(args.config_command)
+    write_or_print(show(resolve(args)), None)
+    return 0

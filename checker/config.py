@@ -1,0 +1,319 @@
+"""Configuration: ``crosscheck.yaml`` or ``[tool.crosscheck]`` in ``pyproject.toml``, whichever is
+nearest to the working directory (walking up; in one folder crosscheck.yaml wins), then the command
+line over it.  Every value remembers where it came from: ``default``, ``FILE:LINE`` or ``command line``.
+
+Paths in a file are relative to that file's folder.  Problems are reported all together, each as
+``path:line:col: message``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Location, UsageError
+
+__all__ = ["CONFIG_FILES", "SETTINGS", "ConfigError", "Settings", "find_config", "load_config", "resolve"]
+
+CONFIG_FILES = ("crosscheck.yaml", "crosscheck.yml", "pyproject.toml")
+FORMATS = ("text", "json", "sarif", "github", "markdown", "html", "junit")
+FAIL_ON = ("error", "warning", "info", "never")
+SEVERITIES = ("error", "warning", "info")
+DEFAULT_CACHE = ".crosscheck/cache.sqlite"
+
+
+class ConfigError(UsageError):
+    """One or more problems in a configuration file, reported together."""
+
+    def __init__(self, problems: list[tuple[Location, str]]):
+        self.problems = problems
+        super().__init__(problems[0][1], problems[0][0])
+
+    def lines(self) -> list[str]:
+        return [f"{loc}: {msg}" for loc, msg in self.problems]
+
+
+def _enum(choices):
+    def check(v):
+        if v not in choices:
+            return f"must be one of {', '.join(map(str, choices))}; found {v!r}"
+        return None
+    return check
+
+
+def _str_list(v):
+    if isinstance(v, str):
+        return None
+    if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
+        return f"must be a list of strings; found {v!r}"
+    return None
+
+
+def _formats(v):
+    problem = _str_list(v)
+    if problem:
+        return problem
+    bad = [x for x in ([v] if isinstance(v, str) else v) if x not in FORMATS]
+    return f"unknown format {bad[0]!r}; choose from {', '.join(FORMATS)}" if bad else None
+
+
+def _jobs(v):
+    if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+        return f"must be a whole number of at least 1; found {v!r}"
+    return None
+
+
+def _cache(v):
+    if v is False or (isinstance(v, str) and v):
+        return None
+    return f"must be a file path, or false for no cache; found {v!r}"
+
+
+def _opt_path(v):
+    return None if v is None or (isinstance(v, str) and v) else f"must be a file path; found {v!r}"
+
+
+def _bool(v):
+    return None if isinstance(v, bool) else f"must be true or false; found {v!r}"
+
+
+@dataclass(frozen=True)
+class Spec:
+    default: Any
+    check: Any
+    help: str
+    is_path: bool = False
+
+
+SETTINGS: dict[str, Spec] = {
+    "paths": Spec(["."], _str_list, "article files or folders to read", is_path=True),
+    "rules": Spec([], _str_list, "rule files or folders added to the built-in rules", is_path=True),
+    "default-rules": Spec(True, _bool, "load the built-in rules"),
+    "ignore": Spec([], _str_list, "rule ids whose findings are suppressed everywhere (counted, not shown)"),
+    "fail-on": Spec("error", _enum(FAIL_ON), "lowest severity that fails the run"),
+    "min-severity": Spec("info", _enum(SEVERITIES), "lowest severity shown"),
+    "format": Spec(["text"], _formats, "report format(s)"),
+    "baseline": Spec(None, _opt_path, "report only findings not recorded in this baseline file", is_path=True),
+    "jobs": Spec(1, _jobs, "extract articles in this many processes"),
+    "cache": Spec(DEFAULT_CACHE, _cache, "fact cache file, or false for none", is_path=True),
+}
+
+
+def _yaml_place(path: Path, mark) -> Location:
+    return Location(str(path), mark.line + 1, mark.column + 1)
+
+
+def read_yaml(path: Path) -> dict[str, tuple[Any, Location, Location]]:
+    """crosscheck.yaml's top-level settings, each with the places of its value and its key."""
+    import yaml
+
+    text = _read(path)
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            raise ConfigError([(_yaml_place(path, node.start_mark), "the file must be a mapping of settings")])
+        out = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            out[str(key)] = (loader.construct_object(value_node, deep=True), _yaml_place(path, value_node.start_mark),
+                             _yaml_place(path, key_node.start_mark))
+        return out
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        loc = _yaml_place(path, mark) if mark else Location(str(path))
+        raise ConfigError([(loc, f"not valid YAML: {exc.problem or exc.context}")]) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError([(Location(str(path)), f"not valid YAML: {exc}")]) from None
+    finally:
+        loader.dispose()
+
+
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*crosscheck\s*\]")
+_HEADER = re.compile(r"^\s*\[")
+_KEY = re.compile(r"^(\s*)([\"']?)([A-Za-z0-9_-]+)\2\s*=\s*")
+
+
+def read_pyproject(path: Path) -> dict[str, tuple[Any, Location, Location]]:
+    """pyproject.toml's [tool.crosscheck] settings, each with the places of its value and its key."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ModuleNotFoundError:
+            raise UsageError("reading pyproject.toml needs Python 3.11 or the tomli package",
+                             Location(str(path))) from None
+    text = _read(path)
+    try:
+        table = tomllib.loads(text).get("tool", {}).get("crosscheck", {})
+    except tomllib.TOMLDecodeError as exc:
+        m = _TOML_AT.search(str(exc))
+        loc = Location(str(path), int(m.group(1)), int(m.group(2))) if m else Location(str(path))
+        raise ConfigError([(loc, f"not valid TOML: {_TOML_AT.sub('', str(exc)).strip()}")]) from None
+    if not isinstance(table, dict):
+        raise ConfigError([(Location(str(path)), "[tool.crosscheck] must be a table")])
+    places = _toml_places(text, path)
+    fallback = places.get(None, (Location(str(path)), Location(str(path))))
+    return {k: (v, *places.get(k, fallback)) for k, v in table.items()}
+
+
+def _toml_places(text: str, path: Path) -> dict[str | None, tuple[Location, Location]]:
+    """Where each key of [tool.crosscheck] is written: (its value's place, its own place)."""
+    places: dict[str | None, tuple[Location, Location]] = {}
+    inside = False
+    for n, line in enumerate(text.splitlines(), start=1):
+        if _TABLE.match(line):
+            inside = True
+            places[None] = (Location(str(path), n, 1), Location(str(path), n, 1))
+        elif _HEADER.match(line):
+            inside = False
+        elif inside and (m := _KEY.match(line)):
+            places[m.group(3)] = (Location(str(path), n, m.end() + 1), Location(str(path), n, len(m.group(1)) + 1))
+    return places
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read configuration: {getattr(exc, 'strerror', None) or exc}",
+                         Location(str(path))) from None
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest crosscheck.yaml, or pyproject.toml with a [tool.crosscheck] table, from ``start`` up."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml" or _has_tool_table(candidate):
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    """Whether a pyproject.toml has a [tool.crosscheck] table (a broken file that seems to is read,
+    so that its errors are reported)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        return bool(re.search(r"^\s*\[\s*tool\s*\.\s*crosscheck\b", text, re.M))
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return "crosscheck" in text
+    return isinstance(tool, dict) and "crosscheck" in tool
+
+
+def _relative(base: Path, value: str) -> str:
+    """``value`` from a file in ``base``, as a path relative to the working directory where possible."""
+    p = Path(value).expanduser()
+    if not p.is_absolute():
+        p = base / p
+    try:
+        return os.path.relpath(p)
+    except ValueError:
+        return str(p)
+
+
+def load_config(path: Path) -> dict[str, tuple[Any, Location]]:
+    """The settings a file gives, validated, each with its place; raises ConfigError."""
+    raw = read_pyproject(path) if path.name == "pyproject.toml" else read_yaml(path)
+    out: dict[str, tuple[Any, Location]] = {}
+    problems: list[tuple[Location, str]] = []
+    for key, (value, loc, key_loc) in raw.items():
+        name = key.replace("_", "-")
+        spec = SETTINGS.get(name)
+        if spec is None:
+            problems.append((key_loc, f"unknown setting {key!r}; settings are {', '.join(SETTINGS)}"))
+            continue
+        problem = spec.check(value)
+        if problem:
+            problems.append((loc, f"{name}: {problem}"))
+            continue
+        if name in ("paths", "rules", "ignore", "format") and isinstance(value, str):
+            value = [value]
+        if spec.is_path and isinstance(value, str):
+            value = _relative(path.parent, value)
+        elif spec.is_path and isinstance(value, list):
+            value = [_relative(path.parent, v) for v in value]
+        out[name] = (value, loc)
+    if problems:
+        raise ConfigError(problems)
+    return out
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective settings, with the source of each (default / FILE:LINE / command line)."""
+
+    values: dict[str, Any]
+    sources: dict[str, str]
+    file: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+
+def _from_command_line(args: Any) -> dict[str, Any]:
+    """The settings given on the command line (only those given)."""
+    got: dict[str, Any] = {}
+    if getattr(args, "paths", None):
+        got["paths"] = list(args.paths)
+    if getattr(args, "no_default_rules", False):
+        got["default-rules"] = False
+    for name, dest in (("fail-on", "fail_on"), ("min-severity", "min_severity"), ("baseline", "baseline"),
+                       ("jobs", "jobs"), ("cache", "cache")):
+        if getattr(args, dest, None) is not None:
+            got[name] = getattr(args, dest)
+    if getattr(args, "format", None):
+        got["format"] = list(args.format)
+    if getattr(args, "no_cache", False):
+        got["cache"] = False
+    if "jobs" in got and _jobs(got["jobs"]):
+        raise UsageError(f"--jobs {_jobs(got['jobs'])}")
+    return got
+
+
+def resolve(args: Any = None, *, cwd: Path | None = None) -> Settings:
+    """Defaults, then the configuration file (``args.config`` or the nearest), then the command line."""
+    explicit = getattr(args, "config", None)
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise UsageError("configuration file not found", Location(explicit))
+    else:
+        path = find_config(cwd)
+        if path is not None:
+            path = Path(_relative(Path.cwd(), str(path)))
+    values = {k: s.default for k, s in SETTINGS.items()}
+    sources = {k: "default" for k in SETTINGS}
+    root = path.parent if path else (cwd or Path.cwd())
+    values["cache"] = _relative(root, DEFAULT_CACHE)
+    if path is not None:
+        for name, (value, loc) in load_config(path).items():
+            values[name] = value
+            sources[name] = f"{path}:{loc.line}" if loc.line else str(path)
+    cli = _from_command_line(args) if args is not None else {}
+    rules_from_cli = list(getattr(args, "rules", None) or [])
+    for name, value in cli.items():
+        values[name] = value
+        sources[name] = "command line"
+    if rules_from_cli:
+        values["rules"] = [*values["rules"], *rules_from_cli]
+        sources["rules"] = "command line" if sources["rules"] == "default" else f"{sources['rules']} + command line"
+    return Settings(values, sources, path, root)

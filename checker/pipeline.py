@@ -1,0 +1,231 @@
+"""The check and extract orchestration:
+
+    load rules -> read articles -> extract (cache, --jobs processes, progress) -> evaluate
+    -> filter (--new, suppressions, baseline, --min-severity) -> Report
+
+Rules load first, so a broken rule file fails before any article is read.  Extraction is a pure
+function of one article, so it is cached by content and may run in other processes; results are put
+back in article order, so the report does not depend on --jobs.  Suppressed, baselined and hidden
+findings are counted in the Report, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import CheckerError, UsageError
+from .model import Article, ArticleFacts, Finding, Report
+from .report.records import severity_rank
+
+__all__ = ["CheckResult", "exit_code", "extract_all", "filter_findings", "read", "run_check"]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The report, and every finding that counts towards --fail-on (shown or hidden)."""
+
+    report: Report
+    failing: tuple[Finding, ...]
+    cache_note: str | None = None
+
+
+class WorkerError(CheckerError):
+    """A CheckerError raised in an extraction process, carried back as its printed lines."""
+
+    def __init__(self, lines: list[str], exit_code: int = 2):
+        super().__init__(lines[0] if lines else "extraction failed")
+        self._lines = lines
+        self.exit_code = exit_code
+
+    def lines(self) -> list[str]:
+        return self._lines
+
+
+def _note(message: str) -> None:
+    print(f"crosscheck: {message}", file=sys.stderr)
+
+
+def read(paths: Sequence[str], *, verbose: bool = False) -> list[Article]:
+    """The articles under ``paths`` (skipped files are named on stderr with --verbose)."""
+    from .ingest import read_articles
+
+    def on_skip(*why: Any) -> None:
+        if verbose:
+            _note("skipped " + ": ".join(str(w) for w in why))
+
+    return list(read_articles(list(paths), on_skip=on_skip))
+
+
+def _extract_one(article: Article) -> tuple[Any, ...]:
+    """Run in a worker process: the facts, or the error's lines (exceptions of ours do not pickle whole)."""
+    from .facts import extract
+
+    try:
+        return ("ok", extract(article))
+    except CheckerError as exc:
+        return ("error", exc.lines(), exc.exit_code)
+
+
+def _extracted(outcome: tuple[Any, ...]) -> ArticleFacts:
+    if outcome[0] == "ok":
+        return outcome[1]
+    raise WorkerError(outcome[1], outcome[2])
+
+
+def _run(todo: list[Article], jobs: int):
+    """(article, facts) in article order, in this process or in ``jobs`` worker processes."""
+    if jobs <= 1 or len(todo) <= 1:
+        for article in todo:
+            yield article, _extracted(_extract_one(article))
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+        try:
+            for article, outcome in zip(todo, pool.map(_extract_one, todo)):
+                yield article, _extracted(outcome)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+class _Progress:
+    """A progress bar on stderr, only on a terminal and only when not --quiet."""
+
+    def __init__(self, total: int, enabled: bool):
+        self._bar = None
+        if enabled and total > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._task = self._bar.add_task("extracting", total=total)
+
+    def __enter__(self) -> _Progress:
+        if self._bar:
+            self._bar.start()
+        return self
+
+    def advance(self) -> None:
+        if self._bar:
+            self._bar.advance(self._task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar:
+            self._bar.stop()
+
+
+def extract_all(articles: Sequence[Article], *, cache=None, jobs: int = 1,
+                progress: bool = True) -> dict[str, ArticleFacts]:
+    """Facts for every article by id: from ``cache`` (a FactCache or None) where it has them, else
+    extracted (in ``jobs`` processes) and stored."""
+    found: dict[str, ArticleFacts] = {}
+    with _Progress(len(articles), progress) as bar:
+        todo = []
+        for article in articles:
+            hit = cache.get(article) if cache is not None else None
+            if hit is None:
+                todo.append(article)
+            else:
+                found[article.id] = hit
+                bar.advance()
+        for article, facts in _run(todo, jobs):
+            found[article.id] = facts
+            if cache is not None:
+                cache.put(article, facts)
+            bar.advance()
+    return {a.id: found[a.id] for a in articles}
+
+
+def _suppressed(f: Finding, articles: dict[str, Article], ignore: Sequence[str]) -> bool:
+    """Whether a setting, an article's front matter or a suppression comment silences ``f``."""
+    if f.rule in ignore:
+        return True
+    for claim in f.claims:
+        article = articles.get(claim.article)
+        if article is None:
+            continue
+        if f.rule in article.ignore_rules or "*" in article.ignore_rules:
+            return True
+        for line, rule, _reason in article.suppressions:
+            if rule in (f.rule, "*") and claim.line <= line <= max(claim.end_line, claim.line):
+                return True
+    return False
+
+
+def filter_findings(findings: Sequence[Finding], articles: Sequence[Article], *, ignore: Sequence[str] = (),
+                    new_ids: set[str] | None = None, baseline_ids: frozenset[str] = frozenset(),
+                    min_severity: str = "info") -> tuple[list[Finding], list[Finding], dict[str, int]]:
+    """(shown, failing, counts): --new scope first, then suppressions, the baseline and --min-severity."""
+    by_id = {a.id: a for a in articles}
+    counts = {"suppressed": 0, "baselined": 0, "hidden": 0}
+    failing = []
+    for f in findings:
+        if new_ids is not None and not any(c.article in new_ids for c in f.claims):
+            continue
+        if _suppressed(f, by_id, ignore):
+            counts["suppressed"] += 1
+        elif f.id in baseline_ids:
+            counts["baselined"] += 1
+        else:
+            failing.append(f)
+    shown = [f for f in failing if severity_rank(f.severity) <= severity_rank(min_severity)]
+    counts["hidden"] = len(failing) - len(shown)
+    return shown, failing, counts
+
+
+def exit_code(findings: Sequence[Finding], fail_on: str) -> int:
+    """0 when nothing is at or above ``fail_on`` (or it is ``never``), else 1."""
+    if fail_on == "never":
+        return 0
+    return 1 if any(severity_rank(f.severity) <= severity_rank(fail_on) for f in findings) else 0
+
+
+def _rule_tuple(ruleset: Any) -> tuple[Any, ...]:
+    rules = getattr(ruleset, "rules", ruleset)
+    if isinstance(rules, dict):
+        rules = rules.values()
+    try:
+        return tuple(rules)
+    except TypeError:
+        return ()
+
+
+def _merge(corpus: list[Article], new: list[Article]) -> list[Article]:
+    seen = {a.id for a in corpus}
+    return corpus + [a for a in new if a.id not in seen]
+
+
+def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline_ids: frozenset[str] = frozenset(),
+              verbose: bool = False, quiet: bool = False,
+              open_cache: Callable[[], Any] | None = None) -> CheckResult:
+    """The whole check, from settings (see checker.config) to a CheckResult."""
+    from .engine import evaluate
+    from .ruleset import load_rules
+
+    ruleset = load_rules(tuple(settings["rules"]), defaults=settings["default-rules"])
+    articles = read(settings["paths"], verbose=verbose)
+    new_ids = None
+    if new_paths is not None:
+        new = read(new_paths, verbose=verbose)
+        new_ids = {a.id for a in new}
+        articles = _merge(articles, new)
+    if not articles:
+        raise UsageError(f"no articles found in {', '.join(settings['paths'])}")
+    cache = open_cache() if open_cache else None
+    try:
+        extractions = extract_all(articles, cache=cache, jobs=settings["jobs"], progress=not quiet)
+    finally:
+        if cache is not None:
+            cache.close()
+    findings = evaluate(articles, extractions, ruleset)
+    shown, failing, counts = filter_findings(findings, articles, ignore=settings["ignore"], new_ids=new_ids,
+                                             baseline_ids=baseline_ids, min_severity=settings["min-severity"])
+    report = Report(articles=tuple(articles), findings=tuple(shown),
+                    facts=sum(len(x.facts) for x in extractions.values()),
+                    quotes=sum(len(x.quotes) for x in extractions.values()),
+                    rules=_rule_tuple(ruleset), **counts)
+    note = f"fact cache: {cache.hits} reused, {cache.misses} extracted" if cache is not None else None
+    return CheckResult(report, tuple(failing), note)

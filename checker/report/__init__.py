@@ -1,0 +1,57 @@
+"""Report formats.  Each module has ``render(report, *, color=False) -> str`` and reads the report
+through :mod:`checker.report.records`; ``FORMATS`` maps a ``--format`` name to its module.
+
+    text      terminal report, grouped by fact key (colour via rich, on a terminal only)
+    json      the contract's ``check`` document
+    sarif     SARIF 2.1.0 for GitHub code scanning
+    github    GitHub Actions annotations (workflow commands)
+    markdown  a pull-request comment
+    html      one self-contained page (no network), filterable
+    junit     JUnit XML: one test case per rule, a failure per finding
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from ..errors import UsageError
+from ..model import Report
+
+__all__ = ["EXTENSIONS", "FORMATS", "format_for_path", "render"]
+
+FORMATS = {
+    "text": "text",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "github",
+    "markdown": "markdown",
+    "html": "html",
+    "junit": "junit",
+}
+
+EXTENSIONS = {
+    ".txt": "text", ".json": "json", ".sarif": "sarif", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xml": "junit",
+}
+
+
+def _module(fmt: str):
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return importlib.import_module(f"{__name__}.{FORMATS[fmt]}")
+
+
+def render(fmt: str, report: Report, *, color: bool = False) -> str:
+    """The report in format ``fmt``; ``color`` only affects ``text``."""
+    return _module(fmt).render(report, color=color)
+
+
+def format_for_path(path: str) -> str | None:
+    """The format a file name implies (``report.sarif`` -> sarif; ``x.sarif.json`` -> sarif), or None."""
+    name = path.lower()
+    if name.endswith(".sarif.json"):
+        return "sarif"
+    for ext, fmt in EXTENSIONS.items():
+        if name.endswith(ext):
+            return fmt
+    return None

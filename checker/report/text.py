@@ -1,0 +1,89 @@
+"""The terminal report: findings grouped by fact key; for each, what every outlet says, who said it,
+and where (``path:line:col``), in the words as written; a word-level difference for quotes; a
+summary line.  Colour comes from rich and only when asked for (a terminal, no --no-color/NO_COLOR).
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.text import Text
+
+from ..model import Claim, Finding, Report
+from .records import by_key, claim_where, diff_segments, finding_diff, summary_line
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+LABEL = {"error": "error", "warning": "warning", "info": "info"}
+
+
+def _claim_lines(claims: tuple[Claim, ...]) -> list[Text]:
+    outlet_w = max((len(c.outlet) for c in claims), default=0)
+    speakers = [c.speaker or "-" for c in claims]
+    speaker_w = max((len(s) for s in speakers), default=0)
+    where_w = max((len(claim_where(c)) for c in claims), default=0)
+    lines = []
+    for claim, speaker in zip(claims, speakers):
+        line = Text("    ")
+        line.append(claim.outlet.ljust(outlet_w), style="bold")
+        line.append("  ")
+        line.append(speaker.ljust(speaker_w), style="magenta" if claim.speaker else "dim")
+        line.append("  ")
+        line.append(claim_where(claim).ljust(where_w), style="dim")
+        line.append("  ")
+        line.append(f"\u201c{_one_line(claim.text)}\u201d", style="green")
+        lines.append(line)
+    return lines
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _diff_line(diff: str) -> Text:
+    """``[-old-]`` in red, ``{+new+}`` in green, the rest plain."""
+    line = Text("    words: ", style="dim")
+    for i, (kind, words) in enumerate(diff_segments(diff)):
+        if i:
+            line.append(" ")
+        if kind == "del":
+            line.append(f"[-{words}-]", style="red")
+        elif kind == "ins":
+            line.append(f"{{+{words}+}}", style="green")
+        else:
+            line.append(words)
+    return line
+
+
+def _finding_lines(f: Finding) -> list[Text]:
+    head = Text("  ")
+    head.append(LABEL.get(f.severity, f.severity).ljust(7), style=STYLE.get(f.severity, ""))
+    head.append(" ")
+    head.append(f.rule, style="bold")
+    head.append(f" ({f.type})", style="dim")
+    head.append("  ")
+    head.append(_one_line(f.message))
+    lines = [head, *_claim_lines(f.claims)]
+    diff = finding_diff(f)
+    if diff:
+        lines.append(_diff_line(_one_line(diff)))
+    return lines
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    """The text report; ANSI colour only when ``color`` is true."""
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, width=10_000, highlight=False,
+                      emoji=False, markup=False)
+    for key, findings in by_key(report.findings):
+        console.print(Text(key, style="bold underline"), soft_wrap=True)
+        for f in findings:
+            for line in _finding_lines(f):
+                console.print(line, soft_wrap=True)
+        console.print()
+    if not report.findings:
+        console.print(Text("no discrepancies found", style="green"), soft_wrap=True)
+    console.print(Text(summary_line(report), style="bold"), soft_wrap=True)
+    out = buf.getvalue()
+    return "\n".join(line.rstrip() for line in out.split("\n"))

@@ -1,0 +1,19 @@
+(function () {
+  "use strict";
+  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-filter]"));
+  var rows = Array.prototype.slice.call(document.querySelectorAll("tr.finding"));
+  var shown = document.getElementById("shown");
+  function apply() {
+    var on = {};
+    boxes.forEach(function (box) { if (box.checked) { on[box.getAttribute("data-filter") + ":" + box.value] = true; } });
+    var visible = 0;
+    rows.forEach(function (row) {
+      var show = on["severity:" + row.getAttribute("data-severity")] === true && on["type:" + row.getAttribute("data-type")] === true;
+      row.hidden = !show;
+      if (show) { visible += 1; }
+    });
+    if (shown) { shown.textContent = String(visible); }
+  }
+  boxes.forEach(function (box) { box.addEventListener("change", apply); });
+  apply();
+}());
