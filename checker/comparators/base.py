@@ -1,0 +1,170 @@
+"""What comparators read and what they return.
+
+The engine hands each comparator a :class:`Selection` (one story's facts, quotes and name mentions
+that a rule's ``match`` picked) and the rule's options; the comparator yields
+:class:`Discrepancy` values: a key, two or more :class:`Side` s (what each group of outlets says),
+and an optional detail.  The engine turns a discrepancy into a Finding (message, claims, stable id,
+"update" severity), so comparators never format messages or positions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ..model import Article, Fact, Mention, Quantity, Quote
+
+__all__ = [
+    "Discrepancy",
+    "Item",
+    "Selection",
+    "Side",
+    "anchor_groups",
+    "group_sides",
+    "label_of",
+    "merge_sides",
+    "outlets_of",
+]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing one outlet says (a fact, a quote or a name), with its article and span."""
+
+    article: Article
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    quantity: Quantity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """A group of items that say the same thing; ``label`` is how the message shows it."""
+
+    label: str
+    items: tuple[Item, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return outlets_of(self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """What a comparator found: the sides of one key that disagree.
+
+    ``fields`` adds placeholders for the rule's message template (name -> text); ``updates``
+    says whether articles published on different days lower the severity (not for an article
+    that disagrees with itself).
+    """
+
+    key: str
+    sides: tuple[Side, ...]
+    detail: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
+    updates: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What one rule sees of one story."""
+
+    story: str | None
+    articles: Mapping[str, Article]
+    facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    def fact_item(self, fact: Fact) -> Item:
+        q = fact.quantity
+        return Item(self.articles[fact.article], q.start, q.end, q.text, fact.speaker, q)
+
+    def quote_item(self, quote: Quote) -> Item:
+        return Item(self.articles[quote.article], quote.start, quote.end, quote.text, quote.speaker)
+
+    def mention_item(self, mention: Mention) -> Item:
+        return Item(self.articles[mention.article], mention.start, mention.end, mention.text)
+
+
+def outlets_of(items: Iterable[Item]) -> tuple[str, ...]:
+    """Each outlet once, sorted case-insensitively."""
+    return tuple(sorted({i.article.outlet for i in items}, key=lambda o: (o.casefold(), o)))
+
+
+def group_sides(items: Iterable[T], key: Callable[[T], Hashable], label: Callable[[list[T]], str],
+                to_item: Callable[[T], Item]) -> list[tuple[Hashable, Side]]:
+    """Group ``items`` by ``key`` into sides; sides with more outlets first, then by label."""
+    groups: dict[Hashable, list[T]] = {}
+    for it in items:
+        groups.setdefault(key(it), []).append(it)
+    sides = [(k, Side(label(v), tuple(to_item(x) for x in v))) for k, v in groups.items()]
+    sides.sort(key=lambda ks: (-len(ks[1].outlets), ks[1].label.casefold(), ks[1].label))
+    return sides
+
+
+def merge_sides(sides: Iterable[Side]) -> tuple[Side, ...]:
+    """Sides with the same label joined (items once each); more outlets first, then by label."""
+    joined: dict[str, list[Item]] = {}
+    for side in sides:
+        items = joined.setdefault(side.label, [])
+        items += [i for i in side.items if i not in items]
+    out = [Side(label, tuple(items)) for label, items in joined.items()]
+    return tuple(sorted(out, key=lambda s: (-len(s.outlets), s.label.casefold(), s.label)))
+
+
+def most_common_text(texts: Iterable[str]) -> str:
+    """The text written most often (ties: the shorter, then alphabetical)."""
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    return min(counts, key=lambda t: (-counts[t], len(t), t))
+
+
+def label_of(items: Iterable[Item]) -> str:
+    """How most articles write what a side's items say (each article counts once a wording)."""
+    return most_common_text(t for _, t in dict.fromkeys((i.article.id, i.text) for i in items))
+
+
+_TIME_NOISE = re.compile(r"\b(on|the|of|in|at|during|this|last)\b|[^\w\s-]")
+
+
+def norm_time(time: str | None) -> str | None:
+    """A time anchor as compared: lower case, without filler words ("on Monday" = "Monday")."""
+    if not time:
+        return None
+    text = " ".join(_TIME_NOISE.sub(" ", time.casefold()).split())
+    return text or None
+
+
+def anchor(fact: Fact) -> str | None:
+    """The anchor a fact is compared under: its ISO date if known, else its time as written."""
+    if fact.date:
+        return f"date:{fact.date}"
+    t = norm_time(fact.time)
+    return f"time:{t}" if t else None
+
+
+def anchor_groups(facts: Iterable[Fact]) -> list[list[Fact]]:
+    """Split facts of one key into groups that may be compared with each other.
+
+    Facts with different anchors (dates, or times as written) are never compared.  A fact without
+    an anchor is compared with the others when they share one anchor; when they have several, it
+    cannot be placed, and is compared only with other facts without one.
+    """
+    by_anchor: dict[str | None, list[Fact]] = {}
+    for f in facts:
+        by_anchor.setdefault(anchor(f), []).append(f)
+    anchored = sorted(k for k in by_anchor if k is not None)
+    loose = by_anchor.get(None, [])
+    if len(anchored) <= 1:
+        return [[f for fs in by_anchor.values() for f in fs]] if by_anchor else []
+    groups = [by_anchor[k] for k in anchored]
+    if loose:
+        groups.append(loose)
+    return groups

@@ -1,0 +1,98 @@
+"""Quantities as intervals in base units, and the distance between two of them.
+
+"two hours" and "120 minutes" are the same interval here (7200 s); "more than two hours" is
+(7200 s, inf).  Two intervals *disagree* when the gap between them is larger than a tolerance:
+``max(absolute, relative * magnitude)``, where ``absolute`` is in base units (seconds, metres, a
+count, the currency itself) and ``magnitude`` is the largest finite bound or stated value of the two.  Intervals
+that overlap or touch ("two hours" against "more than two hours") have a gap of 0 and never
+disagree; that case is the qualifier comparator's.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..model import Quantity
+from .spec import Opt
+
+__all__ = ["TOLERANCE_DEFAULTS", "TOLERANCE_OPTIONS", "Interval", "disagree", "interval"]
+
+TOLERANCE_OPTIONS = {
+    "absolute": Opt("number", "largest gap, in base units (seconds, metres, a count), still taken as "
+                    "agreement", minimum=0),
+    "relative": Opt("number", "largest gap, as a fraction of the larger value, still taken as agreement",
+                    minimum=0, maximum=1),
+}
+TOLERANCE_DEFAULTS = {"absolute": 0, "relative": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """An interval in base units; ``family`` says what may be compared with what."""
+
+    family: str
+    low: Fraction | None
+    high: Fraction | None
+    low_inclusive: bool
+    high_inclusive: bool
+    value: Fraction | None
+
+
+def interval(q: Quantity) -> Interval:
+    """``q`` in base units (a count, or an unknown unit, stays as it is)."""
+    factor, family = _unit_info(q.unit, q.dimension)
+
+    def base(x: Fraction | None) -> Fraction | None:
+        return None if x is None else Fraction(x) * factor
+
+    return Interval(family, base(q.low), base(q.high), q.low_inclusive, q.high_inclusive, base(q.value))
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_info(unit: str | None, dimension: str) -> tuple[Fraction, str]:
+    if unit is None:
+        return Fraction(1), "count"
+    if unit.isupper() and len(unit) == 3:
+        return Fraction(1), f"currency:{unit}"
+    try:
+        from ..units import to_base
+
+        return to_base(Fraction(1), unit), dimension
+    except Exception:  # noqa: BLE001 - a unit pint does not know is compared only with itself
+        return Fraction(1), f"unit:{unit}"
+
+
+def gap(a: Interval, b: Interval) -> Fraction:
+    """How far apart two intervals are; 0 when they overlap or touch."""
+    if a.high is not None and b.low is not None and a.high < b.low:
+        return b.low - a.high
+    if b.high is not None and a.low is not None and b.high < a.low:
+        return a.low - b.high
+    return Fraction(0)
+
+
+def _magnitude(a: Interval, b: Interval) -> Fraction:
+    bounds = [x for x in (a.low, a.high, b.low, b.high, a.value, b.value) if x is not None]
+    return max((abs(x) for x in bounds), default=Fraction(0))
+
+
+def tolerance(a: Interval, b: Interval, absolute: float, relative: float) -> Fraction:
+    """The largest gap between ``a`` and ``b`` still taken as agreement."""
+    rel = Fraction(str(relative)) * _magnitude(a, b)
+    return max(Fraction(str(absolute)), rel)
+
+
+def disagree(a: Interval, b: Interval, absolute: float = 0, relative: float = 0) -> bool:
+    """True when ``a`` and ``b`` are comparable and further apart than the tolerance allows."""
+    if a.family != b.family:
+        return False
+    return gap(a, b) > tolerance(a, b, absolute, relative)
+
+
+def same_value(a: Interval, b: Interval, absolute: float = 0, relative: float = 0) -> bool:
+    """True when the numbers as stated are equal within the tolerance."""
+    if a.family != b.family or a.value is None or b.value is None:
+        return False
+    return abs(a.value - b.value) <= tolerance(a, b, absolute, relative)

@@ -1,0 +1,94 @@
+"""Who said it: speaker phrases reduced to comparable keys, and clustered across outlets.
+
+"Russian President Vladimir V. Putin", "Mr. Putin" and "Putin" become the keys
+``("vladimir", "putin")`` and ``("putin",)``, and one cluster: a shorter key joins a longer one when
+it is the longer one's ending and that ending belongs to no other speaker ("Trump" joins
+"Donald Trump" unless a "Melania Trump" is quoted too).  Rank and address words come from
+rules/lexicons/titles.yaml; pronouns are no speaker at all.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = ["cluster_speakers", "is_named", "name_key", "speaker_key"]
+
+PRONOUNS = frozenset("i we you he she it they him her them one".split())
+_ARTICLES = frozenset(("the", "a", "an"))
+_PUNCT = ".,;:!?\"“”‘’()[]"
+
+
+@functools.cache
+def titles() -> frozenset[str]:
+    """Rank and address words, from the lexicon shipped with the built-in rules."""
+    from ..paths import data_dir
+    from ..rules_yaml import load_lexicon
+
+    path = data_dir("rules", "*.yaml") / "lexicons" / "titles.yaml"
+    return frozenset(w.casefold() for w in load_lexicon(path, "titles"))
+
+
+def _clean(token: str) -> str:
+    t = token.strip(_PUNCT.replace(".", "")).replace("’", "'")
+    return t[:-2] if t.endswith("'s") else t.rstrip("'")
+
+
+def _name_tokens(phrase: str) -> list[str]:
+    """The tokens of a speaker phrase after its last rank word ("press secretary X Y" -> X Y)."""
+    tokens = [c for c in (_clean(t) for t in phrase.split()) if c]
+    while tokens and tokens[0].casefold() in _ARTICLES:
+        tokens = tokens[1:]
+    cut = 0
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.casefold().rstrip(".") in titles() and tokens[i + 1][:1].isupper():
+            cut = i + 1
+    tokens = tokens[cut:]
+    if len(tokens) > 1:  # middle initials: "Vladimir V. Putin" -> "Vladimir Putin"
+        tokens = [t for j, t in enumerate(tokens) if j in (0, len(tokens) - 1) or len(t.rstrip(".")) > 1]
+    return tokens
+
+
+def speaker_key(speaker: str | None) -> tuple[str, ...] | None:
+    """The comparable form of a speaker phrase, or None for no speaker or a pronoun."""
+    if not speaker:
+        return None
+    tokens = [t.casefold().rstrip(".") for t in _name_tokens(speaker)]
+    tokens = [t for t in tokens if t]
+    if not tokens or (len(tokens) == 1 and tokens[0] in PRONOUNS):
+        return None
+    return tuple(tokens)
+
+
+def display(speaker: str) -> str:
+    """A speaker phrase without its rank words, as written ("Mr. Putin" -> "Putin")."""
+    return " ".join(_name_tokens(speaker)) or speaker
+
+
+def is_named(speaker: str | None) -> bool:
+    """True for a speaker phrase that ends in a name ("Putin", "the Defense Ministry"), not a
+    description ("the Russian leader", "officials")."""
+    if speaker_key(speaker) is None:
+        return False
+    last = _name_tokens(speaker or "")[-1]
+    return last[:1].isupper() and last.casefold().rstrip(".") not in titles()
+
+
+def cluster_speakers(keys: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Map each key to its cluster's canonical key: the longest key it is an unambiguous ending of."""
+    distinct = sorted(set(keys), key=lambda k: (-len(k), k))
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for key in distinct:
+        longer = [k for k in distinct if len(k) > len(key) and k[-len(key):] == key]
+        maximal = [k for k in longer if not any(len(o) > len(k) and o[-len(k):] == k for o in longer)]
+        out[key] = out[maximal[0]] if len(maximal) == 1 else key
+    return out
+
+
+def name_key(name: str, *, fold_diacritics: bool = True) -> str:
+    """A surname or given name as compared: no possessive, no full stop, case folded."""
+    text = _clean(name.strip()).rstrip(".").casefold()
+    if fold_diacritics:
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text

@@ -1,0 +1,50 @@
+"""Outlets give one fact values that cannot both be true.
+
+Facts with the same key are put into groups that may be compared (same story, compatible time
+anchors, both distributive or both not, the same kind of unit) and each group into sides by the
+interval stated, in base units.  Two sides disagree when the gap between their intervals is larger
+than the tolerance and they come from different articles (an article that disagrees with itself is
+the ``internal`` kind's).  One finding a key names every disagreeing side once.  Intervals that
+overlap or touch never disagree here: "two hours" against "more than two hours" is the
+``qualifier`` kind's.
+
+flags:
+    A: "The call lasted two hours."
+    B: "The call lasted three hours."
+    -> call.duration: "two hours" (A) vs "three hours" (B)
+
+passes:
+    A: "The call lasted two hours."
+    B: "The call lasted 120 minutes."          (the same interval in base units)
+    C: "The call lasted more than two hours."  (touches "two hours": a qualifier matter)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .base import Discrepancy, Selection, Side, merge_sides
+from .grouping import by_key, comparable_groups, cross_article, fact_sides, side_interval
+from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS, disagree
+
+ID = "numeric"
+TYPE = "numeric"
+OPTIONS = dict(TOLERANCE_OPTIONS)
+DEFAULTS = dict(TOLERANCE_DEFAULTS)
+PLACEHOLDERS: dict[str, str] = {}
+
+
+def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:
+    """One discrepancy per key whose sides disagree beyond the tolerance."""
+    for key, facts in by_key(sel.facts):
+        involved: list[Side] = []
+        for group in comparable_groups(facts):
+            sides = fact_sides(sel, group)
+            for i, (fa, a) in enumerate(sides):
+                for fb, b in sides[i + 1:]:
+                    if cross_article(a, b) and disagree(side_interval(fa), side_interval(fb),
+                                                        options["absolute"], options["relative"]):
+                        involved += [a, b]
+        if involved:
+            yield Discrepancy(key, merge_sides(involved))

@@ -1,0 +1,153 @@
+"""One person's name is written differently across outlets.
+
+Everything is learnt from the articles themselves; there is no list of people.  Name mentions are
+clustered by surname: two spellings of at least ``min_length`` letters whose similarity (rapidfuzz
+ratio, 0-1) reaches ``min_similarity`` are one surname, unless one article writes both with
+different given names (two people).  With ``check: surname`` a cluster written more than one way
+is a finding.  With ``check: given_name``, a given name is flagged when at least ``min_agreeing``
+other outlets agree on another given name for that surname, more outlets use that one, no article
+uses both, and the two look alike (``given_min_similarity``: a mistransliteration, not a relative
+who shares the surname).  Initials and shortened forms ("V.", "Rob" for "Robert") agree.
+
+flags:
+    A: "President Volodymyr Zelenskyy said..."   B: "President Volodymyr Zelensky said..."
+    -> (surname) "Zelenskyy" (A) vs "Zelensky" (B)
+    A, B, C: "Volodymyr Zelenskyy ..."   D: "Vladimir Zelensky ..."
+    -> (given_name) "Vladimir" (D) vs "Volodymyr" (A, B, C)
+
+passes:
+    A: "Donald Trump"   B: "Melania Trump"   C: "Donald Trump"   (given names unalike: two people)
+    A: "Boris Johnson and Mark Johnston met."   (both spellings, different given names, one article)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..model import Mention
+from .base import Discrepancy, Selection, Side, most_common_text, outlets_of
+from .names import name_key
+from .spec import Opt
+from .unionfind import UnionFind
+
+ID = "spelling"
+TYPE = "spelling"
+OPTIONS = {
+    "check": Opt("string", "what is compared: the surname's spelling, or the given name used with it",
+                 enum=("surname", "given_name")),
+    "min_similarity": Opt("number", "surname similarity (0-1) from which two spellings are one name",
+                          minimum=0, maximum=1),
+    "min_length": Opt("integer", "shortest surname (in letters) compared", minimum=1),
+    "min_agreeing": Opt("integer", "outlets that must agree on another given name", minimum=1),
+    "given_min_similarity": Opt("number", "how alike (0-1) two given names must be for one to be a "
+                                "wrong form of the other", minimum=0, maximum=1),
+    "fold_diacritics": Opt("boolean", "treat letters with and without accents as the same"),
+}
+DEFAULTS = {"check": "surname", "min_similarity": 0.85, "min_length": 4, "min_agreeing": 2,
+            "given_min_similarity": 0.5, "fold_diacritics": True}
+PLACEHOLDERS = {"name": "the surname as most outlets write it"}
+
+
+def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:
+    """One discrepancy per surname cluster written several ways (or with a wrong given name)."""
+    for cluster in surname_clusters(sel.mentions, options):
+        name = most_common_text(s for _, s in dict.fromkeys((m.article, _surname(m)) for m in cluster))
+        key = f"name/{name_key(name)}"
+        if options["check"] == "surname":
+            spellings = {_skey(m, options) for m in cluster}
+            if len(spellings) > 1:
+                yield Discrepancy(key, _sides(sel, cluster, lambda m: _skey(m, options), _surname),
+                                  fields=(("name", name),))
+        else:
+            found = _given_sides(sel, cluster, options)
+            if found:
+                yield Discrepancy(key, found, fields=(("name", name),))
+
+
+def _surname(m: Mention) -> str:
+    text = m.surname.strip().replace("’", "'")
+    return text[:-2] if text.endswith("'s") else text.rstrip("'")
+
+
+def _skey(m: Mention, options) -> str:
+    return name_key(m.surname, fold_diacritics=options["fold_diacritics"])
+
+
+def _given(m: Mention) -> str | None:
+    """The first given name as compared, or None (no given name, or an initial)."""
+    if not m.given or not m.given.split():
+        return None
+    g = name_key(m.given.split()[0])
+    return g if len(g) > 1 else None
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def surname_clusters(mentions: tuple[Mention, ...], options) -> list[list[Mention]]:
+    """Mentions grouped into one cluster per person's surname."""
+    by_spelling: dict[str, list[Mention]] = {}
+    for m in mentions:
+        s = _skey(m, options)
+        if len(s) >= options["min_length"]:
+            by_spelling.setdefault(s, []).append(m)
+    spellings = sorted(by_spelling)
+    uf = UnionFind(spellings)
+    for i, a in enumerate(spellings):
+        for b in spellings[i + 1:]:
+            if (fuzz.ratio(a, b) >= 100 * options["min_similarity"]
+                    and not _two_people(by_spelling[a], by_spelling[b])):
+                uf.union(a, b)
+    groups = [[m for s in g for m in by_spelling[s]] for g in uf.groups()]
+    return sorted(groups, key=lambda ms: sorted(_skey(m, options) for m in ms))
+
+
+def _two_people(a: list[Mention], b: list[Mention]) -> bool:
+    """True when one article writes both spellings with different given names."""
+    given_a = {(m.article, g) for m in a if (g := _given(m))}
+    for m in b:
+        g = _given(m)
+        if g and any(art == m.article and not _compatible(g, ga) for art, ga in given_a):
+            return True
+    return False
+
+
+def _sides(sel: Selection, mentions: list[Mention], key, label) -> tuple[Side, ...]:
+    """One side per value of ``key``, holding each article's first mention once."""
+    groups: dict[str, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.article, m.start)):
+        group = groups.setdefault(key(m), [])
+        if all(x.article != m.article for x in group):
+            group.append(m)
+    sides = [Side(f'"{most_common_text(label(m) for m in ms)}"', tuple(sel.mention_item(m) for m in ms))
+             for ms in groups.values()]
+    return tuple(sorted(sides, key=lambda s: (-len(s.outlets), s.label.casefold(), s.label)))
+
+
+def _given_sides(sel: Selection, cluster: list[Mention], options) -> tuple[Side, ...] | None:
+    """The sides (wrong given names, then the agreed one) of a cluster, or None."""
+    named = [m for m in cluster if _given(m)]
+    by_given: dict[str, list[Mention]] = {}
+    for m in named:
+        by_given.setdefault(_given(m), []).append(m)
+    items = {g: [sel.mention_item(m) for m in ms] for g, ms in by_given.items()}
+    outlets = {g: set(outlets_of(its)) for g, its in items.items()}
+    articles = {g: {m.article for m in ms} for g, ms in by_given.items()}
+    wrong: dict[str, str] = {}
+    for bad in sorted(by_given):
+        for good in sorted(by_given, key=lambda g: (-len(outlets[g]), g)):
+            if (good != bad and not _compatible(bad, good)
+                    and len(outlets[good] - outlets[bad]) >= options["min_agreeing"]
+                    and len(outlets[good]) > len(outlets[bad])
+                    and articles[good].isdisjoint(articles[bad])
+                    and fuzz.ratio(bad, good) >= 100 * options["given_min_similarity"]):
+                wrong[bad] = good
+                break
+    if not wrong:
+        return None
+    chosen = [m for m in named if _given(m) in wrong or _given(m) in wrong.values()]
+    return _sides(sel, chosen, _given, lambda m: m.text)

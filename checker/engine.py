@@ -1,0 +1,141 @@
+"""Apply rules to what extraction found: ``evaluate(articles, extractions, rules) -> [Finding]``.
+
+For each enabled rule the engine picks the facts its ``match`` accepts, splits facts, quotes and
+name mentions by story (unless ``same_story: false``; articles without a story are one story), runs
+the rule's comparator on each story, and turns each :class:`Discrepancy` into a
+:class:`~checker.model.Finding`:
+
+- claims: every item of every side, with 1-based line and column from the article;
+- message: the rule's template filled in (``{key}``, ``{sides}``, ``{outlets}`` ...);
+- severity: the rule's, one step lower when the sides come only from articles published on
+  different days (the later one may be an update; the message says so);
+- id: a hash of the rule id, the key and the sorted (article, text) of the claims, so the same
+  finding has the same id in every run.
+
+Findings come out sorted by the first claim's place, then rule, key and id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+
+from . import comparators
+from .comparators.base import Discrepancy, Item, Selection
+from .model import SEVERITIES, Article, ArticleFacts, Claim, Fact, Finding, Mention, Quote
+
+__all__ = ["evaluate", "finding_id", "lower_severity"]
+
+
+def evaluate(articles: Iterable[Article], extractions: Mapping[str, ArticleFacts], rules) -> list[Finding]:
+    """Every finding of the enabled ``rules`` (a RuleSet or Rules) over ``articles``."""
+    by_id = {a.id: a for a in articles}
+    facts, quotes, mentions = _gather(by_id, extractions)
+    enabled = rules.enabled() if hasattr(rules, "enabled") else [r for r in rules if r.enabled]
+    found: dict[str, Finding] = {}
+    for rule in enabled:
+        module = comparators.get(rule.kind)
+        picked = tuple(f for f in facts if rule.match.accepts(f))
+        for sel in _selections(by_id, picked, quotes, mentions, rule.match.same_story):
+            for d in module.compare(sel, rule.options):
+                f = build_finding(rule, module.TYPE, d)
+                found.setdefault(f.id, f)
+    return sorted(found.values(), key=_order)
+
+
+def _gather(by_id: Mapping[str, Article], extractions: Mapping[str, ArticleFacts]):
+    """Facts, quotes and mentions of known articles, in article order."""
+    facts: list[Fact] = []
+    quotes: list[Quote] = []
+    mentions: list[Mention] = []
+    for aid in sorted(by_id):
+        ex = extractions.get(aid)
+        if ex is None:
+            continue
+        facts += [f for f in ex.facts if f.article in by_id]
+        quotes += [q for q in ex.quotes if q.article in by_id]
+        mentions += [m for m in ex.mentions if m.article in by_id]
+    return tuple(facts), tuple(quotes), tuple(mentions)
+
+
+def _selections(by_id, facts, quotes, mentions, same_story: bool) -> list[Selection]:
+    def story(article_id: str) -> str:
+        return (by_id[article_id].story or "") if same_story else ""
+
+    stories = sorted({story(a) for a in by_id})
+    return [
+        Selection(s or None, by_id,
+                  tuple(f for f in facts if story(f.article) == s),
+                  tuple(q for q in quotes if story(q.article) == s),
+                  tuple(m for m in mentions if story(m.article) == s))
+        for s in stories
+    ]
+
+
+def claim(item: Item) -> Claim:
+    """The Claim of one item: where it is written, what it says, who said it."""
+    a = item.article
+    line, column = a.position(item.start)
+    end_line, end_column = a.end_position(item.end)
+    return Claim(a.id, a.outlet, a.path, line, column, end_line, end_column, item.text,
+                 item.speaker, item.quantity, a.published)
+
+
+def lower_severity(severity: str) -> str:
+    """One step less severe (info stays info)."""
+    i = SEVERITIES.index(severity)
+    return SEVERITIES[min(i + 1, len(SEVERITIES) - 1)]
+
+
+def _day(article: Article) -> str | None:
+    return article.published[:10] if article.published else None
+
+
+def update_days(d: Discrepancy) -> list[str]:
+    """The publication days, when no two sides have articles of one day (else [])."""
+    if not d.updates:
+        return []
+    days = [{_day(i.article) for i in side.items} for side in d.sides]
+    for i, a in enumerate(days):
+        for b in days[i + 1:]:
+            if None in a or None in b or a & b:
+                return []
+    return sorted(set().union(*days))
+
+
+def sides_text(d: Discrepancy) -> str:
+    """ "two hours" (A, B) vs "more than two hours" (C) """
+    return " vs ".join(f"{s.label} ({', '.join(s.outlets)})" for s in d.sides)
+
+
+def build_finding(rule, finding_type: str, d: Discrepancy) -> Finding:
+    """The Finding a rule makes of a discrepancy."""
+    claims = tuple(claim(i) for s in d.sides for i in s.items)
+    outlets = sorted({c.outlet for c in claims}, key=lambda o: (o.casefold(), o))
+    fields = {"rule": rule.id, "key": d.key, "sides": sides_text(d), "outlets": ", ".join(outlets),
+              "count": str(len(outlets)), "detail": d.detail or "", **dict(d.fields)}
+    try:
+        message = rule.message.format_map(fields)
+    except (KeyError, IndexError, ValueError, AttributeError):  # validated at load; never fail a run
+        message = f"{d.key}: {fields['sides']}"
+    severity = rule.severity
+    days = update_days(d)
+    if days:
+        severity = lower_severity(severity)
+        message += f" (possibly an update rather than a discrepancy: published on {', '.join(days)})"
+    return Finding(finding_id(rule.id, d.key, claims), rule.id, finding_type, severity, message,
+                   d.key, claims, d.detail)
+
+
+def finding_id(rule_id: str, key: str, claims: Iterable[Claim]) -> str:
+    """A stable id: the same rule, key and claims give the same id in every run."""
+    parts = sorted((c.article, c.text) for c in claims)
+    blob = json.dumps([rule_id, key, parts], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def _order(f: Finding):
+    first = f.claims[0] if f.claims else None
+    place = (first.path, first.line, first.column) if first else ("", 0, 0)
+    return (*place, f.rule, f.key, f.id)
