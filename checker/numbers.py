@@ -1,16 +1,20 @@
-"""Exact values of number tokens, and the one table that turns qualifiers into intervals.
+"""What numbers are worth: number tokens and ``number`` parse trees -> exact values; and the one table
+that turns qualifiers into intervals.
 
-The grammar decides what a number looks like; this module only knows what each word is worth.
+The grammar (grammar/numbers.lark) decides what a number looks like; this module knows what each
+word is worth and how the pieces of a ``number`` tree combine ("three million and a half" is
+3,500,000; "two thirds of a million" 666,666 2/3; "two point zero three" 2.03).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
-__all__ = ["APPROX_TOLERANCE", "digits_value", "interval", "word_value"]
+__all__ = ["APPROX_TOLERANCE", "Num", "digits_value", "interval", "number_value", "word_value"]
 
 _SMALL = {
-    "zero": 0, "nought": 0, "naught": 0, "nil": 0,
+    "zero": 0, "nought": 0, "naught": 0, "nil": 0, "a": 1, "an": 1,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -19,13 +23,19 @@ _SMALL = {
 }
 _SCALES = {
     "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "lakh": 10**5, "crore": 10**7, "dozen": 12,
-    "k": 1000, "mn": 10**6, "mln": 10**6, "m": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12,
-    "trn": 10**12,
+    "lakh": 10**5, "lac": 10**5, "lkh": 10**5, "crore": 10**7, "cr": 10**7, "dozen": 12,
+    "doz": 12, "dz": 12, "k": 1000, "mn": 10**6, "mln": 10**6, "m": 10**6, "mm": 10**6,
+    "mil": 10**6, "bn": 10**9, "bln": 10**9, "b": 10**9, "tn": 10**12, "trn": 10**12,
+    "tln": 10**12,
 }
 _DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "hundredth": 100, "thousandth": 1000,
+    "half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "hundredth": 100, "thousandth": 1000, "millionth": 10**6, "billionth": 10**9,
+    "trillionth": 10**12,
 }
 _VULGAR = {
     "½": Fraction(1, 2), "⅓": Fraction(1, 3), "⅔": Fraction(2, 3), "¼": Fraction(1, 4),
@@ -41,7 +51,7 @@ APPROX_TOLERANCE = Fraction(1, 10)
 
 
 def _norm(word: str) -> str:
-    w = word.lower().replace("\u2019", "'")
+    w = word.lower().replace("\u2019", "'").strip(".")
     if w.endswith("s") and w[:-1] in _SCALES:
         return w[:-1]
     if w.endswith("s") and w[:-1] in _DENOMINATORS:
@@ -58,10 +68,9 @@ def word_value(word: str) -> Fraction:
         return Fraction(_SCALES[w])
     if w in _VULGAR:
         return _VULGAR[w]
-    for sep in ("-", " ", "\u2010", "\u2011"):
-        if sep in w:
-            head, _, tail = w.partition(sep)
-            return word_value(head) + word_value(tail)
+    parts = w.replace("-", " ").replace("\u2010", " ").replace("\u2011", " ").split()
+    if len(parts) > 1:
+        return sum((word_value(p) for p in parts), Fraction(0))
     raise KeyError(word)
 
 
@@ -69,13 +78,14 @@ def denominator(word: str) -> int:
     return _DENOMINATORS[_norm(word)]
 
 
-def is_scale(word: str) -> bool:
-    return _norm(word) in _SCALES
+def is_plural_fraction(word: str) -> bool:
+    """"thirds", "halves": a denominator written for a numerator other than one."""
+    return word.lower().endswith("s")
 
 
 def digits_value(text: str) -> Fraction:
-    """"1,000" -> 1000, "1.2" -> 6/5, "2.5m" -> 2500000, "3/4" -> 3/4, "½" -> 1/2."""
-    t = text.replace(",", "")
+    """"1,000" -> 1000, "1 234" -> 1234, "1.2" -> 6/5, "2.5m" -> 2500000, "3/4" -> 3/4, "½" -> 1/2."""
+    t = "".join(text.replace(",", "").split())
     if t in _VULGAR:
         return _VULGAR[t]
     if "/" in t:
@@ -92,7 +102,7 @@ def digits_value(text: str) -> Fraction:
 
 
 def interval(qualifier: str, value: Fraction, nearly: bool = False) -> tuple:
-    """(qualifier, low, high, low_inclusive, high_inclusive) for a single stated value."""
+    """(low, high, low_inclusive, high_inclusive) for a single stated value."""
     if qualifier == "exact":
         return value, value, True, True
     if qualifier == "more_than":
@@ -109,3 +119,227 @@ def interval(qualifier: str, value: Fraction, nearly: bool = False) -> tuple:
             return value - spread, value, True, False
         return value - spread, value + spread, True, True
     raise ValueError(qualifier)
+
+
+# ---------------------------------------------------------------------------- number trees
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A number read from a ``number`` tree.
+
+    ``scaled`` is the scale word written last ("10 million" -> 10**6, used by ranges such as "5 to
+    10 million"); ``year_like`` marks a bare four-digit year; ``vague`` a word such as "a couple of";
+    ``ordinal_end`` is set when a singular denominator after a numerator other than one is an ordinal
+    ("two millionth" is 2 and the millionth something): the number ends there.  ``a_fraction`` marks
+    "a fifth", which before a noun is an ordinal ("a fifth term").
+    """
+
+    value: Fraction
+    scaled: int = 1
+    year_like: bool = False
+    vague: bool = False
+    ordinal_end: int | None = None
+    a_fraction: bool = False
+
+
+def _name(node) -> str:
+    name = node.data if hasattr(node, "data") else node.type
+    return name.rsplit("__", 1)[-1]
+
+
+def _is_tree(node) -> bool:
+    return hasattr(node, "data")
+
+
+def _sign(kids) -> tuple[int, list]:
+    if kids and not _is_tree(kids[0]) and _name(kids[0]) in ("SIGN", "MINUS"):
+        return -1, kids[1:]
+    return 1, kids
+
+
+def _below_hundred(tree) -> Fraction:
+    return word_value(tree.children[0].value)
+
+
+def _below_thousand(tree) -> Fraction:
+    kids = tree.children
+    value = _below_hundred(kids[0])
+    if len(kids) == 1:
+        return value
+    value *= 100
+    for kid in kids[2:]:
+        if _is_tree(kid):
+            value += _below_hundred(kid)
+    return value
+
+
+def _tails(current: Fraction, tails) -> Fraction:
+    """Apply scale tails: "two hundred [thousand five hundred]", "three [lakh] [crore]"."""
+    total = Fraction(0)
+    for tail in tails:
+        factor = word_value(tail.children[0].value)
+        if current == 0 and total:
+            total *= factor  # "three thousand millions": the scale applies to all so far
+        else:
+            total += current * factor
+        current = Fraction(0)
+        for kid in tail.children[1:]:
+            if _is_tree(kid):
+                current = _below_thousand(kid)
+    return total + current
+
+
+def _last_scale(tails) -> int:
+    return int(word_value(tails[-1].children[0].value)) if tails else 1
+
+
+def _digits(tree) -> Num:
+    sign, kids = _sign(tree.children)
+    first = kids[0]
+    value = digits_value(first.value)
+    scale = 1
+    for kid in kids[1:]:
+        factor = word_value(kid.children[0].value)
+        value *= factor
+        scale = int(factor)
+    if _name(first) == "DIGITS_SUFFIXED":
+        scale = int(digits_value("1" + first.value.lstrip("0123456789.,")))
+    year_like = (
+        sign == 1 and len(kids) == 1 and _name(first) == "DIGITS_PLAIN" and len(first.value) == 4
+        and 1800 <= int(first.value) <= 2100
+    )
+    return Num(sign * value, scale, year_like)
+
+
+def _words(tree) -> Num:
+    sign, kids = _sign(tree.children)
+    below = _below_thousand(kids[0])
+    tails = [k for k in kids[1:] if _name(k) == "scale_tail"]
+    return Num(sign * _tails(below, tails), _last_scale(tails))
+
+
+def _a_scale(tree) -> Num:
+    kids = tree.children[1:]
+    if _name(kids[0]) == "HUNDRED":
+        value = Fraction(100)
+        rest = [k for k in kids[1:] if _name(k) != "AND_NUM"]
+        if rest and _name(rest[0]) == "below_hundred":
+            value += _below_hundred(rest[0])
+            rest = rest[1:]
+        return Num(_tails(value, rest), 100 if not rest else _last_scale(rest))
+    return Num(_tails(Fraction(1), kids), _last_scale(kids))
+
+
+def and_fraction_value(token_text: str) -> Fraction:
+    """"and a half" -> 1/2, "and three quarters" -> 3/4, "-and-a-half" -> 1/2."""
+    words = token_text.lower().replace("-", " ").split()[1:]
+    numerator = word_value(words[0]) if len(words) > 1 else Fraction(1)
+    return numerator / denominator(words[-1])
+
+
+def _and_fraction(tree) -> Num:
+    kids = tree.children
+    whole = number_value(kids[0])
+    frac = and_fraction_value(kids[1].value)
+    if len(kids) > 2:  # "five and a half million", "one billion and a half million"
+        scale = int(word_value(kids[2].children[0].value))
+        if whole.scaled > scale:
+            return Num(whole.value + frac * scale, scale)
+        return Num((whole.value + frac) * scale, scale)
+    if whole.scaled >= 1000:  # "three million and a half" is 3.5 million
+        return Num(whole.value + frac * whole.scaled, whole.scaled)
+    return Num(whole.value + (frac if whole.value >= 0 else -frac))
+
+
+def _word_fraction(tree) -> Num:
+    kids = tree.children
+    head, word = kids[0], kids[-1]
+    denom = denominator(word.value)
+    if _name(head) == "A":
+        return Num(Fraction(1, denom), a_fraction=not is_plural_fraction(word.value))
+    numerator = number_value(head)
+    if numerator.value != 1 and not is_plural_fraction(word.value):
+        last = list(_leaves(head))[-1]
+        return Num(numerator.value, numerator.scaled, ordinal_end=last.end_pos)
+    return Num(numerator.value / denom)
+
+
+def _fraction_scale(tree) -> Num:
+    kids = tree.children
+    scale = int(word_value(kids[-1].value))
+    head = _name(kids[0])
+    if head == "FRACTION_WORD":
+        part = Fraction(1, denominator(kids[0].value))
+    elif head == "HALF":
+        part = Fraction(1, 2)
+    else:
+        part = number_value(kids[0]).value
+    return Num(part * scale, scale)
+
+
+def _point_digits(tree) -> str:
+    if not _is_tree(tree):
+        return tree.value
+    return "".join(str(int(_below_hundred(k))) for k in tree.children)
+
+
+def _point_decimal(tree) -> Num:
+    kids = tree.children
+    whole = number_value(kids[0]) if _name(kids[0]) == "digits" else _words(kids[0])
+    digits = _point_digits(kids[2])
+    frac = Fraction(int(digits), 10 ** len(digits))
+    value = whole.value - frac if _negative(kids[0]) else whole.value + frac
+    scale = 1
+    for kid in kids[3:]:
+        scale = int(word_value(kid.children[0].value))
+        value *= scale
+    return Num(value, scale)
+
+
+def _negative(tree) -> bool:
+    return bool(tree.children) and not _is_tree(tree.children[0]) and _name(tree.children[0]) in ("SIGN", "MINUS")
+
+
+def _leaves(tree):
+    if _is_tree(tree):
+        for child in tree.children:
+            yield from _leaves(child)
+    else:
+        yield tree
+
+
+def _fraction_only(tree) -> Num:
+    sign, kids = _sign(tree.children)
+    return Num(sign * digits_value(kids[0].value))
+
+
+def _digits_and_fraction(tree) -> Num:
+    whole = _digits(tree.children[0]).value
+    frac = digits_value(tree.children[-1].value)
+    return Num(whole + frac if whole >= 0 else whole - frac)
+
+
+_READERS = {
+    "digits": _digits,
+    "words": _words,
+    "a_scale": _a_scale,
+    "and_fraction": _and_fraction,
+    "word_fraction": _word_fraction,
+    "fraction_scale": _fraction_scale,
+    "point_decimal": _point_decimal,
+    "fraction_only": _fraction_only,
+    "digits_and_fraction": _digits_and_fraction,
+    "half": lambda tree: Num(Fraction(1, 2)),
+    "couple": lambda tree: Num(Fraction(2), vague=True),
+    "below_hundred": lambda tree: Num(_below_hundred(tree)),
+}
+NUMBER_RULES = frozenset(_READERS) | {"number"}
+
+
+def number_value(tree) -> Num:
+    """Any ``number``-like subtree -> its exact value."""
+    name = _name(tree)
+    if name == "number":
+        return number_value(tree.children[0])
+    return _READERS[name](tree)

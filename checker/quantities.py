@@ -1,6 +1,10 @@
 """Parse trees of grammar/claims.lark -> Quantity values; and ``parse_text``, the ``parse`` command's core.
 
-Rule and terminal names are read without lark's import namespace (``numbers__words`` -> ``words``).
+One match of the scanner usually gives one quantity.  It gives several when the words joined do not
+make one interval: "more than 40 and less than 10" (two bounds that do not meet), "5 km, 3 km" (a
+list, not "2 hours 30 minutes"), "rose 25% to 34,500 tonnes" (two dimensions, not a range).
+Number trees are read by checker/numbers.py; rule and terminal names are read without lark's import
+namespace (``numbers__words`` -> ``words``).  How each form becomes an interval: docs/quantities.md.
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ from fractions import Fraction
 
 from . import grammar, numbers, units
 from .model import Quantity
+from .numbers import NUMBER_RULES, Num, number_value
 
-__all__ = ["find_quantities", "parse_text", "singular"]
+__all__ = ["find_quantities", "parse_text", "singular", "to_quantities"]
 
 _QUALIFIER = {
     "MORE_THAN": "more_than",
@@ -20,11 +25,9 @@ _QUALIFIER = {
     "AT_MOST": "at_most",
     "APPROX": "approximate",
     "NEARLY": "approximate",
-    "OR_MORE": "at_least",
-    "OR_LESS": "at_most",
-    "OR_SO": "approximate",
 }
 _LOWER_BOUND = {"more_than", "at_least"}
+_POINT = {"exact", "approximate"}
 
 _IRREGULAR = {
     "men": "man", "women": "woman", "children": "child", "people": "person", "persons": "person",
@@ -36,28 +39,33 @@ _IRREGULAR = {
     "militia": "militia", "clergy": "clergy", "crew": "crew",
 }
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
+# "a ha moment", "a gal", "a mi": short unit words that are other words after "a"
+_NOT_AFTER_A = {"ha", "gal", "mi", "in", "gr", "mm", "t", "l", "m", "g", "h", "s", "d", "y"}
 
 
 def _name(node) -> str:
     return units.base_name(node.data if hasattr(node, "data") else node.type)
 
 
-_NUMBER_RULES = frozenset(
-    {"number", "digits", "words", "a_scale", "half", "fraction_only", "digits_and_fraction",
-     "and_fraction", "word_fraction", "below_hundred"}
-)
+def _is_tree(node) -> bool:
+    return hasattr(node, "data")
 
 
 def _is_number(node) -> bool:
-    return hasattr(node, "data") and _name(node) in _NUMBER_RULES
+    return _is_tree(node) and _name(node) in NUMBER_RULES
 
 
 def _tokens(tree):
-    if hasattr(tree, "data"):
+    if _is_tree(tree):
         for child in tree.children:
             yield from _tokens(child)
     else:
         yield tree
+
+
+def _span(node) -> tuple[int, int]:
+    toks = list(_tokens(node))
+    return toks[0].start_pos, toks[-1].end_pos
 
 
 def singular(word: str) -> str:
@@ -81,144 +89,34 @@ def _is_plural(word: str) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith(_NOT_PLURAL_ENDINGS)
 
 
-# ---------------------------------------------------------------------------- numbers
-
-
-@dataclass(frozen=True, slots=True)
-class _Num:
-    value: Fraction
-    scaled: int = 1  # the scale word written last ("10 million" -> 10**6), for ranges
-    year_like: bool = False
-
-
-def _tails(current: Fraction, tails) -> Fraction:
-    total = Fraction(0)
-    for tail in tails:
-        kids = tail.children
-        current *= numbers.word_value(kids[0].value)
-        total += current
-        current = Fraction(0)
-        for kid in kids[1:]:
-            if hasattr(kid, "data"):
-                current = _below_thousand(kid)
-    return total + current
-
-
-def _below_hundred(tree) -> Fraction:
-    return numbers.word_value(tree.children[0].value)
-
-
-def _below_thousand(tree) -> Fraction:
-    kids = tree.children
-    if _name(kids[0]) == "below_hundred":
-        value = _below_hundred(kids[0])
-    else:
-        value = _below_thousand(kids[0])
-    if len(kids) == 1:
-        return value
-    second = _name(kids[1])
-    if second == "DOZEN":
-        return value * 12
-    value *= 100
-    for kid in kids[2:]:
-        if hasattr(kid, "data"):
-            value += _below_hundred(kid)
-    return value
-
-
-def _digits(tree) -> _Num:
-    kids = tree.children
-    first = kids[0]
-    value = numbers.digits_value(first.value)
-    scale = 1
-    for kid in kids[1:]:
-        factor = numbers.word_value(kid.children[0].value)
-        value *= factor
-        scale = int(factor)
-    if _name(first) == "DIGITS_SUFFIXED":
-        scale = int(numbers.digits_value("1" + first.value.lstrip("0123456789.,")))
-    year_like = (
-        len(kids) == 1 and _name(first) == "DIGITS_PLAIN" and len(first.value) == 4
-        and 1800 <= int(first.value) <= 2100
-    )
-    return _Num(value, scale, year_like)
-
-
-def _number(tree) -> _Num:
-    """Any `number`-like subtree -> its exact value."""
-    name = _name(tree)
-    kids = tree.children
-    if name == "number":
-        return _number(kids[0])
-    if name == "digits":
-        return _digits(tree)
-    if name == "words":
-        below = _below_thousand(kids[0])
-        tails = [k for k in kids[1:] if _name(k) == "scale_tail"]
-        scale = int(numbers.word_value(tails[-1].children[0].value)) if tails else 1
-        return _Num(_tails(below, tails), scale)
-    if name == "below_hundred":
-        return _Num(_below_hundred(tree))
-    if name == "a_scale":
-        second = kids[1]
-        if _name(second) == "DOZEN":
-            return _Num(Fraction(12))
-        if _name(second) == "HUNDRED":
-            value = Fraction(100)
-            rest = kids[2:]
-            if rest and _name(rest[0]) == "AND_NUM":
-                rest = rest[1:]
-            if rest and _name(rest[0]) == "below_hundred":
-                value += _below_hundred(rest[0])
-                rest = rest[1:]
-            return _Num(_tails(value, rest))
-        tails = kids[1:]
-        return _Num(_tails(Fraction(1), tails), int(numbers.word_value(tails[-1].children[0].value)))
-    if name == "half":
-        return _Num(Fraction(1, 2))
-    if name == "fraction_only":
-        return _Num(numbers.digits_value(kids[0].value))
-    if name in ("digits_and_fraction",):
-        whole = _number(kids[0]).value
-        return _Num(whole + numbers.digits_value(kids[-1].value))
-    if name == "and_fraction":
-        whole = _number(kids[0]).value
-        word = kids[-1].value.replace("-", " ").split()[-1]
-        return _Num(whole + Fraction(1, numbers.denominator(word)))
-    if name == "word_fraction":
-        head = kids[0]
-        numerator = Fraction(1) if _name(head) == "A" else _number(head).value
-        return _Num(numerator / numbers.denominator(kids[-1].value))
-    if name == "range_first":
-        return _number(kids[-1]) if _name(kids[0]) == "currency_symbol" else _number(kids[0])
-    raise ValueError(f"not a number: {name}")
-
-
 # ---------------------------------------------------------------------------- measures
 
 
 @dataclass(slots=True)
 class _Measure:
+    """One measured value and where its text is, when not the whole match."""
+
     value: Fraction
     unit: str | None = None
     noun: str | None = None
     modifies: str | None = None
     distributive: bool = False
-    end: int | None = None  # where the quantity's text ends, when before the match's end
+    start: int | None = None
+    end: int | None = None
     year_like: bool = False
     scaled: int = 1
+    vague: bool = False
 
 
 def _unit(tree) -> str:
-    tok = next(_tokens(tree))
-    return units.unit_for_terminal(tok.type)
+    return units.unit_for_terminal(next(_tokens(tree)).type)
 
 
 def _noun_words(tree) -> list:
-    """noun_phrase -> [(text, start, end)] for each noun word, then the `of` complement."""
+    """noun_phrase -> [(text, start, end, kind)] for each noun word, then the `of` complement."""
     out = []
     for kid in tree.children:
-        if hasattr(kid, "data"):
+        if _is_tree(kid):
             toks = list(_tokens(kid))
             out.append((" ".join(t.value for t in toks), toks[0].start_pos, toks[-1].end_pos, "word"))
         else:
@@ -229,24 +127,25 @@ def _noun_words(tree) -> list:
 def _head(words: list, value: Fraction) -> tuple[int, int]:
     """(index of the head noun, end offset of the counted phrase)."""
     nouns = [w for w in words if w[3] == "word"]
-    head = None
+    head = 0
     for i, w in enumerate(nouns):
         if "'" in w[0] or "’" in w[0]:
             continue
-        if value != 1 and _is_plural(w[0]):
+        if (value != 1 and _is_plural(w[0])) or (value == 1 and w[0][:1].islower()):
             head = i
             break
-        if value == 1 and w[0][:1].islower():
-            head = i
-            break
-    if head is None:
-        head = 0
     end = nouns[head][2]
-    # keep an "of" complement right after the head: "prisoners of war", "heads of state"
-    idx = words.index(nouns[head])
-    if idx + 2 < len(words) + 1 and idx + 1 < len(words) and words[idx + 1][3] == "of" and idx + 2 < len(words):
+    idx = words.index(nouns[head])  # keep "of war" in "prisoners of war", "heads of state"
+    if idx + 2 < len(words) and words[idx + 1][3] == "of":
         end = words[idx + 2][2]
     return head, end
+
+
+def _head_noun(tree, value: Fraction) -> tuple[str, int]:
+    words = _noun_words(tree)
+    head, end = _head(words, value)
+    nouns = [w for w in words if w[3] == "word"]
+    return nouns[head][0], end
 
 
 def _modifies(tree) -> str:
@@ -259,289 +158,418 @@ def _modifies(tree) -> str:
     return " ".join(kept).lower()
 
 
-def _measure(tree) -> _Measure | None:
-    name = _name(tree)
-    kids = tree.children
-    if name == "bare":
-        num = _number(kids[0])
-        return _Measure(num.value, year_like=num.year_like, scaled=num.scaled)
-    if name == "with_unit":
-        pairs = [(kids[i], kids[i + 1]) for i in range(len(kids) - 1) if _is_number(kids[i])]
-        values = [(_number(n).value, _unit(u)) for n, u in pairs]
-        if len(values) == 1:
-            return _Measure(values[0][0], values[0][1], scaled=_number(pairs[0][0]).scaled)
-        target = values[-1][1]
-        try:
-            total = sum((units.convert(v, u, target) for v, u in values), Fraction(0))
-        except Exception:
-            return _Measure(values[0][0], values[0][1])
-        return _Measure(total, target)
-    if name == "unit_and_fraction":
-        word = kids[-1].value.replace("-", " ").split()[-1]
-        return _Measure(_number(kids[0]).value + Fraction(1, numbers.denominator(word)), _unit(kids[1]))
-    if name == "age":
-        if _name(kids[0]) == "AGED":
-            return _Measure(_number(kids[1]).value, "year")
-        return _Measure(_number(kids[0]).value, _unit(kids[1]))
-    if name == "counted":
-        num = _number(kids[0])
-        words = _noun_words(kids[1])
-        head, end = _head(words, num.value)
-        nouns = [w for w in words if w[3] == "word"]
-        if num.year_like and (nouns[head][0][:1].isupper() or not _is_plural(nouns[head][0])):
-            return None
-        each = len(kids) > 2
-        word = nouns[head][0].split()[-1]
-        return _Measure(
-            num.value, noun=singular(word), distributive=each,
-            end=None if each else end, scaled=num.scaled,
-        )
-    if name in ("money_prefix", "money_suffix"):
-        code = None
-        num = None
-        million = False
-        for kid in kids:
-            kname = _name(kid)
-            if _is_number(kid):
-                num = _number(kid)
-            elif kname in ("currency_symbol", "currency_code", "currency_word"):
-                tok = kid.children[0]
-                code = code or units.currency_for_terminal(tok.type, tok.value)
-                if _name(tok) == "CUR_CENT":
-                    num = _Num(num.value / 100) if num else num
-            elif kname == "U_METER_G":
-                million = True
-        value = num.value * (10**6 if million else 1)
-        return _Measure(value, code, scaled=10**6 if million else num.scaled)
-    if name == "compound":
-        inner = kids[0]
-        ikids = inner.children
-        if _name(ikids[0]) == "time_unit":  # "hour-long"
-            m = _Measure(Fraction(1), _unit(ikids[0]))
+def _from_num(num: Num, **kw) -> _Measure:
+    return _Measure(num.value, year_like=num.year_like, scaled=num.scaled, vague=num.vague, **kw)
+
+
+def _bare(tree) -> list[_Measure]:
+    num = number_value(tree.children[0])
+    return [_from_num(num, end=num.ordinal_end)]
+
+
+def _amount(tree) -> _Measure | None:
+    """number unit / a unit / another unit, with "and a half": one piece of a with_unit measure."""
+    value, unit, tok = Fraction(1), None, None
+    for kid in tree.children:
+        kname = _name(kid)
+        if _is_number(kid):
+            num = number_value(kid)
+            if num.ordinal_end is not None or num.a_fraction:
+                return None
+            value = num.value
+        elif _is_tree(kid):
+            unit, tok = _unit(kid), next(_tokens(kid))
+        elif kname == "AND_FRACTION":
+            value += numbers.and_fraction_value(kid.value)
+        elif kname == "A" and tok is None:
+            tok = kid
+    if _name(tree.children[0]) == "A" and _unit_text(tree) in _NOT_AFTER_A:
+        return None
+    start, end = _span(tree)
+    return _Measure(value, unit, start=start, end=end)
+
+
+def _unit_text(tree) -> str:
+    return next(_tokens(tree.children[1])).value.lower()
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Does a unit continue the one before in a compound ("2 hours 30 minutes", "5 ft 2 in")?"""
+    if prev == nxt or "percent" in (prev, nxt):
+        return False
+    if units.dimension(prev) != units.dimension(nxt):
+        return False
+    try:
+        return units.convert(Fraction(1), prev, nxt) > 1
+    except Exception:
+        return False
+
+
+def _sum(group: list[_Measure]) -> _Measure:
+    if len(group) == 1:
+        return group[0]
+    target = group[-1].unit
+    total = sum((units.convert(m.value, m.unit, target) for m in group), Fraction(0))
+    return _Measure(total, target, start=group[0].start, end=group[-1].end)
+
+
+def _with_unit(tree) -> list[_Measure]:
+    groups: list[list[_Measure]] = []
+    for kid in tree.children:
+        if not (_is_tree(kid) and _name(kid) == "amount"):
+            continue
+        m = _amount(kid)
+        if m is None:
+            groups.append([])
+        elif groups and groups[-1] and _continues(groups[-1][-1].unit, m.unit):
+            groups[-1].append(m)
         else:
-            m = _Measure(_number(ikids[0]).value, _unit(ikids[1]))
-        m.end = inner_end(inner)
-        if len(kids) > 1:
-            m.modifies = _modifies(kids[1])
-        return m
-    if name == "a_unit":
-        value = Fraction(1)
-        if len(kids) > 2:
-            word = kids[2].value.replace("-", " ").split()[-1]
-            value += Fraction(1, numbers.denominator(word))
-        return _Measure(value, _unit(kids[1]))
-    if name == "half_unit":
-        return _Measure(Fraction(1, 2), _unit(kids[2]))
-    if name == "fraction_of_unit":
-        return _Measure(_number(kids[0]).value, _unit(kids[-1]))
+            groups.append([m])
+    return [_sum(g) for g in groups if g]
+
+
+def _age(tree) -> list[_Measure]:
+    kids = tree.children
+    if _name(kids[0]) == "AGED":
+        return [_Measure(number_value(kids[1]).value, "year")]
+    unit = "year" if _name(kids[1]) == "YO" else _unit(kids[1])
+    return [_Measure(number_value(kids[0]).value, unit)]
+
+
+def _counted(tree) -> list[_Measure]:
+    kids = tree.children
+    num = number_value(kids[0])
+    phrase = next(k for k in kids if _is_tree(k) and _name(k) == "noun_phrase")
+    word, end = _head_noun(phrase, num.value)
+    if num.ordinal_end is not None or num.a_fraction:
+        return []  # "two millionth visitors", "a fifth term": ordinals
+    if num.year_like and (word[:1].isupper() or not _is_plural(word)):
+        return []
+    each = _name(kids[-1]) == "EACH"
+    return [_from_num(num, noun=singular(word.split()[-1]), distributive=each, end=None if each else end)]
+
+
+def _money(tree) -> list[_Measure]:
+    code, num, million = None, None, False
+    for kid in tree.children:
+        kname = _name(kid)
+        if _is_number(kid):
+            num = number_value(kid)
+        elif kname in ("currency_symbol", "currency_code", "currency_word"):
+            tok = kid.children[0]
+            code = code or units.currency_for_terminal(tok.type, tok.value)
+            if _name(tok) == "CUR_CENT" and num is not None:
+                num = Num(num.value / 100)
+        elif kname == "U_METER_G":
+            million = True
+    value = num.value * (10**6 if million else 1)
+    return [_Measure(value, code, scaled=10**6 if million else num.scaled)]
+
+
+def _compound(tree) -> list[_Measure]:
+    kids = tree.children
+    inner = kids[0].children
+    if _name(inner[0]) == "time_unit":  # "hour-long"
+        m = _Measure(Fraction(1), _unit(inner[0]))
+    else:
+        num = number_value(inner[0])
+        if num.ordinal_end is not None:
+            return []
+        m = _Measure(num.value, _unit(inner[1]))
+    m.end = _span(kids[0])[1]
+    if len(kids) > 1:
+        m.modifies = _modifies(kids[1])
+    return [m]
+
+
+def _half_unit(tree) -> list[_Measure]:
+    return [_Measure(Fraction(1, 2), _unit(tree.children[-1]))]
+
+
+def _fraction_of_unit(tree) -> list[_Measure]:
+    return [_Measure(number_value(tree.children[0]).value, _unit(tree.children[-1]))]
+
+
+def _whole_unit(tree) -> list[_Measure]:
+    return [_Measure(Fraction(1), _unit(tree.children[-1]))]
+
+
+_MEASURES = {
+    "bare": _bare, "with_unit": _with_unit, "age": _age, "counted": _counted,
+    "money_prefix": _money, "money_suffix": _money, "compound": _compound,
+    "half_unit": _half_unit, "fraction_of_unit": _fraction_of_unit, "whole_unit": _whole_unit,
+}
+
+
+def _measures(tree) -> list[_Measure]:
+    """A measure tree -> its measured values (several for a list such as "5 km, 3 km")."""
+    name = _name(tree)
     if name in ("money", "measure"):
-        return _measure(kids[0])
-    raise ValueError(f"unknown measure {name}")
+        return _measures(tree.children[0])
+    return _MEASURES[name](tree)
 
 
-def inner_end(tree) -> int:
-    return list(_tokens(tree))[-1].end_pos
+# ---------------------------------------------------------------------------- qualifiers
+
+
+@dataclass(frozen=True, slots=True)
+class _Qual:
+    kind: str = "exact"
+    hedge: str | None = None
+    nearly: bool = False
+
+
+def _qualifier(tree) -> _Qual:
+    tok = tree.children[0]
+    kind = _name(tok)
+    return _Qual(_QUALIFIER[kind], tok.value, kind == "NEARLY")
+
+
+def _and_qual_kind(text: str) -> str:
+    """The bound an "and ..." phrase sets: "and less than" -> less_than, "and at least" -> at_least."""
+    t = text.lower()
+    lower = any(w in t for w in ("least", "more", "greater", "larger", "higher", "over", "above", "bigger"))
+    inclusive = "least" in t or "most" in t or "equal" in t or "no " in t or "up" in t
+    if "no " in t:
+        lower = not lower
+    if lower:
+        return "at_least" if inclusive else "more_than"
+    return "at_most" if inclusive else "less_than"
+
+
+def _and_qual(tok) -> tuple[_Qual, int]:
+    """An "and more than" that starts a quantity: its qualifier, and where the text after "and" starts."""
+    rest = tok.value[3:]
+    skip = 3 + len(rest) - len(rest.lstrip(" \t\n-"))
+    return _Qual(_and_qual_kind(tok.value), tok.value[skip:]), tok.start_pos + skip
+
+
+def _post(q: _Qual, tok) -> _Qual:
+    """Apply "or more", "or less", "or so", "or equal to" after the number."""
+    kind, text = _name(tok), tok.value
+    if kind == "OR_MORE" and q.kind in _POINT:
+        return _Qual("at_least", q.hedge or text)
+    if kind == "OR_LESS" and q.kind in _POINT:
+        return _Qual("at_most", q.hedge or text)
+    if kind == "OR_SO" and q.kind == "exact":
+        return _Qual("approximate", text)
+    if kind == "OR_EQUAL" and q.kind in ("more_than", "less_than"):
+        return _Qual("at_least" if q.kind == "more_than" else "at_most", q.hedge)
+    return q
+
+
+def _make(text: str, start: int, end: int, q: _Qual, m: _Measure, **extra) -> Quantity:
+    kind = "approximate" if m.vague and q.kind == "exact" else q.kind
+    low, high, low_inc, high_inc = numbers.interval(kind, m.value, q.nearly)
+    return Quantity(
+        text=text[start:end], start=start, end=end, qualifier=kind, value=m.value,
+        low=low, high=high, low_inclusive=low_inc, high_inclusive=high_inc, unit=m.unit,
+        dimension=units.dimension(m.unit), hedge=q.hedge, noun=m.noun, modifies=m.modifies,
+        distributive=m.distributive, **extra,
+    )
 
 
 # ---------------------------------------------------------------------------- quantities
 
 
-def _qualifier(tree) -> tuple[str, str, bool]:
-    tok = tree.children[0]
-    kind = _name(tok)
-    return _QUALIFIER[kind], tok.value, kind == "NEARLY"
-
-
-def _make(text, start, end, qualifier, value, unit, *, hedge=None, nearly=False, **extra) -> Quantity:
-    low, high, low_inc, high_inc = numbers.interval(qualifier, value, nearly)
-    return Quantity(
-        text=text[start:end], start=start, end=end, qualifier=qualifier, value=value,
-        low=low, high=high, low_inclusive=low_inc, high_inclusive=high_inc,
-        unit=unit, dimension=units.dimension(unit), hedge=hedge, **extra,
-    )
-
-
-def _single(tree, text, start, end) -> Quantity | None:
-    qualifier, hedge, nearly = "exact", None, False
-    measure = None
+def _single(tree, text, start, end) -> list[Quantity]:
+    q, post, measures = _Qual(), None, []
     for kid in tree.children:
         kname = _name(kid)
         if kname == "qualifier":
-            qualifier, hedge, nearly = _qualifier(kid)
+            q = _qualifier(kid)
+        elif kname == "AND_QUAL":
+            q, start = _and_qual(kid)
         elif kname == "post_qualifier":
-            if qualifier == "exact":
-                qualifier, hedge, nearly = _QUALIFIER[_name(kid.children[0])], kid.children[0].value, False
-            end = kid.children[0].end_pos if measure and measure.end is None else end
+            post = kid.children[0]
         else:
-            measure = _measure(kid)
-            if measure is None:
-                return None
-    if measure.year_like and qualifier == "exact":
-        return None
-    if measure.end is not None:
-        end = measure.end
-    return _make(
-        text, start, end, qualifier, measure.value, measure.unit, hedge=hedge, nearly=nearly,
-        noun=measure.noun, modifies=measure.modifies, distributive=measure.distributive,
-    )
+            measures = _measures(kid)
+    if not measures or (len(measures) == 1 and measures[0].year_like and q.kind == "exact" and post is None):
+        return []
+    out = []
+    for i, m in enumerate(measures):
+        first, last = i == 0, i == len(measures) - 1
+        mq = q if first else _Qual()
+        if last and post is not None:
+            mq = _post(mq, post)
+        s = start if first else m.start
+        e = post.end_pos if last and post is not None else (m.end if m.end is not None else end)
+        out.append(_make(text, s, e, mq, m))
+    return out
 
 
-def _range_side(tree) -> tuple[_Num, str | None]:
-    kids = tree.children
-    unit = None
-    num = None
-    for kid in kids:
+def _range_side(tree) -> tuple[Num, str | None]:
+    num, unit = None, None
+    for kid in tree.children:
         kname = _name(kid)
         if _is_number(kid):
-            num = _number(kid)
+            num = number_value(kid)
         elif kname == "currency_symbol":
             tok = kid.children[0]
             unit = units.currency_for_terminal(tok.type, tok.value)
-        else:
+        elif _is_tree(kid):
             unit = _unit(kid)
     return num, unit
 
 
-def _ranged(tree, text, start, end) -> Quantity:
-    hedge = None
-    rng = tree.children[-1]
-    if len(tree.children) > 1:
-        hedge = tree.children[0].children[0].value
-    sides = []
-    noun = None
-    unit = None
-    kids = rng.children
-    i = 0
-    while i < len(kids):
-        kid = kids[i]
+@dataclass(slots=True)
+class _Side:
+    num: Num
+    unit: str | None
+    start: int
+    end: int
+
+
+def _sides(rng) -> tuple[list[_Side], object]:
+    """The two sides of a range tree, and its tail (a noun phrase or currency word) or None."""
+    sides: list[_Side] = []
+    currency, tail = None, None
+    for kid in rng.children:
         kname = _name(kid)
-        if kname in ("range_first", "range_side"):
-            sides.append(_range_side(kid))
+        if kname in ("range_first", "range_side", "range_end"):
+            num, unit = _range_side(kid)
+            sides.append(_Side(num, unit, *_span(kid)))
         elif _is_number(kid):
-            sides.append((_number(kid), None))
+            sides.append(_Side(number_value(kid), currency, *_span(kid)))
+            currency = None
         elif kname == "currency_symbol":
             tok = kid.children[0]
-            cur = units.currency_for_terminal(tok.type, tok.value)
-            sides.append((_number(kids[i + 1]), cur))
-            i += 1
+            currency = units.currency_for_terminal(tok.type, tok.value)
         elif kname == "range_tail":
             tail = kid.children[0]
-            if _name(tail) == "noun_phrase":
-                words = _noun_words(tail)
-                head, tail_end = _head(words, Fraction(2))
-                nouns = [w for w in words if w[3] == "word"]
-                noun = singular(nouns[head][0].split()[-1])
-                end = tail_end
-            else:
-                tok = tail.children[0]
-                unit = units.currency_for_terminal(tok.type, tok.value)
-        i += 1
-    (a, ua), (b, ub) = sides[0], sides[1]
-    unit = unit or ub or ua
-    low, high = a.value, b.value
-    if b.scaled > 1 and a.scaled == 1 and low * b.scaled <= high:
-        low *= b.scaled
-    if ua and ub and ua != ub and not (ua.isupper()):
-        try:
-            low = units.convert(low, ua, ub)
-        except Exception:
-            pass
+        elif _is_tree(kid):  # the unit of "3km-5km"
+            sides[-1].unit = _unit(kid)
+    return sides, tail
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    if "percent" in (a, b) or a.isupper() or b.isupper():
+        return False
+    return units.dimension(a) == units.dimension(b)
+
+
+def _apart(text: str, a: _Side, b: _Side) -> list[Quantity]:
+    """"rose 25% to 34,500 tonnes": two quantities, not a range."""
+    return [_make(text, s.start, s.end, _Qual(), _Measure(s.num.value, s.unit)) for s in (a, b)]
+
+
+def _ranged(tree, text, start, end) -> list[Quantity]:
+    hedge = tree.children[0].children[0].value if len(tree.children) > 1 else None
+    (a, b), tail = _sides(tree.children[-1])
+    noun, unit = None, None
+    if tail is not None and _name(tail) == "noun_phrase":
+        word, end = _head_noun(tail, Fraction(2))
+        noun = singular(word.split()[-1])
+    elif tail is not None:
+        tok = tail.children[0]
+        unit = units.currency_for_terminal(tok.type, tok.value)
+    if not _compatible(a.unit, b.unit):
+        return _apart(text, a, b)
+    if a.num.year_like and b.num.year_like and not (unit or a.unit or b.unit):
+        return []  # "2014-2022": a span of years
+    unit = unit or b.unit or a.unit
+    low, high = a.num.value, b.num.value
+    if b.num.scaled > 1 and a.num.scaled == 1 and low * b.num.scaled <= high:
+        low *= b.num.scaled  # "between 5 and 10 million"
+    if a.unit and b.unit and a.unit != b.unit and not a.unit.isupper():
+        low = units.convert(low, a.unit, b.unit)
     low, high = min(low, high), max(low, high)
-    return Quantity(
+    return [Quantity(
         text=text[start:end], start=start, end=end, qualifier="range", value=None,
         low=low, high=high, low_inclusive=True, high_inclusive=True, unit=unit,
         dimension=units.dimension(unit), noun=noun, hedge=hedge,
-    )
+    )]
 
 
-def _bounded(tree, text, start, end) -> Quantity:
+def _bounded(tree, text, start, end) -> list[Quantity]:
     q1, m1, and_qual, m2 = tree.children
-    first = _qualifier(q1)[0]
-    second_text = and_qual.value.lower()
-    meas1, meas2 = _measure(m1), _measure(m2)
+    first, second = _qualifier(q1), _Qual(_and_qual_kind(and_qual.value))
+    ms1, ms2 = _measures(m1), _measures(m2)
+    if len(ms1) != 1 or len(ms2) != 1:
+        return _single_parts(text, start, end, first, ms1, and_qual, ms2)
+    meas1, meas2 = ms1[0], ms2[0]
+    bounds = {first.kind: meas1.value, second.kind: meas2.value}
+    lows = [k for k in bounds if k in _LOWER_BOUND]
+    highs = [k for k in bounds if k not in _LOWER_BOUND]
+    if len(lows) != 1 or len(highs) != 1 or bounds[lows[0]] > bounds[highs[0]] or first.kind == "approximate":
+        return _single_parts(text, start, end, first, ms1, and_qual, ms2)
+    low, high = bounds[lows[0]], bounds[highs[0]]
     unit = meas2.unit or meas1.unit
-    second = "at_most"
-    if any(w in second_text for w in ("least", "more", "greater", "larger", "higher", "over", "above", "bigger")):
-        second = "at_least" if ("least" in second_text or "equal" in second_text) else "more_than"
-    elif "equal" not in second_text and any(w in second_text for w in ("less", "fewer", "lower", "smaller", "under", "below")):
-        second = "less_than"
-    bounds = {first: meas1.value, second: meas2.value}
-    low = high = None
-    low_inc = high_inc = False
-    for qual, val in bounds.items():
-        if qual in _LOWER_BOUND:
-            low, low_inc = val, qual == "at_least"
-        else:
-            high, high_inc = val, qual == "at_most"
-    if low is not None and high is not None and low > high:
-        low, high = high, low
-    return Quantity(
+    return [Quantity(
         text=text[start:end], start=start, end=end, qualifier="range", value=None, low=low,
-        high=high, low_inclusive=low_inc, high_inclusive=high_inc, unit=unit,
-        dimension=units.dimension(unit), hedge=q1.children[0].value,
-    )
+        high=high, low_inclusive=lows[0] == "at_least", high_inclusive=highs[0] == "at_most",
+        unit=unit, dimension=units.dimension(unit), hedge=first.hedge,
+    )]
 
 
-def _part(tree, text, start, end) -> Quantity:
+def _single_parts(text, start, end, first: _Qual, ms1, and_qual, ms2) -> list[Quantity]:
+    """"more than 40 and less than 10": two bounds that do not make one interval."""
+    q2, start2 = _and_qual(and_qual)
+    m1, m2 = ms1[0], ms2[-1]
+    end1 = m1.end if m1.end is not None else and_qual.start_pos
+    while end1 > start and text[end1 - 1].isspace():
+        end1 -= 1
+    return [_make(text, start, end1, first, m1), _make(text, start2, m2.end if m2.end else end, q2, m2)]
+
+
+def _part(tree, text, start, end) -> list[Quantity]:
     kids = tree.children
-    qualifier, hedge, nearly = "exact", None, False
+    q = _Qual()
     if _name(kids[0]) == "qualifier":
-        qualifier, hedge, nearly = _qualifier(kids[0])
+        q = _qualifier(kids[0])
         kids = kids[1:]
-    value = _number(kids[0]).value
-    whole_tree = kids[2]
-    wk = whole_tree.children
-    noun = None
-    whole = None
-    part_of = "which"
+    num = number_value(kids[0])
+    wk = kids[2].children
+    noun, whole, part_of = None, None, wk[0].value.lower()
     if _name(wk[0]) == "THE":
         for kid in wk[1:]:
             if _is_number(kid):
-                whole = _number(kid).value
+                whole = number_value(kid).value
             elif _name(kid) == "noun_phrase":
-                words = _noun_words(kid)
-                head, end = _head(words, Fraction(2))
-                nouns = [w for w in words if w[3] == "word"]
-                noun = singular(nouns[head][0].split()[-1])
+                word, end = _head_noun(kid, Fraction(2))
+                noun = singular(word.split()[-1])
         part_of = noun or "the"
-    else:
-        part_of = wk[0].value.lower()
-    return _make(
-        text, start, end, qualifier, value, None, hedge=hedge, nearly=nearly, noun=noun,
-        part_of=part_of, whole=whole,
-    )
+    return [_make(text, start, end, q, _from_num(num, noun=noun), part_of=part_of, whole=whole)]
 
 
-def _clock(tree, text, start, end) -> Quantity:
-    clock = tree.children[-1].value
-    parts = [int(p) for p in clock.split(":")]
-    if len(parts) == 2:
-        seconds = parts[0] * 60 + parts[1]
-    else:
-        seconds = parts[0] * 3600 + parts[1] * 60 + parts[2]
-    return _make(text, start, end, "exact", Fraction(seconds), "second", hedge=None)
+def _clock(tree, text, start, end) -> list[Quantity]:
+    parts = [int(p) for p in tree.children[-1].value.split(":")]
+    seconds = parts[0] * 60 + parts[1] if len(parts) == 2 else parts[0] * 3600 + parts[1] * 60 + parts[2]
+    return [_make(text, start, end, _Qual(), _Measure(Fraction(seconds), "second"))]
 
 
 _BUILDERS = {"single": _single, "ranged": _ranged, "bounded": _bounded, "part": _part, "clock": _clock}
 
 
-def to_quantity(tree, text: str, start: int, end: int) -> Quantity | None:
-    """One quantity tree -> a Quantity (or None for what only looks like one, such as a year)."""
+def to_quantities(tree, text: str, start: int, end: int) -> list[Quantity]:
+    """One quantity tree -> its Quantities (none for what only looks like one, such as a year)."""
     return _BUILDERS[_name(tree)](tree, text, start, end)
 
 
+def _token_range(toks: list, first: int, last: int, q: Quantity) -> tuple[int, int]:
+    """The token indices (first, last exclusive) that quantity ``q`` covers within a match."""
+    lo = next((i for i in range(first, last) if toks[i].end_pos > q.start), first)
+    hi = next((i for i in range(last - 1, lo - 1, -1) if toks[i].start_pos < q.end), last - 1)
+    return lo, hi + 1
+
+
 def find_quantities(text: str, toks: list | None = None, start_at: int = 0, stop_at: int | None = None):
-    """Yield (first token index, last token index, Quantity) for every quantity in ``text``."""
+    """Yield (first token index, last token index (exclusive), Quantity) for every quantity in ``text``."""
     if toks is None:
         toks = grammar.tokens(text)
     for m in grammar.scan(toks, start_at, stop_at):
-        start = toks[m.first].start_pos
-        end = toks[m.last - 1].end_pos
-        q = to_quantity(m.tree, text, start, end)
-        if q is not None:
-            yield m.first, m.last, q
+        start, end = toks[m.first].start_pos, toks[m.last - 1].end_pos
+        try:
+            found = to_quantities(m.tree, text, start, end)
+        except (ArithmeticError, KeyError, IndexError, ValueError, StopIteration):
+            continue  # a form the transform cannot read is not a quantity; never fail a whole text
+        for q in found:
+            yield (*_token_range(toks, m.first, m.last, q), q)
 
 
 def parse_text(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order."""
     return [q for _, _, q in find_quantities(text)]
+
