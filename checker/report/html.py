@@ -61,7 +61,8 @@ def _row(f: Finding, columns: list[dict]) -> dict:
     cells: dict[str, list[dict]] = {}
     for c in f.claims:
         cells.setdefault(c.article, []).append(
-            {"outlet": c.outlet, "text": " ".join(c.text.split()), "speaker": c.speaker, "where": claim_where(c)})
+            {"outlet": c.outlet, "text": " ".join(c.text.split()), "speaker": c.speaker, "where": claim_where(c),
+             "line": c.line, "column": c.column})
     diff = finding_diff(f)
     return {"id": f.id, "key": f.key, "rule": f.rule, "type": f.type, "severity": f.severity,
             "message": f.message, "diff": diff_segments(diff) if diff else [],
