@@ -92,8 +92,9 @@ class Rule:
 
     @property
     def type(self) -> str:
-        """The Finding type the rule's comparator produces."""
-        return comparators.get(self.kind).TYPE
+        """The Finding type the rule's comparator produces ("" for an unknown kind)."""
+        module = comparators.KINDS.get(self.kind)
+        return module.TYPE if module is not None else ""
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "type": self.type, "severity": self.severity,
