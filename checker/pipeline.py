@@ -11,6 +11,7 @@ findings are counted in the Report, never dropped silently.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -193,9 +194,9 @@ def _rule_tuple(ruleset: Any) -> tuple[Any, ...]:
         return ()
 
 
-def _merge(corpus: list[Article], new: list[Article]) -> list[Article]:
-    seen = {a.id for a in corpus}
-    return corpus + [a for a in new if a.id not in seen]
+def _under(path: str, roots: list[str]) -> bool:
+    real = os.path.realpath(path)
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline_ids: frozenset[str] = frozenset(),
@@ -206,12 +207,12 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
     from .ruleset import load_rules
 
     ruleset = load_rules(tuple(settings["rules"]), defaults=settings["default-rules"])
-    articles = read(settings["paths"], verbose=verbose)
+    # one read of corpus and new articles together: one set of ids, each file once
+    articles = read([*settings["paths"], *(new_paths or ())], verbose=verbose)
     new_ids = None
     if new_paths is not None:
-        new = read(new_paths, verbose=verbose)
-        new_ids = {a.id for a in new}
-        articles = _merge(articles, new)
+        roots = [os.path.realpath(p) for p in new_paths]
+        new_ids = {a.id for a in articles if _under(a.path, roots)}
     if not articles:
         raise UsageError(f"no articles found in {', '.join(settings['paths'])}")
     cache = open_cache() if open_cache else None

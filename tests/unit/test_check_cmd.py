@@ -107,6 +107,10 @@ def test_new_reports_only_findings_involving_new_articles(corpus, capsys, tmp_pa
     assert code == 1
     code, out, _ = check(capsys, "articles", "--format", "json")
     assert {f["key"] for f in json.loads(out)["findings"]} == {"call.duration", "info.prisoners"}
+    # a changed file inside the corpus (what the pre-commit hook passes): read once, still "new"
+    code, out, _ = check(capsys, "articles", "--new", "articles/c.txt", "--format", "json")
+    doc = json.loads(out)
+    assert [f["key"] for f in doc["findings"]] == ["info.prisoners"] and len(doc["articles"]) == 3
 
 
 def test_suppressions_are_counted_not_silent(corpus, capsys):

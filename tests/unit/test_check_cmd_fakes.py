@@ -39,8 +39,11 @@ def read_articles(paths, *, on_skip=None):
             files.append(p)
         else:
             raise RuleError([(Location(str(p)), "no such file")])
-    out = []
+    out, seen = [], set()
     for f in files:
+        if f.resolve() in seen:  # like ingest: each file once, however often it is named
+            continue
+        seen.add(f.resolve())
         if f.suffix != ".txt":
             if on_skip:
                 on_skip(str(f), "not an article")
