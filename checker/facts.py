@@ -123,6 +123,10 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int) -> bool:
     ws = ctx.words.words
     if q.unit is None and q.noun is None and q.part_of is None:
         return False
+    if q.part_of and q.whole is None and any(
+        w.norm.endswith("est") or w.norm == "most" for w in ws[first:last] if w.kind == "word"
+    ):
+        return False  # "one of the largest attacks" ranks, it does not count
     before = ws[first - 1].norm if first > 0 else ""
     after = ws[last].norm if last < len(ws) else ""
     if q.unit in _CALENDAR_UNITS or q.unit in ("hour", "minute", "second"):

@@ -17,7 +17,6 @@ __all__ = ["Sentence", "Word", "Words"]
 _SENTENCE_END = {".", "!", "?", "\u2026"}
 _CLOSERS = {"\u201d", "\u2019", '"', "'", ")", "]"}
 _CLAUSE_BREAKS = {",", ";", ":", "\u2014", "(", ")", "\u2013", "--"}
-_PUNCT_TYPES = {"PUNCT", "_DASH"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +38,18 @@ class Sentence:
     paragraph: int
 
 
-def _kind(ttype: str) -> str:
+def _kind(ttype: str, value: str) -> str:
+    """What a token is to sentence-level code; read from its text where the grammar's terminal
+    names would tie this module to the grammar's internals."""
     name = base_name(ttype)
     if name == "PARA":
         return "para"
-    if name in _PUNCT_TYPES:
-        return "punct"
-    if name.startswith("DIGITS") or name in ("OTHER_DIGITS", "FRACTION_DIGITS", "CLOCK", "VULGAR"):
-        return "num"
     if name in ("DATE", "TIME_OF_DAY", "PHONE", "ORDINAL"):
         return "other"
+    if not any(ch.isalnum() for ch in value):
+        return "punct"
+    if name.startswith("DIGITS") or name in ("OTHER_DIGITS", "FRACTION_DIGITS", "CLOCK", "VULGAR") or value[:1].isdigit():
+        return "num"
     return "word"
 
 
@@ -71,7 +72,7 @@ class Words:
         first_word: list[int] = []
         for ti, tok in enumerate(tokens):
             first_word.append(len(words))
-            kind = _kind(tok.type)
+            kind = _kind(tok.type, tok.value)
             value = tok.value
             if kind == "word" and (" " in value or "\n" in value or "\t" in value):
                 pos = tok.start_pos

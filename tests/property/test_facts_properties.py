@@ -1,0 +1,42 @@
+"""Properties of extraction: never raises, and every reported span slices back to its text."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from checker.facts import extract
+from checker.model import Article
+
+PIECES = st.sampled_from([
+    "President", "Anna", "Berger", "said", "told", "reporters", "according", "to", "the", "military",
+    "\u201c", "\u201d", '"', "\u2018", "\u2019", "'", ",", ".", ":", "\n\n", "he", "she", "more", "than",
+    "two", "hours", "112", "drones", "76", "of", "which", "were", "shot", "down", "on", "Sunday",
+    "night", "into", "Monday", "overnight", "a", "two-hour", "call", "Mr.", "U.S.", "at", "least",
+    "14", "civilians", "killed", "each", "1,000", "prisoners", "\u00a0", "\u00ad", "[", "](#)",
+])
+
+
+def check(text: str) -> None:
+    result = extract(Article(id="x", path="x.txt", text=text, outlet="X", published="2025-05-19"))
+    for fact in result.facts:
+        q = fact.quantity
+        assert text[q.start:q.end] == q.text
+        assert fact.key and "." in fact.key
+    for quote in result.quotes:
+        assert text[quote.start:quote.end] == quote.text
+    for m in result.mentions:
+        assert text[m.start:m.end] == m.text
+
+
+@given(st.lists(PIECES, max_size=40).map(" ".join))
+@example("\u201cWe will,\u201d she said. \u201cYes.\u201d")
+@example("According to")
+@example("\u2018x")
+def test_news_like_soup(text):
+    check(text)
+
+
+@given(st.text(max_size=200))
+def test_any_text(text):
+    check(text)
