@@ -23,7 +23,7 @@ _SMALL = {
 }
 _SCALES = {
     "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "lakh": 10**5, "lac": 10**5, "lkh": 10**5, "crore": 10**7, "cr": 10**7, "dozen": 12,
+    "lakh": 10**5, "lac": 10**5, "lkh": 10**5, "crore": 10**7, "krore": 10**7, "cr": 10**7, "dozen": 12,
     "doz": 12, "dz": 12, "k": 1000, "mn": 10**6, "mln": 10**6, "m": 10**6, "mm": 10**6,
     "mil": 10**6, "bn": 10**9, "bln": 10**9, "b": 10**9, "tn": 10**12, "trn": 10**12,
     "tln": 10**12,
@@ -332,6 +332,7 @@ _READERS = {
     "digits_and_fraction": _digits_and_fraction,
     "half": lambda tree: Num(Fraction(1, 2)),
     "couple": lambda tree: Num(Fraction(2), vague=True),
+    "pair": lambda tree: Num(Fraction(2)),
     "below_hundred": lambda tree: Num(_below_hundred(tree)),
 }
 NUMBER_RULES = frozenset(_READERS) | {"number"}

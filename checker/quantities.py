@@ -159,12 +159,12 @@ def _modifies(tree) -> str:
 
 
 def _from_num(num: Num, **kw) -> _Measure:
-    return _Measure(num.value, year_like=num.year_like, scaled=num.scaled, vague=num.vague, **kw)
+    return _Measure(num.value, scaled=num.scaled, vague=num.vague, **kw)
 
 
 def _bare(tree) -> list[_Measure]:
     num = number_value(tree.children[0])
-    return [_from_num(num, end=num.ordinal_end)]
+    return [_from_num(num, end=num.ordinal_end, year_like=num.year_like)]
 
 
 def _amount(tree) -> _Measure | None:
@@ -174,9 +174,11 @@ def _amount(tree) -> _Measure | None:
         kname = _name(kid)
         if _is_number(kid):
             num = number_value(kid)
-            if num.ordinal_end is not None or num.a_fraction:
+            if num.ordinal_end is not None:
                 return None
             value = num.value
+        elif kname == "per":
+            unit = f"{unit} / {_unit(kid.children[-1])}"
         elif _is_tree(kid):
             unit, tok = _unit(kid), next(_tokens(kid))
         elif kname == "AND_FRACTION":
@@ -195,7 +197,7 @@ def _unit_text(tree) -> str:
 
 def _continues(prev: str, nxt: str) -> bool:
     """Does a unit continue the one before in a compound ("2 hours 30 minutes", "5 ft 2 in")?"""
-    if prev == nxt or "percent" in (prev, nxt):
+    if prev == nxt or "percent" in (prev, nxt) or "/" in prev + nxt:
         return False
     if units.dimension(prev) != units.dimension(nxt):
         return False
@@ -213,12 +215,21 @@ def _sum(group: list[_Measure]) -> _Measure:
     return _Measure(total, target, start=group[0].start, end=group[-1].end)
 
 
+def _inches(number, tok) -> _Measure:
+    """The "2 in" that ends "5 ft 2 in"."""
+    return _Measure(number_value(number).value, "inch", start=_span(number)[0], end=tok.end_pos)
+
+
 def _with_unit(tree) -> list[_Measure]:
     groups: list[list[_Measure]] = []
-    for kid in tree.children:
-        if not (_is_tree(kid) and _name(kid) == "amount"):
+    kids = tree.children
+    for i, kid in enumerate(kids):
+        if _name(kid) == "IN":
+            m = _inches(kids[i - 1], kid)
+        elif _is_tree(kid) and _name(kid) == "amount":
+            m = _amount(kid)
+        else:
             continue
-        m = _amount(kid)
         if m is None:
             groups.append([])
         elif groups and groups[-1] and _continues(groups[-1][-1].unit, m.unit):
@@ -399,11 +410,14 @@ def _single(tree, text, start, end) -> list[Quantity]:
 
 
 def _range_side(tree) -> tuple[Num, str | None]:
-    num, unit = None, None
+    num, unit, sign = None, None, 1
     for kid in tree.children:
         kname = _name(kid)
-        if _is_number(kid):
+        if kname == "MINUS":
+            sign = -1
+        elif _is_number(kid):
             num = number_value(kid)
+            num = Num(sign * num.value, num.scaled, num.year_like)
         elif kname == "currency_symbol":
             tok = kid.children[0]
             unit = units.currency_for_terminal(tok.type, tok.value)
@@ -534,13 +548,47 @@ def _part(tree, text, start, end) -> list[Quantity]:
     return [_make(text, start, end, q, _from_num(num, noun=noun), part_of=part_of, whole=whole)]
 
 
+def _ratio(tree, text, start, end) -> list[Quantity]:
+    """"one in five adults", "two out of three": a part (the first number) of a whole (the second)."""
+    kids = tree.children
+    q = _qualifier(kids[0]) if _name(kids[0]) == "qualifier" else _Qual()
+    nums = [k for k in kids if _is_number(k)]
+    part, whole = number_value(nums[0]), number_value(nums[1])
+    tail = next((k for k in kids if _name(k) == "ratio_tail"), None)
+    post = next((k.children[0] for k in kids if _name(k) == "post_qualifier"), None)
+    unit_tail = tail is not None and _name(tail.children[0]) != "noun_phrase"
+    if unit_tail or whole.year_like or part.value > whole.value or whole.value == 0:
+        return _ratio_apart(text, start, end, q, nums, tail)  # "3 in 10 days", "5 in 2022", "12 in 6"
+    noun, connector = None, next(k for k in kids if _name(k) in ("IN", "OUT_OF"))
+    if tail is not None:
+        word, end = _head_noun(tail.children[0], whole.value)
+        noun = singular(word.split()[-1])
+    if post is not None:
+        q, end = _post(q, post), post.end_pos
+    part_of = noun or " ".join(connector.value.lower().split())
+    return [_make(text, start, end, q, _from_num(part, noun=noun), part_of=part_of, whole=whole.value)]
+
+
+def _ratio_apart(text, start, end, q: _Qual, nums, tail) -> list[Quantity]:
+    """Each number alone, when the two are not a part and its whole ("3 in 10 days": 3, 10 days)."""
+    first, second = number_value(nums[0]), number_value(nums[1])
+    out = [_make(text, start, _span(nums[0])[1], q, _from_num(first))]
+    if not second.year_like:
+        unit = _unit(tail.children[0]) if tail is not None and _name(tail.children[0]) != "noun_phrase" else None
+        s2, e2 = _span(nums[1])[0], (_span(tail)[1] if unit else _span(nums[1])[1])
+        out.append(_make(text, s2, e2, _Qual(), _Measure(second.value, unit)))
+    return out
+
+
 def _clock(tree, text, start, end) -> list[Quantity]:
     parts = [int(p) for p in tree.children[-1].value.split(":")]
     seconds = parts[0] * 60 + parts[1] if len(parts) == 2 else parts[0] * 3600 + parts[1] * 60 + parts[2]
     return [_make(text, start, end, _Qual(), _Measure(Fraction(seconds), "second"))]
 
 
-_BUILDERS = {"single": _single, "ranged": _ranged, "bounded": _bounded, "part": _part, "clock": _clock}
+_BUILDERS = {
+    "single": _single, "ranged": _ranged, "bounded": _bounded, "part": _part, "ratio": _ratio, "clock": _clock,
+}
 
 
 def to_quantities(tree, text: str, start: int, end: int) -> list[Quantity]:
