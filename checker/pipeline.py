@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .errors import CheckerError, UsageError
@@ -164,8 +164,11 @@ def filter_findings(findings: Sequence[Finding], articles: Sequence[Article], *,
     counts = {"suppressed": 0, "baselined": 0, "hidden": 0}
     failing = []
     for f in findings:
-        if new_ids is not None and not any(c.article in new_ids for c in f.claims):
-            continue
+        if new_ids is not None:
+            if not any(c.article in new_ids for c in f.claims):
+                continue
+            # the new article's words first: annotations and SARIF results land on the changed file
+            f = replace(f, claims=tuple(sorted(f.claims, key=lambda c: c.article not in new_ids)))
         if _suppressed(f, by_id, ignore):
             counts["suppressed"] += 1
         elif f.id in baseline_ids:

@@ -111,6 +111,7 @@ def test_new_reports_only_findings_involving_new_articles(corpus, capsys, tmp_pa
     code, out, _ = check(capsys, "articles", "--new", "articles/c.txt", "--format", "json")
     doc = json.loads(out)
     assert [f["key"] for f in doc["findings"]] == ["info.prisoners"] and len(doc["articles"]) == 3
+    assert [c["path"] for c in doc["findings"][0]["claims"]] == ["articles/c.txt", "articles/a.txt"]
 
 
 def test_suppressions_are_counted_not_silent(corpus, capsys):

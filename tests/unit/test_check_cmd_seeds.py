@@ -71,6 +71,7 @@ def test_new_only_reports_findings_with_the_new_article(run, capsys, monkeypatch
     assert len(doc["articles"]) == 5
     involving = [f for f in everything["findings"] if any(c["path"] == new for c in f["claims"])]
     assert [f["id"] for f in doc["findings"]] == [f["id"] for f in involving]
+    assert all(f["claims"][0]["path"] == new for f in doc["findings"])  # annotated on the new article
 
 
 def test_jobs_and_cache_change_nothing(run, capsys, monkeypatch):
