@@ -1,0 +1,196 @@
+"""Files -> Articles: finding the articles, decoding them, and the text claims are read from.
+
+Formats: ``.txt``; ``.md``/``.markdown`` with optional YAML front matter; ``.html``/``.htm`` (the
+main text only, see checker.ingest_html); ``.jsonl`` feeds (one article a line, see
+checker.ingest_jsonl).  Folders are read recursively in sorted order, skipping hidden entries
+(``.git``, ``.crosscheck``); other file types, empty files and files over the size limit are
+skipped with a note to ``on_skip(path, reason)``.  Anything unreadable (binary data, invalid UTF-8,
+broken front matter or JSON) is an :class:`~checker.errors.InputError` at ``path:line:col``.
+
+Metadata, strongest first: the file's own (front matter, feed fields); its entry in a
+``sources.yaml`` beside it; the HTML page's meta tags; the sources.yaml's top-level defaults.  An
+outlet still missing is the URL's host, else the file name's stem.
+
+``Article.text`` is the file's text normalised (checker.ingest_map.normalise: no soft hyphens or
+zero-width characters, odd spaces as ' ', '\\n' line ends; curly quotes as they are), markup
+removed, page furniture dropped (checker.ingest_furniture: a furniture line is emptied, so it reads
+as a paragraph break) and blank lines folded (checker.ingest_map.tidy).  ``raw`` is the decoded file
+(a UTF-8 byte order mark is not part of it, so line 1 column 1 is the first character after it)
+and ``offsets`` maps every character of ``text`` into ``raw``, so ``Article.position`` gives the
+line and column in the file on disk.  ``Article.id`` is the path relative to the common folder of
+the paths given (``#<line>``, or ``#<id>`` when the line has an ``id``, for a feed's articles);
+``Article.path`` is the path as given, joined with the file's place under it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError, Location
+from .ingest_formats import decode, parse
+from .ingest_furniture import Furniture, drop_furniture, load_furniture
+from .ingest_jsonl import read_feed
+from .ingest_map import Mapped, line_starts, tidy
+from .ingest_meta import load_sources, outlet_from_url
+from .model import Article
+
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Source", "discover", "load_furniture", "read_article", "read_articles"]
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+           ".jsonl": "jsonl"}
+_QUIET = frozenset({"sources.yaml", "sources.yml", "crosscheck.yaml", "crosscheck.yml"})
+
+OnSkip = Callable[[str, str], None]
+OnProgress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file to read: where it is, the path reports print, and its id (relative to the common root)."""
+
+    file: Path
+    path: str
+    rel: str
+
+
+def discover(paths: Iterable[str | os.PathLike], on_skip: OnSkip | None = None) -> list[Source]:
+    """The article files under ``paths`` (files or folders; default the current folder)."""
+    given = [os.fspath(p) for p in paths] or ["."]
+    for p in given:
+        if not os.path.exists(p):
+            raise InputError("no such file or folder", Location(p))
+    root = _common_root(given)
+    out: list[Source] = []
+    seen: set[str] = set()
+    for p in given:
+        files = _walk(Path(p)) if os.path.isdir(p) else iter([(Path(p), p)])
+        for file, shown in files:
+            real = os.path.realpath(file)
+            if real in seen:
+                continue
+            seen.add(real)
+            if file.suffix.lower() in FORMATS:
+                out.append(Source(file, shown, _relative(file, root)))
+            elif file.name not in _QUIET and on_skip is not None:
+                on_skip(shown, f"not an article: unknown file type {file.suffix or '(no extension)'!r}")
+    return out
+
+
+def _common_root(given: list[str]) -> str:
+    folders = [os.path.abspath(p if os.path.isdir(p) else os.path.dirname(p) or ".") for p in given]
+    try:
+        return os.path.commonpath(folders)
+    except ValueError:  # different drives
+        return folders[0]
+
+
+def _relative(file: Path, root: str) -> str:
+    try:
+        return Path(os.path.relpath(os.path.abspath(file), root)).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _walk(top: Path) -> Iterator[tuple[Path, str]]:
+    """Files under ``top`` in sorted order, hidden entries skipped, symlink loops cut."""
+    seen: set[str] = set()
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        real = os.path.realpath(folder)
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            raise InputError(f"cannot read folder: {exc.strerror or exc}", Location(str(folder))) from None
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                subfolders.append(Path(entry.path))
+            elif entry.is_file():
+                yield Path(entry.path), os.path.normpath(entry.path)
+        stack.extend(reversed(subfolders))
+
+
+def read_articles(paths: Iterable[str | os.PathLike], *, on_skip: OnSkip | None = None,
+                  on_progress: OnProgress | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                  furniture: Furniture | None = None) -> list[Article]:
+    """Every article under ``paths``.  ``on_progress(done, total, path)`` is called after each file."""
+    sources = discover(paths, on_skip)
+    reader = _Reader(on_skip, max_bytes, furniture if furniture is not None else load_furniture())
+    articles: list[Article] = []
+    for done, source in enumerate(sources, 1):
+        articles.extend(reader.read(source))
+        if on_progress is not None:
+            on_progress(done, len(sources), source.path)
+    return articles
+
+
+def read_article(path: str | os.PathLike, *, on_skip: OnSkip | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES, furniture: Furniture | None = None) -> list[Article]:
+    """The article(s) in one file: one, or one a line for a feed; none when the file is skipped."""
+    return read_articles([path], on_skip=on_skip, max_bytes=max_bytes, furniture=furniture)
+
+
+class _Reader:
+    """Reads sources one by one, remembering each folder's sources.yaml."""
+
+    def __init__(self, on_skip: OnSkip | None, max_bytes: int, furniture: Furniture):
+        self.on_skip = on_skip
+        self.max_bytes = max_bytes
+        self.furniture = furniture
+        self.folders: dict[Path, tuple[dict, dict]] = {}
+
+    def skip(self, path: str, reason: str) -> None:
+        if self.on_skip is not None:
+            self.on_skip(path, reason)
+
+    def sources(self, source: Source) -> tuple[dict, dict]:
+        """(defaults, this file's entry) from the sources.yaml beside ``source``."""
+        folder = source.file.parent
+        if folder not in self.folders:
+            self.folders[folder] = load_sources(folder, os.path.dirname(source.path))
+        defaults, files = self.folders[folder]
+        return defaults, files.get(source.file.name, {})
+
+    def read(self, source: Source) -> list[Article]:
+        kind = FORMATS[source.file.suffix.lower()]
+        if kind == "jsonl":
+            return read_feed(self, source)
+        raw = decode(source, self.max_bytes, self.skip)
+        if raw is None:
+            return []
+        text, meta, suppressions = parse(kind, raw, source.path)
+        article = self.article(source, source.rel, raw, text, meta, suppressions=suppressions)
+        return [article] if article is not None else []
+
+    def article(self, source: Source, ident: str, raw: str, text: Mapped, meta: tuple[dict, dict],
+                first_line: int = 1, suppressions: tuple = ()) -> Article | None:
+        """The Article for normalised ``text`` (mapped into ``raw``); ``meta`` is (page meta, the
+        file's own)."""
+        text, furniture = drop_furniture(text, self.furniture)
+        text = tidy(text)
+        where = source.path if first_line == 1 else f"{source.path}:{first_line}"
+        if not text.text:
+            self.skip(where, "no article text left once markup and page furniture are removed")
+            return None
+        defaults, entry = self.sources(source)
+        page, own = meta
+        merged = {**defaults, **page, **entry, **own}
+        ignore = dict.fromkeys(r for layer in (defaults, entry, own) for r in layer.get("ignore", ()))
+        return Article(
+            id=ident, path=source.path, text=text.text,
+            outlet=merged.get("outlet") or outlet_from_url(merged.get("url")) or source.file.stem,
+            published=merged.get("published"), title=merged.get("title"), url=merged.get("url"),
+            story=merged.get("story"), raw=raw, offsets=text.offsets(),
+            line_starts=line_starts(raw), ignore_rules=tuple(ignore),
+            first_line=first_line, furniture=furniture, suppressions=suppressions,
+        )

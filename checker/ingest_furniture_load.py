@@ -1,0 +1,177 @@
+"""Reading and validating furniture files (``lexicon: furniture``) for checker.ingest_furniture.
+
+The YAML is composed into nodes so that every problem (an unknown key, a wrong type, a regular
+expression that does not compile) is reported at its ``file:line:col``; values are built with
+PyYAML's safe constructor, so a file can do no more than ``yaml.safe_load`` allows.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .errors import Location
+from .ingest_furniture import _WHERE, Block, Neighbour
+
+__all__ = ["parse_file"]
+
+_SECTIONS = {"lines": "line", "blocks": "block", "paragraphs": "paragraph"}
+_PATTERN_KEY = {"line": "pattern", "block": "anchor", "paragraph": "each_line"}
+_COMMON = {"name", "reason", "case_sensitive", "enabled"}
+_KEYS = {
+    "line": _COMMON | {"pattern"},
+    "block": _COMMON | {"anchor", "with"},
+    "paragraph": _COMMON | {"each_line", "min_lines"},
+}
+_NEIGHBOUR_KEYS = {"where", "if", "max_lines", "required"}
+_REPEATED_KEYS = {"name", "min_chars", "enabled", "reason"}
+
+
+class _File:
+    """One furniture file being read: where problems go, and how values are built."""
+
+    def __init__(self, path: Path, problems: list):
+        self.path = path
+        self.problems = problems
+        self.build = SafeConstructor()
+
+    def problem(self, node: yaml.Node | None, message: str, column_shift: int = 0) -> None:
+        if node is None:
+            self.problems.append((Location(str(self.path)), message))
+            return
+        mark = node.start_mark
+        self.problems.append((Location(str(self.path), mark.line + 1, mark.column + 1 + column_shift), message))
+
+    def value(self, node: yaml.Node):
+        return self.build.construct_object(node, deep=True)
+
+    def mapping(self, node: yaml.Node, allowed: set[str], what: str) -> dict[str, yaml.Node] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping")
+            return None
+        out: dict[str, yaml.Node] = {}
+        for key, value in node.value:
+            name = self.value(key)
+            if name not in allowed:
+                self.problem(key, f"unknown key {name!r} in {what}; allowed: {', '.join(sorted(allowed))}")
+            else:
+                out[name] = value
+        return out
+
+    def typed(self, node: yaml.Node | None, kind: type, what: str, default=None):
+        if node is None:
+            return default
+        value = self.value(node)
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            self.problem(node, f"{what} must be a whole number of at least 1, not {value!r}")
+            return default
+        if kind is not int and not isinstance(value, kind):
+            self.problem(node, f"{what} must be a {kind.__name__}, not {value!r}")
+            return default
+        return value
+
+    def regex(self, node: yaml.Node | None, what: str, case_sensitive: bool) -> re.Pattern | None:
+        text = self.typed(node, str, what)
+        if text is None:
+            return None
+        try:
+            return re.compile(text, 0 if case_sensitive else re.IGNORECASE)
+        except re.error as exc:
+            one_line = node.start_mark.line == node.end_mark.line
+            shift = ((1 if node.style in ("'", '"') else 0) + (exc.pos or 0)) if one_line else 0
+            self.problem(node, f"{what} is not a valid regular expression: {exc.msg}", shift)
+            return None
+
+
+def parse_file(path: Path, entries: dict, settings: dict, problems: list) -> None:
+    """Add the entries of furniture file ``path`` to ``entries`` (name -> Block, or None when
+    switched off) and its settings to ``settings``; problems go to ``problems``."""
+    f = _File(path, problems)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError) as exc:
+        return f.problem(None, f"cannot read furniture file: {getattr(exc, 'strerror', None) or exc}")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        loc = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))
+        problems.append((loc, f"invalid YAML: {getattr(exc, 'problem', None) or exc}"))
+        return None
+    top = f.mapping(root, {"lexicon", "max_line_chars", "repeated_lines", *_SECTIONS}, "a furniture file") \
+        if root is not None else None
+    if top is None or "lexicon" not in top or f.value(top["lexicon"]) != "furniture":
+        return f.problem(root, "not a furniture file (expected `lexicon: furniture`)")
+    if "max_line_chars" in top:
+        settings["max_line_chars"] = f.typed(top["max_line_chars"], int, "max_line_chars", 400)
+    if "repeated_lines" in top:
+        _repeated(f, top["repeated_lines"], settings)
+    seen: set[str] = set()
+    for section, kind in _SECTIONS.items():
+        if section not in top:
+            continue
+        if not isinstance(top[section], yaml.SequenceNode):
+            f.problem(top[section], f"{section} must be a list")
+            continue
+        for node in top[section].value:
+            _entry(f, node, kind, entries, seen)
+    return None
+
+
+def _repeated(f: _File, node: yaml.Node, settings: dict) -> None:
+    fields = f.mapping(node, _REPEATED_KEYS, "repeated_lines")
+    if fields is None:
+        return
+    out = dict(settings.get("repeated_lines", {}))
+    out["name"] = f.typed(fields.get("name"), str, "repeated_lines.name", out.get("name", "repeated-line"))
+    out["min_chars"] = f.typed(fields.get("min_chars"), int, "repeated_lines.min_chars", out.get("min_chars", 20))
+    out["enabled"] = f.typed(fields.get("enabled"), bool, "repeated_lines.enabled", out.get("enabled", True))
+    settings["repeated_lines"] = out
+
+
+def _entry(f: _File, node: yaml.Node, kind: str, entries: dict, seen: set[str]) -> None:
+    fields = f.mapping(node, _KEYS[kind], f"a {kind} entry")
+    if fields is None:
+        return
+    name = f.typed(fields.get("name"), str, "name")
+    if not name:
+        return f.problem(node, f"a {kind} entry needs a `name`")
+    if name in seen:
+        return f.problem(fields["name"], f"furniture entry {name!r} is defined twice in this file")
+    seen.add(name)
+    if f.typed(fields.get("enabled"), bool, "enabled", True) is False:
+        entries[name] = None
+        return None
+    case = f.typed(fields.get("case_sensitive"), bool, "case_sensitive", False)
+    key = _PATTERN_KEY[kind]
+    if key not in fields:
+        return f.problem(node, f"furniture entry {name!r} needs `{key}`")
+    pattern = f.regex(fields[key], key, case)
+    neighbours = tuple(_neighbours(f, fields.get("with"), case))
+    min_lines = f.typed(fields.get("min_lines"), int, "min_lines", 1)
+    reason = f.typed(fields.get("reason"), str, "reason", "")
+    if pattern is not None:
+        entries[name] = Block(name, kind, pattern, reason, neighbours, min_lines)
+    return None
+
+
+def _neighbours(f: _File, node: yaml.Node | None, case: bool):
+    if node is None:
+        return
+    if not isinstance(node, yaml.SequenceNode):
+        f.problem(node, "`with` must be a list of neighbours ({where: line-before|line-after|"
+                        "paragraph-before|paragraph-after, if: pattern})")
+        return
+    for item in node.value:
+        fields = f.mapping(item, _NEIGHBOUR_KEYS, "a neighbour")
+        if fields is None:
+            continue
+        where = f.typed(fields.get("where"), str, "where")
+        if where not in _WHERE:
+            f.problem(fields.get("where", item), f"where must be one of {', '.join(_WHERE)}, not {where!r}")
+            continue
+        test = f.regex(fields.get("if"), "if", case)
+        max_lines = f.typed(fields.get("max_lines"), int, "max_lines", 1)
+        required = f.typed(fields.get("required"), bool, "required", False)
+        yield Neighbour(where, test, max_lines, required)
