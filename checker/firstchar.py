@@ -215,8 +215,16 @@ def _captures(items) -> bool:
     return False
 
 
+_STARTS: dict = {}  # (id of a cached tree's subpattern, flags) -> its first-character regex
+
+
 def _cannot_start(items, flags: int, char: str) -> bool:
-    first = _starts(items, flags)
+    """Whether no match of ``items`` can start with ``char`` (``items`` belong to a cached tree, so
+    their id is stable while the process lives)."""
+    key = (id(items), flags)
+    if key not in _STARTS:
+        _STARTS[key] = _starts(items, flags)
+    first = _STARTS[key]
     return first is not None and not first.fullmatch(char)
 
 
@@ -243,6 +251,7 @@ def _narrow_items(items, flags: int, char: str) -> list:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def narrow(regexp: str, flags: int, char: str) -> str:
     """``regexp`` for matches that start at ``char``: the same first match, fewer alternatives tried."""
     tree = _tree(regexp, flags)

@@ -1,22 +1,26 @@
 """A faster lexer that yields exactly the tokens of lark's basic lexer.
 
 lark's basic lexer tries one alternation of every terminal (ordered by priority, then lark's own
-tie-break) at each position.  Most terminals cannot start with the character found there, so this
-lexer dispatches on that character first:
+tie-break) at each position: about 150 terminals for a word.  Most cannot start with the character
+found there, so this lexer dispatches on that character first (checker/firstchar.py reads each
+terminal's regex with ``re``'s own parser):
 
-- each terminal's possible first characters are worked out from its regex as lark compiles it
-  (``re``'s own parser over ``pattern.to_regexp()`` with lark's flags).  Zero-width items (``\\b``,
-  look-arounds) are skipped, which can only widen the set; anything not analysed (``.``, back
-  references, a pattern that could match empty) counts as "any character";
-- the set is kept as a small regex of one-character alternatives, each under the flags in force
-  where it was written, so ``re`` itself decides membership (case folding included);
-- for each character met in a text, the terminals whose set holds it are joined, in lark's order,
-  into one alternation like lark's own (``(?P<NAME>regex)|...``), compiled once and cached.
+- a terminal is in a character's bucket when a match of it can start with that character (a superset:
+  what is not worked out counts as "any character");
+- in each member's regex, the alternatives tried at the first position that cannot start with that
+  character are dropped (``FUNCWORD`` keeps a dozen of its 150 words for "s");
+- the members are joined in lark's order into lark's own kind of alternation,
+  ``(?P<NAME>regex)|...``, compiled on first use of the character and cached.
 
-Every terminal that can match at a position starts with the character there, so the bucket holds
-every terminal that can match, in the same order: the first alternative to match is the one lark's
-full alternation finds.  The match runs on the whole text at the same position, so look-behinds and
-``\\b`` see the same neighbours.  Nothing here repeats a pattern: the regexes are lark's.
+A terminal that matches at a position starts with the character there, so it is in the bucket, in
+the same order, and its narrowed regex finds the same match: the first alternative to match is the
+one lark's full alternation finds.  The match runs on the whole text at the same position, so
+look-behinds and ``\b`` see the same neighbours.
+
+After each token the bucket's regex also eats the ignored whitespace lark would drop next (only
+where no other terminal can start), which saves a turn of the loop.  Tokens are lark ``Token``
+objects with every field lark sets (lines and columns counted as lark's LineCounter does).  Where no
+terminal matches, lark's own lexer is run to raise lark's own error.
 """
 
 from __future__ import annotations
@@ -30,6 +34,23 @@ from .firstchar import first_chars, narrow
 __all__ = ["FastLexer"]
 
 _ANY = None  # first_chars' "any character"
+
+
+def _terminals_and_callbacks(basic_lexer) -> tuple[list, dict]:
+    """The terminals lark's scanner tries, in its order, and the callbacks it runs on a token (string
+    terminals that a regex terminal also matches are folded into that regex and the token renamed
+    afterwards).  lark's own ``_create_unless`` does it without compiling lark's big alternation;
+    with user callbacks, or another lark, lark builds its scanner and we read it."""
+    try:
+        from lark.lexer import _create_unless
+    except ImportError:  # pragma: no cover - another lark version
+        _create_unless = None
+    if _create_unless is None or basic_lexer.user_callbacks:
+        scanner = basic_lexer.scanner
+        return list(scanner.terminals), dict(basic_lexer.callback)
+    terminals, callback = _create_unless(
+        basic_lexer.terminals, basic_lexer.g_regex_flags, basic_lexer.re, basic_lexer.use_bytes)
+    return list(terminals), callback
 
 
 class _Chain:
@@ -73,10 +94,8 @@ class FastLexer:
     first-character dispatch.  Build it from the lexer lark would use; ``tokens(text)`` lexes a text."""
 
     def __init__(self, basic_lexer) -> None:
-        scanner = basic_lexer.scanner  # builds lark's callbacks (string terminals folded into regexes)
         self._lark = basic_lexer
-        self._terminals = list(scanner.terminals)
-        self._callback = dict(basic_lexer.callback)
+        self._terminals, self._callback = _terminals_and_callbacks(basic_lexer)
         self._ignore = frozenset(basic_lexer.ignore_types)
         self._newline = frozenset(basic_lexer.newline_types)
         self._flags = basic_lexer.g_regex_flags

@@ -87,6 +87,24 @@ def test_string_terminals_keep_larks_callbacks():
     assert toks[0].type != "NAME"
 
 
+def test_user_lexer_callbacks_run_as_in_lark():
+    seen = []
+
+    def double(tok):
+        return tok.update(value=str(2 * int(tok.value)))
+
+    def note(tok):
+        seen.append(tok.value)
+        return tok
+
+    lark = Lark(TOY, parser="lalr", lexer="basic", lexer_callbacks={"NUMBER": double, "COMMENT": note})
+    fast = FastLexer(BasicLexer(lark.lexer_conf))
+    text = "let x = 21 # c\nelse y"
+    assert key(fast.tokens(text)) == key(lark.lex(text))
+    assert "42" in [t.value for t in fast.tokens(text)]
+    assert seen == ["# c"] * 3  # an ignored token's callback runs too
+
+
 def test_unlexable_text_raises_larks_error():
     lark, fast = toy_lexer()
     with pytest.raises(UnexpectedCharacters) as theirs:
