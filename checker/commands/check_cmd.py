@@ -6,7 +6,7 @@ findings at or above it (shown or not: ``--min-severity`` only decides what is s
 
 Formats and outputs pair up in order (``--format sarif --output a.sarif --format text --output -``;
 ``-`` is standard output).  Without ``--format``, each output's format comes from its extension, and
-standard output gets ``text`` (or ``github`` annotations when running in GitHub Actions).
+standard output gets ``text`` (``github`` annotations when running in GitHub Actions).
 """
 
 from __future__ import annotations
@@ -32,15 +32,16 @@ def targets(settings: Any, outputs: list[str] | None) -> list[tuple[str, str | N
 
     outputs = list(outputs or [])
     formats = list(settings["format"]) if settings.sources["format"] != "default" else []
+    default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if not formats:
         for out in outputs:
-            fmt = format_for_path(out) if out != STDOUT else "text"
+            fmt = format_for_path(out) if out != STDOUT else default
             if fmt is None:
                 raise UsageError(f"cannot tell the format of {out!r} from its name; give --format "
                                  f"({', '.join(FORMATS)}) before it")
             formats.append(fmt)
         if not outputs:
-            formats = ["github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"]
+            formats = [default]
     if not outputs:
         if len(formats) > 1:
             raise UsageError(f"{len(formats)} formats but no --output: give an --output FILE for each "

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -88,6 +90,9 @@ def test_several_formats_in_one_run(corpus, capsys):
     assert "call.duration" in out
     assert "wrote out/r.json, out/r.sarif" in err
     assert sorted(p.name for p in Path("out").iterdir()) == ["r.json", "r.sarif"]  # no temporary files left
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(os.stat("out/r.json").st_mode) == 0o666 & ~mask  # not mkstemp's 0600
 
 
 def test_format_from_output_extension(corpus, capsys):
