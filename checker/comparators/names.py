@@ -42,8 +42,12 @@ def _name_tokens(phrase: str) -> list[str]:
         tokens = tokens[1:]
     cut = 0
     for i, tok in enumerate(tokens[:-1]):
-        if tok.casefold().rstrip(".") in titles() and tokens[i + 1][:1].isupper():
-            cut = i + 1
+        if tok.casefold().rstrip(".") in titles():
+            j = i + 1
+            while j + 2 < len(tokens) and tokens[j] in ("of", "for"):  # "Secretary of State X"
+                j += 2
+            if tokens[j][:1].isupper():
+                cut = j
     tokens = tokens[cut:]
     if len(tokens) > 1:  # middle initials: "Vladimir V. Putin" -> "Vladimir Putin"
         tokens = [t for j, t in enumerate(tokens) if j in (0, len(tokens) - 1) or len(t.rstrip(".")) > 1]
