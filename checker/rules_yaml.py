@@ -4,7 +4,7 @@ The file is composed into PyYAML nodes (as yamllint does), then constructed with
 the node tree stays beside the data so that a later validator can turn a path such as
 ``("options", "relative")`` back into the line and column where that value is written.  Lines
 and columns count from 1 (PyYAML's marks count from 0).  Duplicate keys, which PyYAML would
-silently collapse, are problems here.
+silently collapse, and aliases (``*name``) are problems here.
 """
 
 from __future__ import annotations
@@ -60,22 +60,30 @@ def _child(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | N
     return None
 
 
-def _duplicates(path: str, node: yaml.Node) -> list[Problem]:
+def _node_problems(path: str, root: yaml.Node) -> list[Problem]:
+    """Duplicate keys, and aliases (``*name``): a rule file has no use for them, and a
+    self-referring or exponentially shared alias could hang whatever walks the data."""
     problems: list[Problem] = []
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, Any] = {}
-        for k, v in node.value:
-            if isinstance(k, yaml.ScalarNode):
-                if k.value in seen:
-                    first = seen[k.value].line + 1
-                    problems.append((mark_location(path, k.start_mark),
-                                     f"duplicate key {k.value!r} (first written on line {first})"))
-                else:
-                    seen[k.value] = k.start_mark
-            problems += _duplicates(path, v)
-    elif isinstance(node, yaml.SequenceNode):
-        for v in node.value:
-            problems += _duplicates(path, v)
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            problems.append((mark_location(path, node.start_mark), "YAML aliases (*name) are not allowed here"))
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, Any] = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    if k.value in first:
+                        problems.append((mark_location(path, k.start_mark), f"duplicate key {k.value!r} "
+                                         f"(first written on line {first[k.value].line + 1})"))
+                    else:
+                        first[k.value] = k.start_mark
+                stack += [k, v]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
     return problems
 
 
@@ -89,21 +97,39 @@ def read_yaml(path: str | Path, text: str | None = None) -> tuple[Document | Non
             return None, [(Location(name), f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
         except OSError as exc:
             return None, [(Location(name), f"cannot read: {exc.strerror or exc}")]
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        return None, [(_offset_location(name, text, exc.position), _reader_message(exc))]
     try:
         node = loader.get_single_node()
         if node is None:
             return None, [(Location(name, 1, 1), "empty file: expected a YAML mapping")]
+        problems = _node_problems(name, node)
+        if problems:
+            return None, problems
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
         return None, [(mark_location(name, mark), f"invalid YAML: {what}")]
+    except yaml.reader.ReaderError as exc:
+        return None, [(_offset_location(name, text, exc.position), _reader_message(exc))]
     except yaml.YAMLError as exc:
         return None, [(Location(name), f"invalid YAML: {exc}")]
     finally:
         loader.dispose()
-    return Document(name, data, node), _duplicates(name, node)
+    return Document(name, data, node), []
+
+
+def _reader_message(exc: yaml.reader.ReaderError) -> str:
+    char = chr(exc.character) if isinstance(exc.character, int) else exc.character
+    return f"invalid YAML: {exc.reason}: character {char!r} (U+{ord(char[:1] or ' '):04X}) is not allowed"
+
+
+def _offset_location(path: str, text: str, offset: int) -> Location:
+    before = text[:offset]
+    return Location(path, before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
 
 
 def load_lexicon(path: str | Path, key: str) -> list[str]:

@@ -14,6 +14,7 @@ nothing else turns rule X off.  Two user files with one id are an error.
 from __future__ import annotations
 
 import fnmatch
+import math
 import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -151,16 +152,31 @@ def _template_problems(doc: Document, kind: str) -> list[Problem]:
     known = {**comparators.COMMON_PLACEHOLDERS, **comparators.get(kind).PLACEHOLDERS}
     where = doc.location(("message",))
     try:
-        fields = [f for _, f, _, _ in string.Formatter().parse(doc.data["message"]) if f is not None]
+        list(string.Formatter().parse(doc.data["message"]))
     except ValueError as exc:
         return [(where, f"message: not a valid template ({exc}); write {{{{ and }}}} for braces")]
     out = []
-    for f in fields:
-        name = f.split(".")[0].split("[")[0]
-        if name not in known:
+    for _, f, spec, conversion in string.Formatter().parse(doc.data["message"]):
+        if f is None:
+            continue
+        if f not in known:
             out.append((where, f"message: unknown placeholder {{{f}}} for kind {kind} "
                                f"(known: {', '.join(sorted(known))})"))
+        elif spec or conversion:
+            out.append((where, f"message: write the placeholder {{{f}}} plainly, without ! or :"))
     return out
+
+
+def _numbers(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], float]]:
+    """Every float in a YAML value, with its path (.nan and .inf pass a JSON Schema's bounds)."""
+    if isinstance(value, float):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _numbers(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _numbers(v, (*path, i))
 
 
 def _semantic_problems(doc: Document, path: Path) -> list[Problem]:
@@ -171,6 +187,8 @@ def _semantic_problems(doc: Document, path: Path) -> list[Problem]:
     if kind is None:
         return out
     out += _template_problems(doc, kind)
+    out += [(doc.location(("options", *where)), f"options.{'.'.join(map(str, where))}: {value!r} is not a "
+             "finite number") for where, value in _numbers(data.get("options") or {}) if not math.isfinite(value)]
     check = getattr(comparators.get(kind), "validate", None)
     if check is not None:
         out += [(doc.location(("options", *where)), msg) for where, msg in check(data.get("options") or {})]
