@@ -15,6 +15,7 @@ import functools
 import hashlib
 import json
 import sqlite3
+import time
 import types
 import typing
 from dataclasses import fields, is_dataclass
@@ -76,7 +77,7 @@ def _decode(hint: Any, value: Any) -> Any:
     if origin is tuple and isinstance(value, list):
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_decode(args[0], v) for v in value)
-        return tuple(_decode(a, v) for a, v in zip(args, value))
+        return tuple(_decode(a, v) for a, v in zip(args, value, strict=True))
     if hint is Fraction and isinstance(value, str):
         return Fraction(value)
     if isinstance(hint, type) and is_dataclass(hint) and isinstance(value, dict):
@@ -139,14 +140,31 @@ def article_key(article: Article, print_: str) -> str:
 _SCHEMA = "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID"
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, patience: float = 30.0) -> sqlite3.Connection:
+    """Open (creating if need be) the cache in WAL mode.  Two processes creating it at once can see
+    SQLITE_BUSY from the journal-mode switch even with a busy timeout, so setting up is retried."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 30000")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute(_SCHEMA)
-    return conn
+    deadline = time.monotonic() + patience
+    delay = 0.01
+    while True:
+        conn = sqlite3.connect(str(path), timeout=patience, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(patience * 1000)}")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute(_SCHEMA)
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            busy = "locked" in str(exc) or "busy" in str(exc)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+        except BaseException:
+            conn.close()
+            raise
 
 
 class FactCache:
@@ -159,8 +177,8 @@ class FactCache:
         try:
             self._conn = _connect(self.path)
         except (sqlite3.Error, OSError) as exc:
-            raise CacheUnavailable(f"{self.path}: cannot use the fact cache ({exc}); going on without it; "
-                                   "`crosscheck cache clear` starts a new one") from None
+            hint = "; `crosscheck cache clear` starts a new one" if self.path.is_file() else ""
+            raise CacheUnavailable(f"{self.path}: cannot use the fact cache ({exc}); going on without it{hint}") from None
 
     def get(self, article: Article) -> ArticleFacts | None:
         """The cached facts of ``article``, or None (a row that no longer decodes is a miss)."""

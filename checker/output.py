@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -26,16 +27,32 @@ def dumps(doc: Any, indent: int | None = 2) -> str:
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` to ``path`` so that a reader sees the old file or the whole new one."""
+    """Write ``text`` to ``path`` so that a reader sees the old file or the whole new one.
+
+    A symbolic link is followed (the file it names is replaced, the link stays); a path that is not
+    a regular file (``/dev/stdout``, a FIFO) is written to directly, never replaced.
+    """
     from .errors import UsageError
 
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            special = not stat.S_ISREG(os.stat(path).st_mode)
+        except FileNotFoundError:
+            special = False
+        if special:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+            return
+        _replace(Path(os.path.realpath(path)) if os.path.islink(path) else Path(path), text)
     except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot write {os.fspath(path)}: {exc.strerror or exc}") from None
+
+
+def _replace(target: Path, text: str) -> None:
+    """Write a temporary file beside ``target``, then rename it over ``target``."""
+    directory = target.parent if str(target.parent) else Path(".")
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
         os.chmod(tmp, _file_mode(target))  # mkstemp makes 0600; a report is an ordinary file
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:

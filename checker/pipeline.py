@@ -85,7 +85,7 @@ def _run(todo: list[Article], jobs: int):
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
         try:
-            for article, outcome in zip(todo, pool.map(_extract_one, todo)):
+            for article, outcome in zip(todo, pool.map(_extract_one, todo), strict=True):
                 yield article, _extracted(outcome)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)

@@ -52,7 +52,7 @@ def targets(settings: Any, outputs: list[str] | None) -> list[tuple[str, str | N
                          "output, in the same order (- for standard output)")
     if outputs.count(STDOUT) > 1:
         raise UsageError("only one report can go to standard output (-)")
-    return [(fmt, None if out == STDOUT else out) for fmt, out in zip(formats, outputs)]
+    return [(fmt, None if out == STDOUT else out) for fmt, out in zip(formats, outputs, strict=True)]
 
 
 def cache_opener(settings: Any):

@@ -155,38 +155,37 @@ class RuleInfo:
     help_markdown: str
 
 
+def _attr(rule: Any, name: str) -> str | None:
+    value = rule.get(name) if isinstance(rule, dict) else getattr(rule, name, None)
+    return value if isinstance(value, str) and value else None
+
+
 def _rule_info(rule: Any) -> RuleInfo | None:
-    rid = getattr(rule, "id", None) or (rule.get("id") if isinstance(rule, dict) else None)
-    if not isinstance(rid, str):
+    """A rule object of the rule set (duck-typed: id, severity, type, kind, description), or None
+    for a disabled rule or something without an id."""
+    rid = _attr(rule, "id")
+    enabled = rule.get("enabled", True) if isinstance(rule, dict) else getattr(rule, "enabled", True)
+    if rid is None or enabled is False:
         return None
-
-    def attr(name: str) -> Any:
-        return rule.get(name) if isinstance(rule, dict) else getattr(rule, name, None)
-
-    severity = attr("severity") if attr("severity") in SEVERITIES else "warning"
-    rtype = attr("type") if isinstance(attr("type"), str) else None
-    kind = attr("kind") if isinstance(attr("kind"), str) else None
-    described = next((attr(n) for n in ("description", "summary", "doc") if isinstance(attr(n), str) and attr(n)), None)
-    return _describe(rid, severity, rtype, kind, described, attr("message") if isinstance(attr("message"), str) else None)
+    severity = _attr(rule, "severity")
+    return _describe(rid, severity if severity in SEVERITIES else "warning", _attr(rule, "type"),
+                     _attr(rule, "kind"), _attr(rule, "description"))
 
 
-def _describe(rid: str, severity: str, rtype: str | None, kind: str | None,
-              described: str | None, message: str | None) -> RuleInfo:
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c(])")
+
+
+def _describe(rid: str, severity: str, rtype: str | None, kind: str | None, described: str | None) -> RuleInfo:
     what = TYPE_TEXT.get(rtype or "", "outlets disagree on a fact")
-    short = (described or f"{rid}: {what}").strip().splitlines()[0]
-    full_parts = [described.strip() if described else f"Flags stories where {what}."]
+    full = " ".join(described.split()) if described else f"Flags stories where {what}."
+    short = _SENTENCE.split(full, maxsplit=1)[0] if described else f"{rid}: {what}"
     if kind:
-        full_parts.append(f"Comparator: {kind}.")
-    if message:
-        full_parts.append(f"Message template: {message}")
-    full = " ".join(full_parts)
-    help_text = (f"{full}\n\nEach result points at one outlet's words; the related locations are what the "
-                 f"other outlets say. Check the sources, then correct the article, or suppress the rule for "
-                 f"one article with front matter `crosscheck: {{ignore: [{rid}]}}`.")
-    help_md = (f"**{rid}** ({severity}{', ' + rtype if rtype else ''})\n\n{full}\n\n"
-               f"Each result points at one outlet's words; the related locations are what the other outlets "
-               f"say. Check the sources, then correct the article, or suppress the rule for one article with "
-               f"front matter:\n\n```yaml\ncrosscheck:\n  ignore: [{rid}]\n```")
+        full += f" (Comparator: {kind}.)"
+    advice = ("Each result points at one outlet's words; the related locations are what the other outlets "
+              "say. Check the sources, then correct the article, or suppress the rule for one article")
+    help_text = f"{full}\n\n{advice} with front matter `crosscheck: {{ignore: [{rid}]}}`."
+    help_md = (f"**{rid}** ({severity}{', ' + rtype if rtype else ''})\n\n{full}\n\n{advice} with front "
+               f"matter:\n\n```yaml\ncrosscheck:\n  ignore: [{rid}]\n```")
     return RuleInfo(rid, severity, rtype, short, full, help_text, help_md)
 
 
@@ -199,7 +198,7 @@ def rule_catalog(report: Report) -> list[RuleInfo]:
             infos.setdefault(info.id, info)
     for f in report.findings:
         if f.rule not in infos:
-            infos[f.rule] = _describe(f.rule, f.severity, f.type, None, None, None)
+            infos[f.rule] = _describe(f.rule, f.severity, f.type, None, None)
         elif infos[f.rule].type is None:
             old = infos[f.rule]
             infos[f.rule] = RuleInfo(old.id, old.severity, f.type, old.short, old.full, old.help_text,

@@ -23,7 +23,7 @@ def _claim_lines(claims: tuple[Claim, ...]) -> list[Text]:
     speaker_w = max((len(s) for s in speakers), default=0)
     where_w = max((len(claim_where(c)) for c in claims), default=0)
     lines = []
-    for claim, speaker in zip(claims, speakers):
+    for claim, speaker in zip(claims, speakers, strict=True):
         line = Text("    ")
         line.append(claim.outlet.ljust(outlet_w), style="bold")
         line.append("  ")

@@ -194,3 +194,21 @@ def test_color_only_on_a_terminal(monkeypatch):
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setattr("sys.stdout.isatty", lambda: False)
     assert check_cmd.use_color() is False
+
+
+def test_outputs_follow_links_and_never_replace_special_files(corpus, capsys, tmp_path):
+    import threading
+
+    Path("link.json").symlink_to("real.json")
+    check(capsys, "articles", "--output", "link.json")
+    assert Path("link.json").is_symlink() and json.loads(Path("real.json").read_text())["version"] == 1
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    check(capsys, "articles", "--format", "json", "--output", str(fifo))
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and json.loads(got[0])["version"] == 1
+    code, _, err = check(capsys, "articles", "--output", str(corpus / "a.txt" / "r.json"))
+    assert code == 2 and err.startswith(f"cannot write {corpus / 'a.txt' / 'r.json'}:")

@@ -65,7 +65,7 @@ def test_results_point_at_claims_with_related_locations(log):
     assert [r["ruleId"] for r in results] == [f.rule for f in FINDINGS]
     assert [r["level"] for r in results] == ["error", "warning", "warning", "note", "warning", "error"]
     rules = run["tool"]["driver"]["rules"]
-    for result, finding in zip(results, FINDINGS):
+    for result, finding in zip(results, FINDINGS, strict=True):
         assert rules[result["ruleIndex"]]["id"] == finding.rule
         loc = result["locations"][0]["physicalLocation"]
         first = finding.claims[0]
@@ -109,3 +109,14 @@ def test_no_timestamps_and_byte_stable():
     a = render("sarif", sample_report())
     assert a == render("sarif", sample_report())
     assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:", a)
+
+
+def test_disabled_rules_are_not_described_unless_a_finding_names_them():
+    from types import SimpleNamespace
+
+    off = SimpleNamespace(id="switched-off", severity="info", type="numeric", description="Off.", enabled=False)
+    rules = json.loads(render("sarif", sample_report(rules=(off,))))["runs"][0]["tool"]["driver"]["rules"]
+    assert "switched-off" not in [r["id"] for r in rules]
+    named = replace(FINDINGS[0], rule="switched-off")
+    rules = json.loads(render("sarif", sample_report(rules=(off,), findings=(named,))))["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["switched-off"]
