@@ -37,6 +37,12 @@ _DENOMINATORS = {
     "hundredth": 100, "thousandth": 1000, "millionth": 10**6, "billionth": 10**9,
     "trillionth": 10**12,
 }
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_COMPOUND_DENOMINATORS = {
+    f"{t} {o}{s}" for t in _TENS
+    for o in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+    for s in ("", "s")
+}
 _VULGAR = {
     "½": Fraction(1, 2), "⅓": Fraction(1, 3), "⅔": Fraction(2, 3), "¼": Fraction(1, 4),
     "¾": Fraction(3, 4), "⅕": Fraction(1, 5), "⅖": Fraction(2, 5), "⅗": Fraction(3, 5),
@@ -74,7 +80,17 @@ def word_value(word: str) -> Fraction:
     raise KeyError(word)
 
 
+_ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9,
+}
+
+
 def denominator(word: str) -> int:
+    """"fifths" -> 5, "twenty-first" -> 21."""
+    parts = word.lower().replace("\u2010", "-").replace("\u2011", "-").replace("-", " ").split()
+    if len(parts) == 2:
+        return int(word_value(parts[0])) + _ORDINAL_UNITS[parts[1].removesuffix("s")]
     return _DENOMINATORS[_norm(word)]
 
 
@@ -132,7 +148,8 @@ class Num:
     10 million"); ``year_like`` marks a bare four-digit year; ``vague`` a word such as "a couple of";
     ``ordinal_end`` is set when a singular denominator after a numerator other than one is an ordinal
     ("two millionth" is 2 and the millionth something): the number ends there.  ``a_fraction`` marks
-    "a fifth", which before a noun is an ordinal ("a fifth term").
+    "a fifth", which before a noun or unit is an ordinal ("a fifth term", "a third year"); "a half"
+    and "a quarter" are fractions there too ("a quarter century").
     """
 
     value: Fraction
@@ -159,7 +176,8 @@ def _sign(kids) -> tuple[int, list]:
 
 
 def _below_hundred(tree) -> Fraction:
-    return word_value(tree.children[0].value)
+    tok = tree.children[0]
+    return digits_value(tok.value) if _name(tok) == "DIGITS_SMALL" else word_value(tok.value)
 
 
 def _below_thousand(tree) -> Fraction:
@@ -171,6 +189,8 @@ def _below_thousand(tree) -> Fraction:
     for kid in kids[2:]:
         if _is_tree(kid):
             value += _below_hundred(kid)
+        elif _name(kid) == "DIGITS_PLAIN":  # "3 hundred and 21"
+            value += digits_value(kid.value)
     return value
 
 
@@ -231,17 +251,27 @@ def _a_scale(tree) -> Num:
     return Num(_tails(Fraction(1), kids), _last_scale(kids))
 
 
-def and_fraction_value(token_text: str) -> Fraction:
-    """"and a half" -> 1/2, "and three quarters" -> 3/4, "-and-a-half" -> 1/2."""
+def and_fraction_parts(token_text: str) -> tuple[Fraction, int]:
+    """"and a half" -> (1, 2), "and three quarters" -> (3, 4), "and fifty-four hundredths" -> (54, 100)."""
     words = token_text.lower().replace("-", " ").split()[1:]
-    numerator = word_value(words[0]) if len(words) > 1 else Fraction(1)
-    return numerator / denominator(words[-1])
+    if len(words) > 2 and " ".join(words[-2:]) in _COMPOUND_DENOMINATORS:
+        words = words[:-2] + [" ".join(words[-2:])]
+    numerator = word_value(" ".join(words[:-1])) if len(words) > 1 else Fraction(1)
+    return numerator, denominator(words[-1])
+
+
+def and_fraction_value(token_text: str) -> Fraction:
+    numerator, denom = and_fraction_parts(token_text)
+    return numerator / denom
 
 
 def _and_fraction(tree) -> Num:
     kids = tree.children
     whole = number_value(kids[0])
-    frac = and_fraction_value(kids[1].value)
+    numerator, denom = and_fraction_parts(kids[1].value)
+    frac = numerator / denom
+    if frac >= 1 and len(kids) == 2:  # "one hundred and thirty fifths": 130/5, not 100 + 30/5
+        return Num((whole.value + numerator) / denom)
     if len(kids) > 2:  # "five and a half million", "one billion and a half million"
         scale = int(word_value(kids[2].children[0].value))
         if whole.scaled > scale:
@@ -256,8 +286,8 @@ def _word_fraction(tree) -> Num:
     kids = tree.children
     head, word = kids[0], kids[-1]
     denom = denominator(word.value)
-    if _name(head) == "A":
-        return Num(Fraction(1, denom), a_fraction=not is_plural_fraction(word.value))
+    if _name(head) == "A":  # "a half", "a quarter"; "a third", "a fifth" may be ordinals
+        return Num(Fraction(1, denom), a_fraction=denom not in (2, 4) and not is_plural_fraction(word.value))
     numerator = number_value(head)
     if numerator.value != 1 and not is_plural_fraction(word.value):
         last = list(_leaves(head))[-1]

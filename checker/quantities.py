@@ -106,6 +106,7 @@ class _Measure:
     year_like: bool = False
     scaled: int = 1
     vague: bool = False
+    a_fraction: bool = False
 
 
 def _unit(tree) -> str:
@@ -164,7 +165,7 @@ def _from_num(num: Num, **kw) -> _Measure:
 
 def _bare(tree) -> list[_Measure]:
     num = number_value(tree.children[0])
-    return [_from_num(num, end=num.ordinal_end, year_like=num.year_like)]
+    return [_from_num(num, end=num.ordinal_end, year_like=num.year_like, a_fraction=num.a_fraction)]
 
 
 def _amount(tree) -> _Measure | None:
@@ -174,8 +175,8 @@ def _amount(tree) -> _Measure | None:
         kname = _name(kid)
         if _is_number(kid):
             num = number_value(kid)
-            if num.ordinal_end is not None:
-                return None
+            if num.ordinal_end is not None or num.a_fraction:
+                return None  # "two millionth visitors", "a third year"
             value = num.value
         elif kname == "per":
             unit = f"{unit} / {_unit(kid.children[-1])}"
@@ -260,6 +261,16 @@ def _counted(tree) -> list[_Measure]:
     return [_from_num(num, noun=singular(word.split()[-1]), distributive=each, end=None if each else end)]
 
 
+def _m_counted(tree) -> list[_Measure]:
+    """"2m subscribers" is two million of them; "a 100m sprint", "1.8m tall" are metres."""
+    kids = tree.children
+    num = number_value(kids[0])
+    word, end = _head_noun(kids[2], Fraction(2))
+    if _is_plural(word) and not word[:1].isupper():
+        return [_Measure(num.value * 10**6, noun=singular(word.split()[-1]), end=end, scaled=10**6)]
+    return [_Measure(num.value, "meter", end=kids[1].end_pos)]
+
+
 def _money(tree) -> list[_Measure]:
     code, num, million = None, None, False
     for kid in tree.children:
@@ -284,7 +295,7 @@ def _compound(tree) -> list[_Measure]:
         m = _Measure(Fraction(1), _unit(inner[0]))
     else:
         num = number_value(inner[0])
-        if num.ordinal_end is not None:
+        if num.ordinal_end is not None or num.a_fraction:
             return []
         m = _Measure(num.value, _unit(inner[1]))
     m.end = _span(kids[0])[1]
@@ -306,7 +317,7 @@ def _whole_unit(tree) -> list[_Measure]:
 
 
 _MEASURES = {
-    "bare": _bare, "with_unit": _with_unit, "age": _age, "counted": _counted,
+    "bare": _bare, "with_unit": _with_unit, "age": _age, "counted": _counted, "m_counted": _m_counted,
     "money_prefix": _money, "money_suffix": _money, "compound": _compound,
     "half_unit": _half_unit, "fraction_of_unit": _fraction_of_unit, "whole_unit": _whole_unit,
 }
@@ -383,6 +394,16 @@ def _make(text: str, start: int, end: int, q: _Qual, m: _Measure, **extra) -> Qu
 # ---------------------------------------------------------------------------- quantities
 
 
+def _not_a_number(measures: list[_Measure], q: _Qual, post, after: str) -> bool:
+    """A year on its own ("in 2022"), or "a fifth" that starts "a fifth-generation jet"."""
+    if len(measures) != 1:
+        return False
+    m = measures[0]
+    if m.year_like and q.kind == "exact" and post is None:
+        return True
+    return m.a_fraction and after in ("-", "\u2010", "\u2011")
+
+
 def _single(tree, text, start, end) -> list[Quantity]:
     q, post, measures = _Qual(), None, []
     for kid in tree.children:
@@ -395,7 +416,7 @@ def _single(tree, text, start, end) -> list[Quantity]:
             post = kid.children[0]
         else:
             measures = _measures(kid)
-    if not measures or (len(measures) == 1 and measures[0].year_like and q.kind == "exact" and post is None):
+    if not measures or _not_a_number(measures, q, post, text[end:end + 1]):
         return []
     out = []
     for i, m in enumerate(measures):
@@ -457,7 +478,10 @@ def _sides(rng) -> tuple[list[_Side], object]:
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
-    if a is None or b is None or a == b:
+    """Can sides in these units be one range?  Not "rose 5% to 1,200" or "25% to 34,500 tonnes"."""
+    if a is not None and b is None:
+        return a.isupper()  # "$5 to 10 million" is a range; "5% to 1,200" is not
+    if a is None or a == b:
         return True
     if "percent" in (a, b) or a.isupper() or b.isupper():
         return False

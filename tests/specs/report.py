@@ -82,6 +82,7 @@ _NOT_QUANTITY = re.compile(
 )
 _ORDINAL_RANK = re.compile(r"\bthe\s+\w*(?:first|second|third|th)\b", re.I)
 _MATH = re.compile(r"\d\s*\^|\d[eE][+\-]?\d|\dx10|\S\s+over\s+\S", re.I)
+_UNIT_FIRST = re.compile(r"(?:per\s*cents?|percents?)\s+of\s+\S", re.I)
 _DECIMAL_COMMA = re.compile(r"\d,\d{1,2}(?![\d,])|\d\.\d{3},\d")
 
 
@@ -107,6 +108,11 @@ EXCLUSIONS = {
         "written mathematics: powers, exponents and quotients ('1.1^23', '1.3e6', '6.23x10^-4', "
         "'one over three'); news states such figures in words or plain digits",
         lambda e, text: bool(_MATH.search(e.get("text") or "")),
+    ),
+    "unit-first": (
+        "a unit before its number ('percent of 10', 'per cent of twenty-two'), which Recognizers-Text "
+        "reads as 10%; in English it is a share of 10, not a percentage",
+        lambda e, text: bool(_UNIT_FIRST.match(e.get("text") or "")),
     ),
     "decimal-comma": (
         "a comma as the decimal mark ('5,00', '1,3', '1.111,11'): not English usage, and it would "
