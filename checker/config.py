@@ -36,70 +36,50 @@ class ConfigError(UsageError):
         return [f"{loc}: {msg}" for loc, msg in self.problems]
 
 
-def _enum(choices):
-    def check(v):
-        if v not in choices:
-            return f"must be one of {', '.join(map(str, choices))}; found {v!r}"
-        return None
-    return check
-
-
-def _str_list(v):
-    if isinstance(v, str):
-        return None
-    if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
-        return f"must be a list of strings; found {v!r}"
-    return None
-
-
-def _formats(v):
-    problem = _str_list(v)
-    if problem:
-        return problem
-    bad = [x for x in ([v] if isinstance(v, str) else v) if x not in FORMATS]
-    return f"unknown format {bad[0]!r}; choose from {', '.join(FORMATS)}" if bad else None
-
-
-def _jobs(v):
-    if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-        return f"must be a whole number of at least 1; found {v!r}"
-    return None
-
-
-def _cache(v):
-    if v is False or (isinstance(v, str) and v):
-        return None
-    return f"must be a file path, or false for no cache; found {v!r}"
-
-
-def _opt_path(v):
-    return None if v is None or (isinstance(v, str) and v) else f"must be a file path; found {v!r}"
-
-
-def _bool(v):
-    return None if isinstance(v, bool) else f"must be true or false; found {v!r}"
-
-
 @dataclass(frozen=True)
 class Spec:
+    """One setting: default, kind of value (list, bool, choice, jobs, path, cache), help."""
+
     default: Any
-    check: Any
+    kind: str
     help: str
+    choices: tuple[str, ...] = ()
     is_path: bool = False
 
 
 SETTINGS: dict[str, Spec] = {
-    "paths": Spec(["."], _str_list, "article files or folders to read", is_path=True),
-    "rules": Spec([], _str_list, "rule files or folders added to the built-in rules", is_path=True),
-    "default-rules": Spec(True, _bool, "load the built-in rules"),
-    "ignore": Spec([], _str_list, "rule ids whose findings are suppressed everywhere (counted, not shown)"),
-    "fail-on": Spec("error", _enum(FAIL_ON), "lowest severity that fails the run"),
-    "min-severity": Spec("info", _enum(SEVERITIES), "lowest severity shown"),
-    "format": Spec(["text"], _formats, "report format(s)"),
-    "baseline": Spec(None, _opt_path, "report only findings not recorded in this baseline file", is_path=True),
-    "jobs": Spec(1, _jobs, "extract articles in this many processes"),
-    "cache": Spec(DEFAULT_CACHE, _cache, "fact cache file, or false for none", is_path=True),
+    "paths": Spec(["."], "list", "article files or folders to read", is_path=True),
+    "rules": Spec([], "list", "rule files or folders added to the built-in rules", is_path=True),
+    "default-rules": Spec(True, "bool", "load the built-in rules"),
+    "ignore": Spec([], "list", "rule ids whose findings are suppressed everywhere (counted, not shown)"),
+    "fail-on": Spec("error", "choice", "lowest severity that fails the run", FAIL_ON),
+    "min-severity": Spec("info", "choice", "lowest severity shown", SEVERITIES),
+    "format": Spec(["text"], "list", "report format(s)", FORMATS),
+    "baseline": Spec(None, "path", "report only findings not recorded in this baseline file", is_path=True),
+    "jobs": Spec(1, "jobs", "extract articles in this many processes"),
+    "cache": Spec(DEFAULT_CACHE, "cache", "fact cache file, or false for none", is_path=True),
 }
+
+
+def problem(spec: Spec, v: Any) -> str | None:
+    """What is wrong with value ``v`` for ``spec``, or None."""
+    if spec.kind == "list":
+        items = [v] if isinstance(v, str) else v
+        if not isinstance(items, list) or not all(isinstance(x, str) and x for x in items):
+            return f"must be a list of strings; found {v!r}"
+        bad = [x for x in items if spec.choices and x not in spec.choices]
+        return f"unknown value {bad[0]!r}; choose from {', '.join(spec.choices)}" if bad else None
+    ok = {
+        "bool": isinstance(v, bool),
+        "choice": v in spec.choices,
+        "jobs": isinstance(v, int) and not isinstance(v, bool) and v >= 1,
+        "path": v is None or (isinstance(v, str) and bool(v)),
+        "cache": v is False or (isinstance(v, str) and bool(v)),
+    }[spec.kind]
+    wanted = {"bool": "true or false", "choice": f"one of {', '.join(spec.choices)}",
+              "jobs": "a whole number of at least 1", "path": "a file path",
+              "cache": "a file path, or false for no cache"}[spec.kind]
+    return None if ok else f"must be {wanted}; found {v!r}"
 
 
 def _yaml_place(path: Path, mark) -> Location:
@@ -240,9 +220,9 @@ def load_config(path: Path) -> dict[str, tuple[Any, Location]]:
         if spec is None:
             problems.append((key_loc, f"unknown setting {key!r}; settings are {', '.join(SETTINGS)}"))
             continue
-        problem = spec.check(value)
-        if problem:
-            problems.append((loc, f"{name}: {problem}"))
+        wrong = problem(spec, value)
+        if wrong:
+            problems.append((loc, f"{name}: {wrong}"))
             continue
         if name in ("paths", "rules", "ignore", "format") and isinstance(value, str):
             value = [value]
@@ -284,8 +264,8 @@ def _from_command_line(args: Any) -> dict[str, Any]:
         got["format"] = list(args.format)
     if getattr(args, "no_cache", False):
         got["cache"] = False
-    if "jobs" in got and _jobs(got["jobs"]):
-        raise UsageError(f"--jobs {_jobs(got['jobs'])}")
+    if "jobs" in got and problem(SETTINGS["jobs"], got["jobs"]):
+        raise UsageError(f"--jobs {problem(SETTINGS['jobs'], got['jobs'])}")
     return got
 
 

@@ -8,8 +8,9 @@ import json
 from typing import Any
 
 
-def show(settings: Any) -> str:
-    """The settings as ``name = value  # source`` lines, after a line naming the file read."""
+def show(settings: Any, *, verbose: bool = False) -> str:
+    """The settings as ``name = value  # source`` lines, after a line naming the file read; with
+    ``verbose``, each setting's meaning too."""
     from ..config import SETTINGS
 
     head = f"# configuration file: {settings.file}" if settings.file else \
@@ -17,7 +18,11 @@ def show(settings: Any) -> str:
     rows = [(name, json.dumps(settings[name], ensure_ascii=False), settings.sources[name]) for name in SETTINGS]
     name_w = max(len(r[0]) for r in rows)
     value_w = max(len(r[1]) for r in rows)
-    return "\n".join([head, *(f"{n.ljust(name_w)} = {v.ljust(value_w)}  # {s}" for n, v, s in rows)]) + "\n"
+    lines = [head]
+    for name, value, source in rows:
+        line = f"{name.ljust(name_w)} = {value.ljust(value_w)}  # {source}"
+        lines.append(f"{line}; {SETTINGS[name].help}" if verbose else line)
+    return "\n".join(lines) + "\n"
 
 
 def run(args: Any) -> int:
@@ -26,5 +31,5 @@ def run(args: Any) -> int:
 
     if args.config_command != "show":
         raise AssertionError(args.config_command)
-    write_or_print(show(resolve(args)), None)
+    write_or_print(show(resolve(args), verbose=args.verbose), None)
     return 0

@@ -85,7 +85,7 @@ def test_every_yaml_problem_is_reported_with_its_place(project):
         "../../crosscheck.yaml:2:7: jobs: must be a whole number of at least 1; found 0",
         "../../crosscheck.yaml:3:1: unknown setting 'colour'; settings are paths, rules, default-rules, ignore, "
         "fail-on, min-severity, format, baseline, jobs, cache",
-        "../../crosscheck.yaml:4:9: format: unknown format 'pdf'; choose from text, json, sarif, github, markdown, "
+        "../../crosscheck.yaml:4:9: format: unknown value 'pdf'; choose from text, json, sarif, github, markdown, "
         "html, junit",
         "../../crosscheck.yaml:5:16: default-rules: must be true or false; found 'yes please'",
     ]
@@ -135,6 +135,8 @@ def test_config_show(project, capsys):
     assert rows["fail-on"].split() == ["fail-on", "=", '"warning"', "#", "../../crosscheck.yaml:1"]
     assert rows["ignore"].split("#")[0].split("=")[1].strip() == '["name-spelling"]'
     assert rows["min-severity"].endswith("# command line") and rows["jobs"].endswith("# default")
+    assert main(["config", "show", "-v"]) == 0
+    assert "# ../../crosscheck.yaml:1; lowest severity that fails the run" in capsys.readouterr().out
     (project / "crosscheck.yaml").write_text("jobs: -1\n")
     assert main(["config", "show"]) == 2
     assert capsys.readouterr().err.startswith("../../crosscheck.yaml:1:7: jobs:")
