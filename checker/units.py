@@ -3,12 +3,14 @@
 A unit terminal in grammar/units.lark is named ``U_<PINT UNIT>``; ``unit_for_terminal`` turns the
 name back into a pint unit name.  Parsing a text must not pay pint's start-up cost, so the
 dimension of every grammar unit is worked out by pint once and kept in a small JSON file in the
-user's cache folder, keyed by pint's version (like lark's grammar cache).
+user's cache folder, keyed by pint's version and the grammar's set of units (like lark's grammar
+cache).
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import tempfile
@@ -90,12 +92,14 @@ def _dimensions() -> dict[str, str]:
         pint_version = version("pint")
     except Exception:  # pragma: no cover - pint missing is a broken install
         pint_version = "unknown"
-    path = _cache_path() / f"units-{pint_version}.json"
+    names = _grammar_units()
+    digest = hashlib.sha1("\n".join(names).encode("utf-8")).hexdigest()[:12]
+    path = _cache_path() / f"units-{pint_version}-{digest}.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass
-    table = _compute_dimensions()
+    table = _compute_dimensions(names)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".units-", suffix=".tmp")
@@ -113,10 +117,10 @@ def _grammar_units() -> list[str]:
     return sorted({unit_for_terminal(t) for t in grammar.terminal_names() if base_name(t).startswith("U_")})
 
 
-def _compute_dimensions() -> dict[str, str]:
+def _compute_dimensions(names: list[str]) -> dict[str, str]:
     ureg = registry()
     table = {}
-    for name in _grammar_units():
+    for name in names:
         dim = ureg.Unit(name).dimensionality
         table[name] = str(dim) if dim else "dimensionless"
     return table
