@@ -23,6 +23,7 @@ LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
 FINGERPRINT = "crosscheckFindingId/v1"
 SRCROOT = "%SRCROOT%"
+MAX_RELATED = 1000  # GitHub code scanning keeps at most 1,000 related locations a result
 
 
 def artifact_location(path: str) -> dict:
@@ -76,7 +77,7 @@ def _message(f: Finding) -> str:
     parts = [_esc(message if message.endswith((".", "!", "?")) else message + ".")]
     if first is not None:
         parts.append(f"Here {_esc(_says(first))}.")
-    others = [f"[{_esc(_says(c))}]({i})" for i, c in enumerate(f.claims[1:], start=1)]
+    others = [f"[{_esc(_says(c))}]({i})" for i, c in enumerate(f.claims[1:MAX_RELATED + 1], start=1)]
     if others:
         parts.append("Elsewhere: " + "; ".join(others) + ".")
     diff = finding_diff(f)
@@ -95,7 +96,8 @@ def _result(f: Finding, rule_index: dict[str, int], artifacts: dict[str, int]) -
         "partialFingerprints": {FINGERPRINT: f.id},
         "properties": {"type": f.type, "key": f.key, "severity": f.severity},
     }
-    related = [_location(c, artifacts, loc_id=i, message=_says(c)) for i, c in enumerate(f.claims[1:], start=1)]
+    related = [_location(c, artifacts, loc_id=i, message=_says(c))
+               for i, c in enumerate(f.claims[1:MAX_RELATED + 1], start=1)]
     if related:
         result["relatedLocations"] = related
     return result
