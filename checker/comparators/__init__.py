@@ -19,7 +19,7 @@ KINDS: dict[str, ModuleType] = {}
 
 COMMON_PLACEHOLDERS = {
     "rule": "the rule id",
-    "key": "what disagrees: a fact key (call.duration), or quote/<speaker>, name/<surname>",
+    "key": "what disagrees: a fact key (call.duration), quote/SPEAKER[/TOPIC], attribution/WORDS or name/SURNAME",
     "sides": "each side with its outlets: \"two hours\" (A, B) vs \"more than two hours\" (C)",
     "outlets": "every outlet involved, once each",
     "count": "how many outlets are involved",

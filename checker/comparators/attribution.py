@@ -9,14 +9,14 @@ them.  With ``include_facts``, facts with the same key and the same value given 
 speakers are checked the same way (off by default: two sources often confirm one number).
 
 flags:
-    A: "We must see outcomes," Vance told reporters.
-    B: "We must see outcomes," Rubio told reporters.
-    -> Vance (A) vs Rubio (B)
+    A: "We want to see outcomes, not more talks," Vice President JD Vance said.
+    B: "We want to see outcomes, not more talks," Secretary of State Marco Rubio said.
+    -> JD Vance (A) vs Marco Rubio (B)
 
 passes:
-    A: "We must see outcomes," Vance told reporters.
-    B: "We must see outcomes," JD Vance said.         (one speaker, named two ways)
-    C: "We must see outcomes," the vice-president said.   (a description, not a name)
+    A: "We want to see outcomes, not more talks," Vice President JD Vance said.
+    B: "We want to see outcomes, not more talks," Mr. Vance said.   (one speaker, named two ways)
+    C: "We want to see outcomes, not more talks," the vice-president said.   (a description)
 """
 
 from __future__ import annotations

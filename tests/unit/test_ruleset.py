@@ -216,3 +216,22 @@ def test_schema_accepts_every_builtin_rule_and_every_kind_has_options():
     kinds = [branch["if"]["properties"]["kind"]["const"] for branch in schema["allOf"]]
     assert kinds == sorted(kinds) and len(kinds) == 6
     assert json.loads(schema_json()) == schema
+
+
+def test_rules_md_reference_is_current():
+    from checker.rules_schema_docs import BEGIN, END, reference
+
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    generated = text[text.index(BEGIN) + len(BEGIN):text.index(END)]
+    assert generated.strip() == reference().strip(), "regenerate: python -m checker.rules_schema_docs --write"
+
+
+def test_example_rule_set_loads_over_the_builtins_and_its_fixtures_pass():
+    from checker.rulefixtures import load_cases, run_case
+
+    example = ROOT / "docs" / "examples" / "ukraine-call"
+    rules = load_rules([example / "rules"])
+    assert not rules.get("name-spelling").enabled
+    assert rules.get("call-length").options["hedges"][0] == "approximate"
+    outcomes = [run_case(c, rules) for c in load_cases([example / "fixtures"])]
+    assert outcomes and all(o.status in ("pass", "skip") for o in outcomes), [(o.case.id, o.reason) for o in outcomes]
