@@ -11,22 +11,20 @@ from .errors import CheckerError, GrammarError, InputError, Location, RuleError,
 from .model import Article, Claim, Fact, Finding, Quantity, Quote, Report
 from .quantities import parse_text
 
-__all__ = sorted(
-    [
-        "Article",
-        "CheckerError",
-        "Claim",
-        "Fact",
-        "Finding",
-        "GrammarError",
-        "InputError",
-        "Location",
-        "Quantity",
-        "Quote",
-        "Report",
-        "RuleError",
-        "UsageError",
-        "__version__",
-        "parse_text",
-    ]
-)
+__all__ = [
+    "Article",
+    "CheckerError",
+    "Claim",
+    "Fact",
+    "Finding",
+    "GrammarError",
+    "InputError",
+    "Location",
+    "Quantity",
+    "Quote",
+    "Report",
+    "RuleError",
+    "UsageError",
+    "__version__",
+    "parse_text",
+]

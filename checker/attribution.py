@@ -22,7 +22,7 @@ _TIME_WORDS = {
     "evening", "afternoon", "today", "yesterday", "tonight", "overnight", "earlier", "later", "late",
     "early", "last", "this", "on", "week", "month", "also", "has", "have", "had", "would", "will",
     "previously", "then", "reportedly", "again", "repeatedly", "publicly", "separately", "recently",
-    "once", "had", "was", "is", "has", "been",
+    "once", "was", "is", "been",
 }
 _PREPOSITIONS = {
     "following", "after", "before", "during", "in", "at", "on", "with", "for", "from", "of", "by",
