@@ -51,8 +51,8 @@ def _list(args) -> int:
         return 0
     rows = [(r.id, r.kind, r.severity, "on" if r.enabled else "off", _shown(r.source)) for r in rules]
     head = ("id", "kind", "severity", "enabled", "source")
-    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows)]
-    lines = ["  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip() for row in (head, *rows)]
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows, strict=True)]
+    lines = ["  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in (head, *rows)]
     write_or_print("\n".join(lines) + "\n" if rows else "no rules\n", output)
     return 0
 

@@ -101,9 +101,13 @@ def _align(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int | None, int
 
 def relate(a: tuple[str, ...], b: tuple[str, ...], floor: float = _PREFILTER) -> Relation:
     """Compare two normalised wordings (see :func:`words`).  Pairs whose rapidfuzz
-    ``partial_ratio`` is below ``floor`` (0-100) are not aligned: "other" with similarity 0."""
+    ``partial_ratio`` is below ``floor`` (0-100) are not aligned: "other" with similarity 0.
+    The result does not depend on the order of the two (the diff reads from ``a`` to ``b``)."""
     if a == b:
         return Relation("same", 1.0)
+    if (len(a), a) > (len(b), b):  # one order for the alignment, so that ties break alike
+        r = relate(b, a, floor)
+        return Relation(r.kind, r.similarity, reverse_diff(r.diff))
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if not short:
         return Relation("other", 0.0)

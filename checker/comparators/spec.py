@@ -84,7 +84,7 @@ def docstring_sections(doc: str | None) -> dict[str, str]:
     head = parts[0].strip()
     summary, _, body = head.partition("\n\n")
     out = {"summary": " ".join(summary.split()), "body": body.strip(), "flags": "", "passes": ""}
-    for name, chunk in zip(parts[1::2], parts[2::2]):
+    for name, chunk in zip(parts[1::2], parts[2::2], strict=True):
         out[name] = _dedent(chunk)
     return out
 

@@ -52,7 +52,7 @@ VALUES = ["two hours", "120 minutes", "three hours", "more than two hours", "les
 @given(st.lists(st.sampled_from(VALUES), min_size=2, max_size=5), st.randoms(use_true_random=False))
 def test_findings_do_not_depend_on_input_order(values, rnd):
     arts = [article(f"Outlet {i}", f"It lasted {v}.") for i, v in enumerate(values)]
-    facts = [fact(a, "call.duration", v) for a, v in zip(arts, values)]
+    facts = [fact(a, "call.duration", v) for a, v in zip(arts, values, strict=True)]
     rules = load_rules()
     first = [f.as_json() for f in evaluate(arts, extractions(*facts), rules)]
     rnd.shuffle(arts)
