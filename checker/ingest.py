@@ -37,7 +37,8 @@ from .ingest_map import Mapped, line_starts, tidy
 from .ingest_meta import load_sources, outlet_from_url
 from .model import Article
 
-__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Source", "discover", "load_furniture", "read_article", "read_articles"]
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Source", "discover", "load_furniture", "read_article", "read_articles",
+           "furniture_notes", "read_string"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
@@ -50,11 +51,13 @@ OnProgress = Callable[[int, int, str], None]
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A file to read: where it is, the path reports print, and its id (relative to the common root)."""
+    """A file to read: where it is, the path reports print, its id (relative to the common root),
+    and its content when it comes from memory rather than disk (see :func:`read_string`)."""
 
     file: Path
     path: str
     rel: str
+    data: str | None = None
 
 
 def discover(paths: Iterable[str | os.PathLike], on_skip: OnSkip | None = None) -> list[Source]:
@@ -95,29 +98,24 @@ def _relative(file: Path, root: str) -> str:
         return file.as_posix()
 
 
-def _walk(top: Path) -> Iterator[tuple[Path, str]]:
-    """Files under ``top`` in sorted order, hidden entries skipped, symlink loops cut."""
-    seen: set[str] = set()
-    stack = [top]
-    while stack:
-        folder = stack.pop()
-        real = os.path.realpath(folder)
-        if real in seen:
+def _walk(top: Path, seen: set[str] | None = None) -> Iterator[tuple[Path, str]]:
+    """Files under ``top`` in sorted order of their paths, hidden entries skipped, symlink loops cut."""
+    seen = set() if seen is None else seen
+    real = os.path.realpath(top)
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        entries = sorted(os.scandir(top), key=lambda e: e.name)
+    except OSError as exc:
+        raise InputError(f"cannot read folder: {exc.strerror or exc}", Location(str(top))) from None
+    for entry in entries:
+        if entry.name.startswith("."):
             continue
-        seen.add(real)
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as exc:
-            raise InputError(f"cannot read folder: {exc.strerror or exc}", Location(str(folder))) from None
-        subfolders = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                subfolders.append(Path(entry.path))
-            elif entry.is_file():
-                yield Path(entry.path), os.path.normpath(entry.path)
-        stack.extend(reversed(subfolders))
+        if entry.is_dir():
+            yield from _walk(Path(entry.path), seen)
+        elif entry.is_file():
+            yield Path(entry.path), os.path.normpath(entry.path)
 
 
 def read_articles(paths: Iterable[str | os.PathLike], *, on_skip: OnSkip | None = None,
@@ -140,6 +138,27 @@ def read_article(path: str | os.PathLike, *, on_skip: OnSkip | None = None,
     return read_articles([path], on_skip=on_skip, max_bytes=max_bytes, furniture=furniture)
 
 
+def read_string(text: str, name: str = "<string>.txt", *, furniture: Furniture | None = None,
+                on_skip: OnSkip | None = None) -> list[Article]:
+    """The article(s) in ``text`` as if read from a file called ``name`` (its suffix gives the
+    format; no sources.yaml is looked for).  For tests and for callers that hold text in memory."""
+    source = Source(Path(name), name, name, text)
+    if source.file.suffix.lower() not in FORMATS:
+        raise InputError(f"unknown article format {source.file.suffix or '(no extension)'!r}", Location(name))
+    return _Reader(on_skip, DEFAULT_MAX_BYTES, furniture or load_furniture()).read(source)
+
+
+def furniture_notes(article: Article) -> list[str]:
+    """One ``path:line:col: furniture <name>: <text>`` line for each furniture line dropped from
+    ``article`` (what ``--verbose`` shows)."""
+    out = []
+    for start, end, name in article.furniture:
+        line, col = article.raw_position(start)
+        shown = " ".join((article.raw or "")[start:end].split())
+        out.append(f"{article.path}:{line}:{col}: furniture {name}: {shown[:80]}")
+    return out
+
+
 class _Reader:
     """Reads sources one by one, remembering each folder's sources.yaml."""
 
@@ -155,6 +174,8 @@ class _Reader:
 
     def sources(self, source: Source) -> tuple[dict, dict]:
         """(defaults, this file's entry) from the sources.yaml beside ``source``."""
+        if source.data is not None:
+            return {}, {}
         folder = source.file.parent
         if folder not in self.folders:
             self.folders[folder] = load_sources(folder, os.path.dirname(source.path))
@@ -165,7 +186,7 @@ class _Reader:
         kind = FORMATS[source.file.suffix.lower()]
         if kind == "jsonl":
             return read_feed(self, source)
-        raw = decode(source, self.max_bytes, self.skip)
+        raw = source.data if source.data is not None else decode(source, self.max_bytes, self.skip)
         if raw is None:
             return []
         text, meta, suppressions = parse(kind, raw, source.path)

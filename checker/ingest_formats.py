@@ -14,7 +14,7 @@ from .errors import InputError, Location
 from .ingest_html import read_html
 from .ingest_map import Mapped, normalise
 from .ingest_markdown import clean_markdown, clean_text, suppressions
-from .ingest_meta import front_matter
+from .ingest_meta import front_matter, iso_date
 
 __all__ = ["decode", "decode_bytes", "parse"]
 
@@ -75,6 +75,11 @@ def parse(kind: str, raw: str, path: str) -> tuple[Mapped, tuple[dict, dict], tu
     and its suppression comments."""
     if kind == "html":
         text, page = read_html(raw)
+        if "published" in page:  # the page's own date: kept only when it reads as a date
+            try:
+                page["published"] = iso_date(page["published"])
+            except ValueError:
+                del page["published"]
         return normalise(text), (page, {}), suppressions(raw)
     if kind == "markdown":
         own, body = front_matter(raw, path)

@@ -31,8 +31,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .errors import Location, RuleError
 from .ingest_map import Mapped
 from .paths import data_dir

@@ -127,9 +127,15 @@ class _Page(HTMLParser):
         if self.raw.startswith(";", at + len(ref)):
             ref += ";"
         text = html.unescape(ref)
-        if text == ref:  # not an entity: the characters as they are
-            text = self.raw[at:at + len(ref)]
-        self.handle_data(text) if self.title is not None else self.emit(text, at)
+        if self.title is not None or text == ref:  # not an entity: its characters as they are
+            return self.handle_data(text) if self.title is not None else self.emit(ref, at)
+        # "&nbsp0" reads as NBSP then "0": what the entity does not use maps to itself
+        kept = 0
+        while kept < min(len(text) - 1, len(ref) - 1) and text[-1 - kept] == ref[-1 - kept]:
+            kept += 1
+        self.emit(text[:len(text) - kept], at)
+        if kept:
+            self.emit(text[len(text) - kept:], at + len(ref) - kept)
 
     def _meta(self, tag: str, attrs: dict) -> None:
         if tag == "link":

@@ -9,6 +9,7 @@ the escape it came from.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -103,7 +104,7 @@ def read_feed(reader, source) -> list:
 
     articles, ids = [], set()
     try:
-        fh = open(source.file, "rb")
+        fh = open(source.file, "rb") if source.data is None else io.BytesIO(source.data.encode("utf-8", "surrogatepass"))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", Location(source.path)) from None
     with fh:

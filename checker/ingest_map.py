@@ -19,12 +19,11 @@ import bisect
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Union
 
 __all__ = ["Mapped", "OffsetMap", "line_starts", "normalise", "tidy"]
 
 #: A replacement: new text (mapped onto the matched characters), or spans of the current text to keep.
-Replacement = Union[str, Sequence[tuple[int, int]]]
+Replacement = str | Sequence[tuple[int, int]]
 
 _NEWLINE = re.compile(r"\r\n?|\n")
 
@@ -59,13 +58,13 @@ class OffsetMap(Sequence):
 
     def __iter__(self) -> Iterator[int]:
         ends = [*self._starts[1:], self._len]
-        for start, end, raw in zip(self._starts, ends, self._raws):
+        for start, end, raw in zip(self._starts, ends, self._raws, strict=True):
             yield from range(raw, raw + end - start)
 
     @property
     def runs(self) -> tuple[tuple[int, int], ...]:
         """(text offset, file offset) where each run starts."""
-        return tuple(zip(self._starts, self._raws))
+        return tuple(zip(self._starts, self._raws, strict=True))
 
     def __eq__(self, other) -> bool:
         if isinstance(other, OffsetMap):
