@@ -170,14 +170,14 @@ def _bare(tree) -> list[_Measure]:
 
 def _amount(tree) -> _Measure | None:
     """number unit / a unit / another unit, with "and a half": one piece of a with_unit measure."""
-    value, unit, tok = Fraction(1), None, None
+    value, unit, tok, vague = Fraction(1), None, None, False
     for kid in tree.children:
         kname = _name(kid)
         if _is_number(kid):
             num = number_value(kid)
             if num.ordinal_end is not None or num.a_fraction:
                 return None  # "two millionth visitors", "a third year"
-            value = num.value
+            value, vague = num.value, num.vague
         elif kname == "per":
             unit = f"{unit} / {_unit(kid.children[-1])}"
         elif _is_tree(kid):
@@ -189,7 +189,7 @@ def _amount(tree) -> _Measure | None:
     if _name(tree.children[0]) == "A" and _unit_text(tree) in _NOT_AFTER_A:
         return None
     start, end = _span(tree)
-    return _Measure(value, unit, start=start, end=end)
+    return _Measure(value, unit, start=start, end=end, vague=vague)
 
 
 def _unit_text(tree) -> str:
@@ -213,7 +213,8 @@ def _sum(group: list[_Measure]) -> _Measure:
         return group[0]
     target = group[-1].unit
     total = sum((units.convert(m.value, m.unit, target) for m in group), Fraction(0))
-    return _Measure(total, target, start=group[0].start, end=group[-1].end)
+    vague = any(m.vague for m in group)
+    return _Measure(total, target, start=group[0].start, end=group[-1].end, vague=vague)
 
 
 def _inches(number, tok) -> _Measure:
@@ -531,9 +532,11 @@ def _bounded(tree, text, start, end) -> list[Quantity]:
     bounds = {first.kind: meas1.value, second.kind: meas2.value}
     lows = [k for k in bounds if k in _LOWER_BOUND]
     highs = [k for k in bounds if k not in _LOWER_BOUND]
-    if len(lows) != 1 or len(highs) != 1 or bounds[lows[0]] > bounds[highs[0]] or first.kind == "approximate":
+    if len(lows) != 1 or len(highs) != 1 or first.kind == "approximate":
         return _single_parts(text, start, end, first, ms1, and_qual, ms2)
     low, high = bounds[lows[0]], bounds[highs[0]]
+    if low > high or (low == high and (lows[0], highs[0]) != ("at_least", "at_most")):
+        return _single_parts(text, start, end, first, ms1, and_qual, ms2)  # the bounds do not meet
     unit = meas2.unit or meas1.unit
     return [Quantity(
         text=text[start:end], start=start, end=end, qualifier="range", value=None, low=low,

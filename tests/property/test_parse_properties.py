@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import example, given, note
 from hypothesis import strategies as st
 
+from fractions import Fraction
+
 from checker.quantities import parse_text
 
 ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -97,11 +99,68 @@ def test_any_text_parses_without_error_and_slices_back(text):
             assert q.low <= q.high
 
 
+DIGIT_WORDS = ONES
+
+
+@given(st.integers(min_value=1, max_value=999_999), st.sampled_from(sorted(UNITS)))
+def test_a_glued_minus_sign_negates(value, unit_text):
+    sep = "" if unit_text == "%" else " "
+    qs = parse_text(f"fell to -{value}{sep}{unit_text}")
+    assert [(q.value, q.unit) for q in qs] == [(-value, UNITS[unit_text])]
+
+
+@given(st.integers(min_value=0, max_value=999), st.lists(st.integers(0, 9), min_size=1, max_size=3))
+def test_point_decimals_in_words(whole, digits):
+    text = words(whole) + " point " + " ".join(DIGIT_WORDS[d] for d in digits)
+    q = parse_text(text)
+    frac = Fraction(int("".join(map(str, digits))), 10 ** len(digits))
+    assert [x.value for x in q] == [whole + frac], text
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["hours", "days", "km", "miles"]))
+def test_and_a_half(value, unit_text):
+    q = parse_text(f"{words(value)} and a half {unit_text}")
+    assert [(x.value, x.unit) for x in q] == [(value + Fraction(1, 2), UNITS.get(unit_text, unit_text[:-1]))]
+
+
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=1, max_value=59),
+       st.sampled_from([" ", ", ", " and ", ", and "]))
+def test_hours_then_minutes_add_up(hours, minutes, join):
+    qs = parse_text(f"lasted {hours} hours{join}{minutes} minutes")
+    assert [(q.value, q.unit) for q in qs] == [(60 * hours + minutes, "minute")]
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999))
+def test_a_list_of_the_same_unit_is_not_added_up(a, b):
+    qs = parse_text(f"{a} km, {b} km")
+    assert [(q.value, q.unit) for q in qs] == [(a, "kilometer"), (b, "kilometer")]
+
+
+@given(st.integers(min_value=1, max_value=10_000), st.integers(min_value=1, max_value=10_000))
+def test_two_bounds_make_a_range_only_when_they_meet(a, b):
+    qs = parse_text(f"more than {a} and less than {b}")
+    if a < b:  # (a, b); "more than 5 and less than 5" is no interval
+        assert [(q.qualifier, q.low, q.high) for q in qs] == [("range", a, b)]
+    else:
+        assert [(q.qualifier, q.low, q.high) for q in qs] == [("more_than", a, None), ("less_than", None, b)]
+
+
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=2, max_value=1000))
+def test_one_in_n(part, whole):
+    qs = parse_text(f"{words(part)} in {words(whole)} adults")
+    if part <= whole:
+        assert [(q.value, q.whole, q.noun) for q in qs] == [(part, whole, "adult")]
+    else:
+        assert [q.value for q in qs][:1] == [part]
+
+
 NEWSY = st.lists(
     st.sampled_from(
         ["more", "than", "two", "hours", "-", "and", "a", "half", "of", "which", "the", "112", "1,000",
          "drones", "each", "between", "to", "at", "least", "$", "5m", "%", "percent", "million", "one",
-         "hundred", "old", "year", "long", ",", ".", "\n\n", "nearly", "or", "so", "Duration", "4:06"]
+         "hundred", "old", "year", "long", ",", ".", "\n\n", "nearly", "or", "so", "Duration", "4:06",
+         "-5", "minus", "point", "five", "thirds", "fifth", "in", "out of", "per", "ft", "m", "under",
+         "equal", "couple", "another", "all", "day", "~", "F-16", "2m", "people", "more than", "less than"]
     ),
     max_size=25,
 )
@@ -109,5 +168,10 @@ NEWSY = st.lists(
 
 @given(NEWSY.map(" ".join))
 def test_newsy_token_soup_never_breaks(text):
+    last_end = 0
     for q in parse_text(text):
         assert text[q.start:q.end] == q.text
+        assert q.start >= last_end, "quantities do not overlap"
+        last_end = q.end
+        if q.low is not None and q.high is not None:
+            assert q.low <= q.high

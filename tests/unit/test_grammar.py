@@ -77,6 +77,53 @@ def one(text):
         ("about 5 km", "approximate", F(9, 2), F(11, 2), "kilometer", None),
         ("nearly 40%", "approximate", 36, 40, "percent", None),
         ("Duration 4:06", "exact", 246, 246, "second", None),
+        # signs, word decimals, digit groupings
+        ("minus five percent", "exact", -5, -5, "percent", None),
+        ("temperatures of -15C", "exact", -15, -15, "degree_Celsius", None),
+        ("two point five million", "exact", 2_500_000, 2_500_000, None, None),
+        ("1 234 567", "exact", 1_234_567, 1_234_567, None, None),
+        ("12,34,567", "exact", 1_234_567, 1_234_567, None, None),
+        ("4 thousand 3 hundred and 21", "exact", 4321, 4321, None, None),
+        ("6 crore and two hundred", "exact", 60_000_200, 60_000_200, None, None),
+        ("three thousand millions", "exact", 3 * 10**9, 3 * 10**9, None, None),
+        ("10M", "exact", 10**6 * 10, 10**6 * 10, None, None),
+        # fractions and fractions of a scale
+        ("two thirds", "exact", F(2, 3), F(2, 3), None, None),
+        ("one fifth", "exact", F(1, 5), F(1, 5), None, None),
+        ("a hundredth", "exact", F(1, 100), F(1, 100), None, None),
+        ("three twenty-firsts", "exact", F(1, 7), F(1, 7), None, None),
+        ("one hundred and three quarters", "exact", F(403, 4), F(403, 4), None, None),
+        ("one hundred and thirty fifths", "exact", 26, 26, None, None),
+        ("three million and a half", "exact", 3_500_000, 3_500_000, None, None),
+        ("five and a half million", "exact", 5_500_000, 5_500_000, None, None),
+        ("half a million people", "exact", 500_000, 500_000, None, "person"),
+        ("a quarter of a million", "exact", 250_000, 250_000, None, None),
+        ("2m refugees", "exact", 2_000_000, 2_000_000, None, "refugee"),
+        ("a 100m sprint", "exact", 100, 100, "meter", None),
+        # qualifiers after the number, and joined bounds
+        ("about 500 or more", "at_least", 500, None, None, None),
+        ("500 and more", "at_least", 500, None, None, None),
+        ("children aged 5 and under", "at_most", None, 5, "year", None),
+        ("more than 5000 or equal to", "at_least", 5000, None, None, None),
+        ("no more than 50 and no less than 20", "range", 20, 50, None, None),
+        ("a couple of days", "approximate", F(9, 5), F(11, 5), "day", None),
+        ("less than a couple of days", "less_than", None, 2, "day", None),
+        # ranges
+        ("20~100", "range", 20, 100, None, None),
+        ("3km-5km", "range", 3, 5, "kilometer", None),
+        ("between 2 g and about 7 g", "range", 2, 7, "gram", None),
+        ("between negative ten and fifteen", "range", -10, 15, None, None),
+        ("$5-10 million", "range", 5_000_000, 10_000_000, "USD", None),
+        # units in a row, per-units, durations
+        ("2 hours, 30 minutes", "exact", 150, 150, "minute", None),
+        ("5 ft 2 in", "exact", 62, 62, "inch", None),
+        ("50 centimeters/millisecond", "exact", 50, 50, "centimeter / millisecond", None),
+        ("2 more minutes", "exact", 2, 2, "minute", None),
+        ("for another week", "exact", 1, 1, "week", None),
+        ("the talks lasted all day", "exact", 1, 1, "day", None),
+        ("a half hour", "exact", F(1, 2), F(1, 2), "hour", None),
+        ("3.5 second", "exact", F(7, 2), F(7, 2), "second", None),
+        ("an 87 yo man", "exact", 87, 87, "year", None),
     ],
 )
 def test_reads_interval_unit_and_noun(text, qualifier, low, high, unit, noun):
@@ -90,6 +137,33 @@ def test_part_of_a_whole():
     assert [(q.value, q.noun, q.part_of) for q in qs] == [(112, "drone", None), (76, None, "which")]
     q = one("76 of the 112 drones")
     assert (q.value, q.noun, q.whole) == (76, "drone", 112)
+
+
+def test_ratio_is_a_part_of_a_whole():
+    q = one("one in five adults")
+    assert (q.value, q.whole, q.noun, q.part_of) == (1, 5, "adult", "adult")
+    q = one("two out of three")
+    assert (q.value, q.whole, q.part_of) == (2, 3, "out of")
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("More than 40 and less than 10", [("More than 40", "more_than"), ("less than 10", "less_than")]),
+        ("5 km, 3 km", [("5 km", "exact"), ("3 km", "exact")]),
+        ("output rose 25% to 34,500 tonnes", [("25%", "exact"), ("34,500 tonnes", "exact")]),
+        ("cases rose 5% to 1,200", [("5%", "exact"), ("1,200", "exact")]),
+        ("it fell 5 in 10 days", [("5", "exact"), ("10 days", "exact")]),
+        ("I count 12 in six boxes", [("12", "exact"), ("six", "exact")]),
+    ],
+)
+def test_words_that_are_not_one_interval_split(text, parts):
+    assert [(q.text, q.qualifier) for q in parse_text(text)] == parts
+
+
+@pytest.mark.parametrize("text", ["<>30", "=>30", "=<30", "x -> 30"])
+def test_a_comparison_sign_that_is_not_one_sets_no_bound(text):
+    assert [q.qualifier for q in parse_text(text)] == ["exact"]
 
 
 def test_distributive_each():
@@ -107,6 +181,11 @@ def test_compound_keeps_the_noun_it_modifies():
         "in 2022", "since spring 2022", "on May 16, 2025", "on 16 May 2025", "at 4:06 pm",
         "the third known call", "call 555-123-4567", "the 1st round", "more than open to walking away",
         "over the weekend", "under way", "about the war", "Pope Leo XIV",
+        "F-16 jets", "COVID-19 cases", "Su-34 bombers", "192.168.1.2", "+1-222-333-4444",
+        "see https://example.com/page?id=30%25", "a fifth term", "for a third year",
+        "a third-party vendor", "a twenty-first-century idea", "the fifth round",
+        "the one you mentioned", "which one do you prefer", "the 2014-2022 period",
+        "In some countries", "for months", "I second that",
     ],
 )
 def test_not_a_quantity(text):
