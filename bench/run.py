@@ -1,0 +1,192 @@
+"""The crosscheck benchmark: speed and memory against quantulum3 and Duckling, scaling, start-up.
+
+    python bench/run.py [--quick] [--articles 10000] [--peer-articles 100] [--rounds 3]
+    tox -e bench                                  (the same, with the peers installed)
+
+Every measured thing runs in a fresh child process (bench/worker.py, bench/inproc.py, or the
+``crosscheck`` command itself) timed from outside, with its CPU time and peak memory from
+``os.wait4``.  Tools that are compared run on the same files in the same run, alternating
+A B A B, and the report gives medians and ratios.  The results go to docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import math
+import os
+import shlex
+import shutil
+import statistics
+import sys
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+import procs  # noqa: E402
+import report  # noqa: E402
+
+PEERS = {"quantulum3": "quantulum3", "duckling": "duckling"}  # tool -> module it needs
+
+
+def _env() -> tuple[dict, str]:
+    """The children's environment, and where their ``checker`` comes from."""
+    env = dict(os.environ)
+    spec = importlib.util.find_spec("checker")
+    if spec is None or not spec.origin:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        return env, f"{ROOT / 'checker'} (the checkout, through PYTHONPATH)"
+    return env, str(Path(spec.origin).parent)
+
+
+def _python(*args: str) -> list[str]:
+    return [sys.executable, *args]
+
+
+def _median(runs: list[procs.Run], attr: str) -> float:
+    return statistics.median(getattr(r, attr) for r in runs)
+
+
+def start_up(env: dict, rounds: int, timeout: float) -> dict:
+    """``crosscheck parse "two hours"``: whole-process wall time, against a bare interpreter."""
+    cmd = _python("-m", "checker", "parse", "two hours")
+    procs.run(cmd, timeout=timeout, env=env)  # warm lark's grammar cache and the unit table
+    runs, bare = [], []
+    for _ in range(rounds):
+        runs.append(procs.run(cmd, timeout=timeout, env=env))
+        bare.append(procs.run(_python("-c", "pass"), timeout=timeout, env=env))
+    imports = procs.run(_python("-X", "importtime", *cmd[1:]), timeout=timeout, env=env)
+    return {"command": "crosscheck parse \"two hours\"", "wall_s": _median(runs, "wall_s"),
+            "cpu_s": _median(runs, "cpu_s"), "maxrss_kb": _median(runs, "maxrss_kb"),
+            "python_s": _median(bare, "wall_s"), "output": runs[-1].stdout.strip(),
+            "imports": report.import_times(imports.stderr)}
+
+
+def compare(tools: list[str], files: list[Path], work: Path, env: dict, rounds: int, timeout: float) -> dict:
+    """Each tool over the same files, A B A B; then each once more with tracemalloc on the seeds."""
+    listfile = work / f"list-{len(files)}.txt"
+    listfile.write_text("\n".join(str(f) for f in files) + "\n", encoding="utf-8")
+    seeds = work / "list-seeds.txt"
+    seeds.write_text("\n".join(str(f) for f in files[:5]) + "\n", encoding="utf-8")
+    runs: dict[str, list[procs.Run]] = {t: [] for t in tools}
+    for i in range(rounds):
+        for tool in tools:
+            run = procs.run(_python(str(HERE / "worker.py"), tool, str(listfile)), timeout=timeout, env=env)
+            runs[tool].append(run)
+            print(f"  round {i + 1}: {tool} {run.wall_s:.2f} s{'' if run.ok else ' FAILED'}", file=sys.stderr)
+    traced = {t: procs.run(_python(str(HERE / "worker.py"), t, str(seeds), "--tracemalloc"), timeout=timeout, env=env)
+              for t in tools}
+    return {"articles": len(files), "rounds": rounds, "tools": {t: report.summarise(runs[t], traced[t]) for t in tools}}
+
+
+def _projected(history: list[tuple[int, float]], size: int) -> float:
+    """Seconds a run of ``size`` articles should take, from the growth seen so far (at least linear)."""
+    (n2, t2) = history[-1]
+    k = 1.0
+    if len(history) > 1:
+        (n1, t1) = history[-2]
+        k = max(1.0, math.log(t2 / t1) / math.log(n2 / n1)) if t1 > 0 and t2 > t1 else 1.0
+    return t2 * (size / n2) ** k
+
+
+def scaling(pool: Path, entries: list, sizes: list[int], work: Path, env: dict, timeout: float) -> list[dict]:
+    """``crosscheck extract`` and ``crosscheck check`` (one story, many stories) on growing corpora; a
+    series stops after a run that failed or when the next is projected to pass the time limit."""
+    rows, history = [], {}
+    for size in sizes:
+        for command, stories in (("extract", "many"), ("check", "one"), ("check", "many")):
+            seen = history.setdefault((command, stories), [])
+            if seen and (seen[-1][1] is None or _projected(seen, size) > timeout):
+                why = "not run: the smaller run failed" if seen[-1][1] is None else (
+                    f"not run: projected {_projected(seen, size):,.0f} s from the smaller runs, over the {timeout:,.0f} s limit")
+                rows.append({"command": command, "stories": stories, "articles": size, "ok": False, "skipped": why})
+                continue
+            folder = corpus.link_corpus(pool, entries, work / f"c-{size}-{stories}", size, stories)
+            out = work / f"out-{command}-{size}-{stories}.json"
+            cmd = _python("-m", "checker", command, str(folder), "--no-cache", "--quiet", "--format", "json",
+                          "--output", str(out))
+            if command == "check":
+                cmd += ["--fail-on", "never"]
+            run = procs.run(cmd, timeout=timeout, env=env)
+            rows.append(report.scale_row(command, stories, size, run, out))
+            seen.append((size, run.wall_s if run.ok else None))
+            print(f"  {command} {size} ({stories} stor{'y' if stories == 'one' else 'ies'}): {run.wall_s:.1f} s{'' if run.ok else ' FAILED'}",
+                  file=sys.stderr)
+            shutil.rmtree(folder, ignore_errors=True)
+    return rows
+
+
+def _args(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--quick", action="store_true", help="small sizes and two rounds (a smoke run)")
+    p.add_argument("--articles", type=int, default=10_000, help="largest corpus for the scaling runs")
+    p.add_argument("--peer-articles", type=int, default=100, help="articles in the comparison with the peers")
+    p.add_argument("--rounds", type=int, default=3, help="alternating rounds per comparison")
+    p.add_argument("--timeout", type=float, default=1800, help="seconds before a measured process is stopped")
+    p.add_argument("--scale-timeout", type=float, default=600, help="the same, for each scaling run")
+    p.add_argument("--output", default=str(ROOT / "docs" / "performance.md"), help="the Markdown report")
+    p.add_argument("--json", default=None, help="also write the raw results here")
+    p.add_argument("--workdir", default=None, help="where the corpus is written (default: a temporary folder)")
+    args = p.parse_args(argv)
+    if args.quick:
+        args.articles, args.peer_articles, args.rounds = min(args.articles, 100), min(args.peer_articles, 20), 2
+    return args
+
+
+def main(argv: list[str]) -> int:
+    args = _args(argv)
+    env, checker_from = _env()
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="crosscheck-bench-"))
+    try:
+        return _bench(args, argv, env, checker_from, work)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _bench(args: argparse.Namespace, argv: list[str], env: dict, checker_from: str, work: Path) -> int:
+    results: dict = {"machine": procs.machine(), "checker": checker_from,
+                     "command": "python bench/run.py " + shlex.join(argv) if argv else "python bench/run.py",
+                     "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "seed": corpus.SEED}
+    pool_size = max(args.articles, args.peer_articles)
+    print(f"corpus: {pool_size} articles in {work}", file=sys.stderr)
+    entries = corpus.build_pool(work / "pool", pool_size, ROOT / "seeds")
+    files = [work / "pool" / name for name, _o, _s in entries]
+    print("in-process measurements", file=sys.stderr)
+    inproc = procs.run(_python(str(HERE / "inproc.py"), str(ROOT / "seeds"), str(max(args.rounds, 5))),
+                       timeout=args.timeout, env=env)
+    results["inproc"] = inproc.report or {"error": inproc.stderr[-2000:]}
+    print("start-up", file=sys.stderr)
+    results["startup"] = start_up(env, max(args.rounds, 5), args.timeout)
+    missing = {t: m for t, m in PEERS.items() if importlib.util.find_spec(m) is None}
+    tools = ["crosscheck-parse", "crosscheck-extract"] + [t for t in PEERS if t not in missing]
+    results["missing_peers"] = sorted(missing)
+    print(f"comparison on {args.peer_articles} articles: {', '.join(tools)}", file=sys.stderr)
+    results["compare"] = compare(tools, files[:args.peer_articles], work, env, args.rounds, args.timeout)
+    sizes = [n for n in (10, 100, 1000, 10_000) if n <= args.articles]
+    print(f"scaling: {sizes}", file=sys.stderr)
+    results["parse_at_scale"] = report.summarise([procs.run(
+        _python(str(HERE / "worker.py"), "crosscheck-parse", str(_listfile(work, files[:sizes[-1]]))),
+        timeout=args.timeout, env=env)], None)
+    results["scaling"] = scaling(work / "pool", entries, sizes, work, env, args.scale_timeout)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    Path(args.output).write_text(report.render(results), encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _listfile(work: Path, files: list[Path]) -> Path:
+    path = work / f"list-{len(files)}.txt"
+    path.write_text("\n".join(str(f) for f in files) + "\n", encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
