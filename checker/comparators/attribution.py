@@ -26,7 +26,7 @@ from typing import Any
 
 from ..model import Fact, Quote
 from .align import relate, words
-from .base import Discrepancy, Selection, Side
+from .base import Discrepancy, Selection, Side, sort_sides
 from .grouping import by_key, comparable_groups, signature
 from .names import cluster_speakers, display, is_named, speaker_key
 from .spec import Opt
@@ -94,7 +94,7 @@ def _speakers(sel: Selection, items: list[Quote] | list[Fact], what: str) -> Dis
     for xs in sides.values():
         name = max((display(x.speaker or "") for x in xs), key=lambda s: (len(s), s))
         out.append(Side(name, tuple(to_item(x) for x in xs)))
-    out.sort(key=lambda s: (-len(s.outlets), s.label.casefold(), s.label))
+    out = sort_sides(out)
     text = max((to_item(x).text for x in items), key=len)
     if what == "quote":
         key = "attribution/" + "-".join(words(text)[:6])

@@ -10,9 +10,8 @@ and an optional detail.  The engine turns a discrepancy into a Finding (message,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
 
 from ..model import Article, Fact, Mention, Quantity, Quote
 
@@ -22,14 +21,11 @@ __all__ = [
     "Selection",
     "Side",
     "anchor_groups",
-    "group_sides",
     "label_of",
     "merge_sides",
+    "sort_sides",
     "outlets_of",
 ]
-
-T = TypeVar("T")
-
 
 @dataclass(frozen=True, slots=True)
 class Item:
@@ -97,25 +93,18 @@ def outlets_of(items: Iterable[Item]) -> tuple[str, ...]:
     return tuple(sorted({i.article.outlet for i in items}, key=lambda o: (o.casefold(), o)))
 
 
-def group_sides(items: Iterable[T], key: Callable[[T], Hashable], label: Callable[[list[T]], str],
-                to_item: Callable[[T], Item]) -> list[tuple[Hashable, Side]]:
-    """Group ``items`` by ``key`` into sides; sides with more outlets first, then by label."""
-    groups: dict[Hashable, list[T]] = {}
-    for it in items:
-        groups.setdefault(key(it), []).append(it)
-    sides = [(k, Side(label(v), tuple(to_item(x) for x in v))) for k, v in groups.items()]
-    sides.sort(key=lambda ks: (-len(ks[1].outlets), ks[1].label.casefold(), ks[1].label))
-    return sides
+def sort_sides(sides: Iterable[Side]) -> tuple[Side, ...]:
+    """Sides in the order findings show them: more outlets first, then by label."""
+    return tuple(sorted(sides, key=lambda s: (-len(s.outlets), s.label.casefold(), s.label)))
 
 
 def merge_sides(sides: Iterable[Side]) -> tuple[Side, ...]:
-    """Sides with the same label joined (items once each); more outlets first, then by label."""
+    """Sides with the same label joined (items once each), in :func:`sort_sides` order."""
     joined: dict[str, list[Item]] = {}
     for side in sides:
         items = joined.setdefault(side.label, [])
         items += [i for i in side.items if i not in items]
-    out = [Side(label, tuple(items)) for label, items in joined.items()]
-    return tuple(sorted(out, key=lambda s: (-len(s.outlets), s.label.casefold(), s.label)))
+    return sort_sides(Side(label, tuple(items)) for label, items in joined.items())
 
 
 def most_common_text(texts: Iterable[str]) -> str:

@@ -8,13 +8,14 @@ group that state the same interval, so a finding names each outlet once per side
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from typing import Any
 
 from ..model import Fact
-from .base import Selection, Side, anchor_groups, group_sides, label_of
-from .intervals import Interval, interval
+from .base import Selection, Side, anchor_groups, label_of, sort_sides
+from .intervals import disagree, interval
 
-__all__ = ["by_key", "comparable_groups", "cross_article", "fact_sides", "side_interval", "signature"]
+__all__ = ["by_key", "comparable_groups", "disagreeing", "fact_sides", "signature"]
 
 
 def by_key(facts: Iterable[Fact]) -> Iterator[tuple[str, list[Fact]]]:
@@ -45,26 +46,27 @@ def signature(fact: Fact, with_qualifier: bool = False) -> Hashable:
 
 
 def fact_sides(sel: Selection, facts: list[Fact], *, with_qualifier: bool = False) -> list[tuple[Fact, Side]]:
-    """Sides of a group of facts: one per interval (and qualifier); each with one of its facts."""
-    firsts: dict[Hashable, Fact] = {}
+    """Sides of a group of facts, one per interval (and qualifier), each with one of its facts."""
+    groups: dict[Hashable, list[Fact]] = {}
     for f in facts:
-        firsts.setdefault(signature(f, with_qualifier), f)
-    sides = group_sides(
-        facts,
-        key=lambda f: signature(f, with_qualifier),
-        label=lambda fs: f'"{label_of(sel.fact_item(f) for f in fs)}"',
-        to_item=sel.fact_item,
-    )
-    return [(firsts[sig], side) for sig, side in sides]
+        groups.setdefault(signature(f, with_qualifier), []).append(f)
+    sides = []
+    for fs in groups.values():
+        items = tuple(sel.fact_item(f) for f in fs)
+        sides.append((fs[0], Side(f'"{label_of(items)}"', items)))
+    order = {id(s): i for i, s in enumerate(sort_sides(s for _, s in sides))}
+    return sorted(sides, key=lambda fs: order[id(fs[1])])
 
 
-def side_interval(fact: Fact) -> Interval:
-    """The interval every fact of ``fact``'s side states."""
-    return interval(fact.quantity)
-
-
-def cross_article(a: Side, b: Side) -> bool:
-    """True when some item of ``a`` and some item of ``b`` come from different articles."""
-    ids_a = {i.article.id for i in a.items}
-    ids_b = {i.article.id for i in b.items}
-    return len(ids_a | ids_b) > 1
+def disagreeing(sel: Selection, facts: list[Fact], options: Mapping[str, Any], *, across: bool) -> list[Side]:
+    """The sides of a comparable group further apart than the tolerance from another side (with
+    ``across``, only pairs of sides that come from different articles)."""
+    sides = fact_sides(sel, facts)
+    out: list[Side] = []
+    for i, (fa, a) in enumerate(sides):
+        for fb, b in sides[i + 1:]:
+            if across and len({x.article.id for x in a.items + b.items}) < 2:
+                continue
+            if disagree(interval(fa.quantity), interval(fb.quantity), options["absolute"], options["relative"]):
+                out += [a, b]
+    return out

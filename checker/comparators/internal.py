@@ -26,8 +26,8 @@ from typing import Any
 
 from ..model import Fact
 from .base import Discrepancy, Selection, Side, anchor_groups, label_of, merge_sides
-from .grouping import by_key, comparable_groups, fact_sides, side_interval
-from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS, disagree, interval, tolerance
+from .grouping import by_key, comparable_groups, disagreeing
+from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS, interval, tolerance
 from .spec import Opt
 
 ID = "internal"
@@ -74,13 +74,7 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
 
 def _self_contradictions(sel: Selection, facts: list[Fact], options) -> Iterator[Discrepancy]:
     for key, same_key in by_key(facts):
-        involved: list[Side] = []
-        for group in comparable_groups(same_key):
-            sides = fact_sides(sel, group)
-            for i, (fa, a) in enumerate(sides):
-                for fb, b in sides[i + 1:]:
-                    if disagree(side_interval(fa), side_interval(fb), options["absolute"], options["relative"]):
-                        involved += [a, b]
+        involved = [s for group in comparable_groups(same_key) for s in disagreeing(sel, group, options, across=False)]
         if involved:
             yield Discrepancy(key, merge_sides(involved), updates=False, fields=(("constraint", ""),))
 

@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from .base import Discrepancy, Selection, Side, merge_sides
-from .grouping import by_key, comparable_groups, cross_article, fact_sides, side_interval
-from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS, disagree
+from .base import Discrepancy, Selection, merge_sides
+from .grouping import by_key, comparable_groups, disagreeing
+from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS
 
 ID = "numeric"
 TYPE = "numeric"
@@ -38,13 +38,6 @@ PLACEHOLDERS: dict[str, str] = {}
 def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:
     """One discrepancy per key whose sides disagree beyond the tolerance."""
     for key, facts in by_key(sel.facts):
-        involved: list[Side] = []
-        for group in comparable_groups(facts):
-            sides = fact_sides(sel, group)
-            for i, (fa, a) in enumerate(sides):
-                for fb, b in sides[i + 1:]:
-                    if cross_article(a, b) and disagree(side_interval(fa), side_interval(fb),
-                                                        options["absolute"], options["relative"]):
-                        involved += [a, b]
+        involved = [s for group in comparable_groups(facts) for s in disagreeing(sel, group, options, across=True)]
         if involved:
             yield Discrepancy(key, merge_sides(involved))

@@ -24,8 +24,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .base import Discrepancy, Selection, Side, merge_sides
-from .grouping import by_key, comparable_groups, fact_sides, side_interval
-from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS, same_value
+from .grouping import by_key, comparable_groups, fact_sides
+from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS, interval, same_value
 from .spec import Opt
 
 ID = "qualifier"
@@ -51,7 +51,8 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
             hedged = [(f, s) for f, s in sides if f.quantity.qualifier in hedges]
             for fe, se in exact:
                 for fh, sh in hedged:
-                    if same_value(side_interval(fe), side_interval(fh), options["absolute"], options["relative"]):
+                    if same_value(interval(fe.quantity), interval(fh.quantity), options["absolute"],
+                                  options["relative"]):
                         involved += [se, sh]
         if involved:
             yield Discrepancy(key, merge_sides(involved))

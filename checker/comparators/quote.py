@@ -30,7 +30,7 @@ from typing import Any
 
 from ..model import Quote
 from .align import Relation, relate, reverse_diff, word_diff, words
-from .base import Discrepancy, Selection, Side, outlets_of
+from .base import Discrepancy, Selection, Side, outlets_of, sort_sides
 from .names import cluster_speakers, display, speaker_key
 from .spec import Opt
 from .unionfind import UnionFind
@@ -145,19 +145,24 @@ class _Speaker:
             longest = max(group, key=lambda i: (len(self.quotes[i].text), -i))
             label = f'"{_short(self.quotes[longest].text)}"'
             sides.append(Side(label, tuple(self.sel.quote_item(self.quotes[i]) for i in group)))
-        sides.sort(key=lambda s: (-len(s.outlets), s.label.casefold(), s.label))
         size = {root: len(outlets_of(self.sel.quote_item(self.quotes[i]) for i in g)) for root, g in groups.items()}
-        edits: list[str] = []
-        # from what more outlets print to what fewer print; pairs with the most-printed wording first
-        for i, j, diff in sorted(found, key=lambda f: -max(size[same.find(f[0])], size[same.find(f[1])])):
-            if size[same.find(i)] < size[same.find(j)]:
-                diff = reverse_diff(diff)
-            edits += [e for e in diff.split("; ") if e and e not in edits and reverse_diff(e) not in edits]
+        edits = _edits(found, lambda i: size[same.find(i)])
         members = [i for g in groups.values() for i in g]
         speaker = max((display(self.quotes[i].speaker or "") for i in members), key=lambda s: (len(s), s))
         slug = "-".join(speaker_key(speaker) or ("unknown",))
         key = f"quote/{slug}" + (f"/{topic}" if topic else "")
-        return Discrepancy(key, tuple(sides), "; ".join(edits) or None, (("speaker", speaker),))
+        return Discrepancy(key, sort_sides(sides), edits or None, (("speaker", speaker),))
+
+
+def _edits(found: list[tuple[int, int, str]], size) -> str:
+    """The word edits of the conflicting pairs, each once, read from the wording more outlets print
+    to the one fewer print; pairs with the most-printed wording first."""
+    edits: list[str] = []
+    for i, j, diff in sorted(found, key=lambda f: -max(size(f[0]), size(f[1]))):
+        if size(i) < size(j):
+            diff = reverse_diff(diff)
+        edits += [e for e in diff.split("; ") if e and e not in edits and reverse_diff(e) not in edits]
+    return "; ".join(edits)
 
 
 def _short(text: str, limit: int = 90) -> str:

@@ -28,7 +28,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..model import Mention
-from .base import Discrepancy, Selection, Side, most_common_text, outlets_of
+from .base import Discrepancy, Selection, Side, most_common_text, outlets_of, sort_sides
 from .names import name_key
 from .spec import Opt
 from .unionfind import UnionFind
@@ -125,7 +125,7 @@ def _sides(sel: Selection, mentions: list[Mention], key, label) -> tuple[Side, .
             group.append(m)
     sides = [Side(f'"{most_common_text(label(m) for m in ms)}"', tuple(sel.mention_item(m) for m in ms))
              for ms in groups.values()]
-    return tuple(sorted(sides, key=lambda s: (-len(s.outlets), s.label.casefold(), s.label)))
+    return sort_sides(sides)
 
 
 def _given_sides(sel: Selection, cluster: list[Mention], options) -> tuple[Side, ...] | None:
