@@ -48,7 +48,11 @@ OPTIONS = {
 }
 DEFAULTS = {"check": "surname", "min_similarity": 0.85, "min_length": 4, "min_agreeing": 2,
             "given_min_similarity": 0.5, "fold_diacritics": True}
-PLACEHOLDERS = {"name": "the surname as most outlets write it"}
+PLACEHOLDERS = {
+    "name": "the surname as most outlets write it",
+    "wrong": "(given_name) the given name(s) flagged, as written",
+    "agreed": "(given_name) the given name(s) the other outlets agree on",
+}
 
 
 def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:
@@ -60,11 +64,15 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
             spellings = {_skey(m, options) for m in cluster}
             if len(spellings) > 1:
                 yield Discrepancy(key, _sides(sel, cluster, lambda m: _skey(m, options), _surname),
-                                  fields=(("name", name),))
+                                  fields=(("name", name), ("wrong", ""), ("agreed", "")))
         else:
             found = _given_sides(sel, cluster, options)
             if found:
-                yield Discrepancy(key, found, fields=(("name", name),))
+                sides, wrong = found
+                written = {_given(m): m.given.split()[0] for m in cluster if _given(m)}
+                fields = (("name", name), ("wrong", ", ".join(written[g] for g in sorted(wrong))),
+                          ("agreed", ", ".join(dict.fromkeys(written[g] for _, g in sorted(wrong.items())))))
+                yield Discrepancy(key, sides, fields=fields)
 
 
 def _surname(m: Mention) -> str:
@@ -128,8 +136,8 @@ def _sides(sel: Selection, mentions: list[Mention], key, label) -> tuple[Side, .
     return sort_sides(sides)
 
 
-def _given_sides(sel: Selection, cluster: list[Mention], options) -> tuple[Side, ...] | None:
-    """The sides (wrong given names, then the agreed one) of a cluster, or None."""
+def _given_sides(sel: Selection, cluster: list[Mention], options):
+    """The sides of a cluster with a wrong given name, and {wrong given name: agreed one}; or None."""
     named = [m for m in cluster if _given(m)]
     by_given: dict[str, list[Mention]] = {}
     for m in named:
@@ -150,4 +158,4 @@ def _given_sides(sel: Selection, cluster: list[Mention], options) -> tuple[Side,
     if not wrong:
         return None
     chosen = [m for m in named if _given(m) in wrong or _given(m) in wrong.values()]
-    return _sides(sel, chosen, _given, lambda m: m.text)
+    return _sides(sel, chosen, _given, lambda m: m.text), wrong

@@ -315,6 +315,7 @@ def test_spelling_wrong_given_name():
     [d] = run(spelling, arts, *ms, check="given_name")
     assert [(s.label, s.outlets) for s in d.sides] == [('"Volodymyr Zelenskyy"', ("A", "B", "C")),
                                                        ('"Vladimir Zelensky"', ("D",))]
+    assert (dict(d.fields)["wrong"], dict(d.fields)["agreed"]) == ("Vladimir", "Volodymyr")
 
 
 def test_spelling_given_name_needs_agreeing_outlets():
