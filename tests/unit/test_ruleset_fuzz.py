@@ -64,3 +64,25 @@ def test_two_hours_against_120_minutes_is_no_finding():
     a, b = article("A", "It lasted two hours."), article("B", "It lasted 120 minutes.")
     ex = extractions(fact(a, "call.duration", "two hours"), fact(b, "call.duration", "120 minutes"))
     assert evaluate([a, b], ex, load_rules()) == []
+
+
+PHRASES = ["two hours", "between 10 and 15 km", "$4.5bn", "more than 20 percent", "1,000 prisoners each",
+           "at least 14 civilians", "nearly 300 drones", "up to 5 people", "a dozen", "76 of which", "3-year-old"]
+KEYS = ["call.duration", "drone.launched", "drone.downed", "x.count"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PHRASES), st.sampled_from(KEYS),
+                          st.sampled_from([None, "Sunday", "on Monday"]),
+                          st.sampled_from([None, "2025-05-18", "2025-05-19"]),
+                          st.sampled_from([None, "Mr. Doe", "she", "the ministry"])),
+                min_size=1, max_size=6))
+def test_any_mix_of_facts_evaluates_without_error(rows):
+    arts, items = [], []
+    for i, (phrase, key, time, date, speaker) in enumerate(rows):
+        a = article(f"Outlet {i % 3}", f"Text {i}: {phrase}.", aid=f"a{i}")
+        arts.append(a)
+        items.append(fact(a, key, phrase, time=time, date=date, speaker=speaker))
+    for f in evaluate(arts, extractions(*items), load_rules()):
+        assert f.claims and all(c.line == 1 and c.column >= 1 for c in f.claims)
+        assert f.severity in ("error", "warning", "info")
