@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from checker.errors import RuleError
-from checker.ruleset import builtin_dir, load_rules, read_rule
 from checker.rules_schema import rule_schema, schema_json
+from checker.ruleset import builtin_dir, load_rules, read_rule
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"
