@@ -215,16 +215,16 @@ def _captures(items) -> bool:
     return False
 
 
-_STARTS: dict = {}  # (id of a cached tree's subpattern, flags) -> its first-character regex
+_STARTS: dict = {}  # (id(subpattern), flags) -> (the subpattern, kept alive so its id stays its own, regex)
 
 
 def _cannot_start(items, flags: int, char: str) -> bool:
-    """Whether no match of ``items`` can start with ``char`` (``items`` belong to a cached tree, so
-    their id is stable while the process lives)."""
+    """Whether no match of ``items`` can start with ``char`` (its first-character regex is kept)."""
     key = (id(items), flags)
-    if key not in _STARTS:
-        _STARTS[key] = _starts(items, flags)
-    first = _STARTS[key]
+    entry = _STARTS.get(key)
+    if entry is None or entry[0] is not items:
+        entry = _STARTS[key] = (items, _starts(items, flags))
+    first = entry[1]
     return first is not None and not first.fullmatch(char)
 
 

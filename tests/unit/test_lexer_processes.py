@@ -1,0 +1,42 @@
+"""What ``--jobs`` needs of the extraction path: results that travel between processes unchanged,
+and a parser and lexer that each process builds for itself."""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+
+from lark import Token
+
+from checker import grammar
+from checker.quantities import parse_text
+
+
+def _parse(text: str) -> list:
+    return parse_text(text)
+
+
+def test_a_spawned_process_reads_the_same_quantities(seed_texts):
+    """A spawned process inherits nothing: it builds the parser (from lark's cache) and the lexer itself."""
+    texts = list(seed_texts.values())
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        theirs = list(pool.map(_parse, texts))
+    assert theirs == [parse_text(t) for t in texts]
+
+
+def test_quantities_hold_no_lark_tokens(seed_texts):
+    """lark's Token pickles without its end position, so none may hide in a result that travels."""
+    for text in seed_texts.values():
+        for q in parse_text(text):
+            assert not any(isinstance(getattr(q, f.name), Token) for f in dataclasses.fields(q)), q
+            assert pickle.loads(pickle.dumps(q)) == q
+
+
+def test_lark_tokens_lose_their_end_when_pickled():
+    """Why the test above matters (lark's Token.__reduce__ keeps type, value, start, line, column)."""
+    tok = grammar.tokens("two hours")[1]
+    again = pickle.loads(pickle.dumps(tok))
+    assert (again.type, again.value, again.start_pos) == (tok.type, tok.value, tok.start_pos)
+    assert tok.end_pos == 9 and again.end_pos is None
