@@ -291,8 +291,8 @@ def _money(tree) -> list[_Measure]:
 
 def _compound(tree) -> list[_Measure]:
     kids = tree.children
-    inner = kids[0].children
-    if _name(inner[0]) == "time_unit":  # "hour-long"
+    inner = [k for k in kids[0].children if _name(k) != "A"]
+    if _name(inner[0]) == "time_unit":  # "hour-long", "an hour-long"
         m = _Measure(Fraction(1), _unit(inner[0]))
     else:
         num = number_value(inner[0])
