@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from hypothesis import example, given, note
 from hypothesis import strategies as st
-
-from fractions import Fraction
 
 from checker.quantities import parse_text
 

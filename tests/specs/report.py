@@ -28,13 +28,16 @@ quantity of the same case,
    Numbers match after converting the parsed unit into the expected one with pint (MS durations are
    in seconds).  When the expected unit is null (a number model), the parsed number is compared as
    stated, whatever unit follows it.  Both peers count a month as 30 days and a year as 365 days,
-   and MS's "Ton" names the word without a system: the harness converts with those definitions.
-   Numbers compare within a relative 1e-6, or 1% when a month or year is involved (crosscheck adds
-   mixed durations with pint's calendar: "1 year 1 month 21 days").
+   and MS's "Ton" and "Barrel" name the word without a system (compared as tonne and oil barrel):
+   the harness converts with those definitions.  Numbers compare within a relative 1e-6, or 1% when
+   a month or year is involved (crosscheck adds mixed durations with pint's calendar: "1 year 1
+   month 21 days").  A part of a whole ("one in three": value 1, whole 3) is compared both as stated
+   and as the ratio value/whole, which is how the peers give it.
 
 A case whose expected list is empty is a FALSE-POSITIVE CHECK: it passes when the parser finds
-nothing of the file's kind in the input (a number file: no bare number or count; a dimension file:
-no physical measure; a duration file: nothing in time units; ...).  These are counted separately.
+nothing of the file's kind in the input (a number file: no bare number or count; the range file: no
+bound or range; a dimension file: no physical measure; a duration file: nothing in time units;
+...).  These are counted separately.
 
 Some expected quantities are EXCLUDED, each under a named reason category that is decided from the
 expected item and its input by a general rule (never by listing inputs); ``EXCLUSIONS`` below gives

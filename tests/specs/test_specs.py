@@ -69,7 +69,10 @@ def test_exclusions_are_few_and_named(results):
 def quantity(text="", start=0, end=None, qualifier="exact", value=None, low=None, high=None,
              unit=None, low_inclusive=True, high_inclusive=True, whole=None):
     end = len(text) if end is None else end
-    conv = (lambda x: None if x is None else Fraction(x))
+
+    def conv(x):
+        return None if x is None else Fraction(x)
+
     return Quantity(text, start, end, qualifier, conv(value), conv(low), conv(high), low_inclusive,
                     high_inclusive, unit, "dimensionless", whole=conv(whole))
 
