@@ -70,6 +70,9 @@ class Furniture:
     repeated_min_chars: int = 20
     max_line_chars: int = 400
     sources: tuple[str, ...] = ()
+    #: every line pattern and block anchor in one regex: a line it does not match is no anchor
+    #: of anything, so most lines of an article cost one regex call, not one per entry
+    prefilter: re.Pattern | None = None
 
 
 @functools.cache
@@ -91,6 +94,7 @@ def load_furniture(extra_paths: tuple[str, ...] = ()) -> Furniture:
     kept = [b for b in entries.values() if b is not None]
     repeated = settings.get("repeated_lines", {})
     return Furniture(
+        prefilter=_prefilter([b.anchor for b in kept if b.kind != "paragraph"]),
         lines=tuple(b for b in kept if b.kind == "line"),
         blocks=tuple(b for b in kept if b.kind == "block"),
         paragraphs=tuple(b for b in kept if b.kind == "paragraph"),
@@ -99,6 +103,18 @@ def load_furniture(extra_paths: tuple[str, ...] = ()) -> Furniture:
         max_line_chars=settings.get("max_line_chars", 400),
         sources=tuple(str(p) for p in paths),
     )
+
+
+def _prefilter(patterns: list[re.Pattern]) -> re.Pattern | None:
+    """One alternation of ``patterns`` (each keeping its case flag), or None when they cannot be
+    joined safely (a backreference, or a global inline flag inside)."""
+    if not patterns or any(re.search(r"\\[1-9]|\(\?P=", p.pattern) for p in patterns):
+        return None
+    parts = [f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in patterns]
+    try:
+        return re.compile("|".join(parts))
+    except re.error:
+        return None
 
 
 class _Page:
@@ -139,14 +155,16 @@ class _Page:
 def _find(page: _Page, furniture: Furniture) -> dict[int, str]:
     """Line number -> name of the furniture entry that drops it."""
     dropped: dict[int, str] = {}
-    for i in range(len(page.lines)):
-        if page.short[i]:
-            for rule in furniture.lines:
-                if rule.anchor.fullmatch(page.keys[i]):
-                    dropped[i] = rule.name
-                    break
+    prefilter = furniture.prefilter
+    for i, key in enumerate(page.keys):
+        if not page.short[i] or (prefilter is not None and prefilter.fullmatch(key) is None):
+            continue
+        for rule in furniture.lines:
+            if rule.anchor.fullmatch(key):
+                dropped[i] = rule.name
+                break
         for rule in furniture.blocks:
-            if page.short[i] and rule.anchor.fullmatch(page.keys[i]):
+            if rule.anchor.fullmatch(key):
                 _drop_block(page, i, rule, dropped)
     if furniture.repeated_name:
         seen: set[str] = set()

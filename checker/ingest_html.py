@@ -40,7 +40,7 @@ _META = {
     "og:url": "url",
 }
 _PARAGRAPH, _LINE = "\x1c", "\x1d"
-_WHITE = re.compile(r"[ \t\r\n\f\x1c\x1d]+")
+_WHITE = re.compile(r"(?! (?![ \t\r\n\f\x1c\x1d]))[ \t\r\n\f\x1c\x1d]+")  # any run but a lone ' '
 
 
 class _Page(HTMLParser):

@@ -133,9 +133,18 @@ class Mapped:
         return builder.done() if changed else self
 
     def sub(self, pattern: re.Pattern, repl: Callable[[re.Match], Replacement] | str) -> Mapped:
-        """Like ``pattern.sub`` (``repl`` a plain string or a function of the match), keeping the map."""
+        """Like ``pattern.sub`` (``repl`` a plain string or a function of the match), keeping the map.
+        A match replaced by its own text is left alone."""
         fn = (lambda m: repl) if isinstance(repl, str) else repl
-        return self.edit((m.start(), m.end(), fn(m)) for m in pattern.finditer(self.text))
+        edits = ((m.start(), m.end(), r) for m in pattern.finditer(self.text) if (r := fn(m)) != m.group())
+        return self.edit(edits)
+
+    def swap(self, pattern: re.Pattern, table: dict[str, str]) -> Mapped:
+        """Each match of ``pattern`` (one character) replaced by ``table[match]``: the map stays as
+        it is.  (``str.translate`` would do it too, but slowly on non-ASCII text.)"""
+        if pattern.search(self.text) is None:
+            return self
+        return Mapped(pattern.sub(lambda m: table[m.group()], self.text), self.starts, self.raws)
 
     def offsets(self) -> OffsetMap | None:
         """The frozen map for ``Article.offsets``: ``None`` when every character is where it was."""
@@ -202,28 +211,24 @@ class _Builder:
         return Mapped("".join(self.parts), self.starts, self.raws)
 
 
-_ODD = re.compile(
-    "(\r\n?|[\u2028\u2029\x85])"  # line breaks -> \n
-    "|([\u00ad\u200b-\u200d\u2060\ufeff\x01-\x08\x0e-\x1f\x7f]+)"  # invisible -> dropped
-    "|([\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])"  # odd spaces -> ' '
-    "|([\u2010\u2011])"  # hyphen, non-breaking hyphen -> '-'
-)
-
-
-_ODD_AS = (None, "\n", "", " ", "-")
-
-
-def _odd(m: re.Match) -> str:
-    return _ODD_AS[m.lastindex]
+_DROP = re.compile("\r(?=\n)|[\u00ad\u200b-\u200d\u2060\ufeff\x01-\x08\x0e-\x1f\x7f]+")
+_ONE_FOR_ONE = {
+    **dict.fromkeys("\r\u2028\u2029\x85", "\n"),
+    **dict.fromkeys("\t\x0b\x0c\u00a0\u1680\u202f\u205f\u3000", " "),
+    **dict.fromkeys(map(chr, range(0x2000, 0x200B)), " "),
+    **dict.fromkeys("\u2010\u2011", "-"),
+}
+_ODD = re.compile("[" + re.escape("".join(_ONE_FOR_ONE)) + "]")
 
 
 def normalise(text: Mapped) -> Mapped:
-    """Drop soft hyphens, zero-width and control characters; odd spaces to ' ', Unicode hyphens to
-    '-', CRLF/CR to '\\n'."""
-    return text.sub(_ODD, _odd)
+    """Drop soft hyphens, zero-width and control characters and the CR of CRLF; then, one for one,
+    odd spaces to ' ', Unicode hyphens to '-', CR and Unicode line separators to '\\n'."""
+    return text.sub(_DROP, "").swap(_ODD, _ONE_FOR_ONE)
 
 
-_SPACES = re.compile(r"\A\s+|\s+\Z|[ ]*\n[ \n]*")
+# white space that needs folding: a lone "\n" and a clean "\n\n" are not matched at all
+_SPACES = re.compile(r"\A\s+|\s+\Z|[ ]+\n[ \n]*|\n(?:[ ]|\n(?=[ \n]))[ \n]*")
 
 
 def _space(m: re.Match) -> str:

@@ -27,7 +27,8 @@ def test_normalise_drops_invisibles_and_maps_the_rest():
     offs = sources(m)
     assert [raw[o] for o in offs[:9]] == list("Zelenskyy")
     assert raw[offs[m.text.index(" two")]] == "\u00a0"
-    assert raw[offs[m.text.index("\nhours")]] == "\r"
+    assert raw[offs[m.text.index("\nhours")]] == "\n"  # CRLF: the CR goes, the LF stays
+    assert raw[offs[m.text.index("\nlater")]] == "\r"  # a lone CR becomes the LF
     assert raw[offs[m.text.index("hours")]] == "h"
     assert raw[offs[m.text.index("-on")]] == "\u2011"
 
@@ -39,6 +40,10 @@ def test_same_length_replacements_keep_the_identity_map():
 
 def test_curly_quotes_are_kept():
     assert normalise(Mapped.of("\u201cyes\u201d he\u2019s")).text == "\u201cyes\u201d he\u2019s"
+
+
+def test_tidy_folds_blank_lines_with_spaces_in_them():
+    assert tidy(Mapped.of("a\n  \n  \n b\n \nc")).text == "a\n\nb\n\nc"
 
 
 def test_tidy_folds_blank_lines_and_trims():
