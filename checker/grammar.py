@@ -55,11 +55,22 @@ def terminal_names() -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
+    """lark's LALR table for ``quantity``, plus ``actions``: the same table with each action made
+    plain for the scanner (a shift is the next state, an int; a reduce is (symbols popped, rule name))."""
+
     states: dict
     start_state: int
     end_state: int
     first: frozenset
     shift: object
+    actions: dict
+
+
+def _plain_actions(states: dict, shift) -> dict:
+    return {
+        state: {sym: arg if action is shift else (len(arg.expansion), arg.origin.name) for sym, (action, arg) in row.items()}
+        for state, row in states.items()
+    }
 
 
 @functools.cache
@@ -71,7 +82,7 @@ def _tables() -> _Tables:
     start = table.start_states[START]
     terminals = set(terminal_names())
     first = frozenset(k for k in states[start] if k in terminals)
-    return _Tables(states, start, table.end_states[START], first, Shift)
+    return _Tables(states, start, table.end_states[START], first, Shift, _plain_actions(states, Shift))
 
 
 @functools.cache
@@ -97,38 +108,39 @@ def tokens(text: str) -> list:
 
 
 def _accepts_end(stack: list, t: _Tables) -> bool:
+    """Whether the input read so far (``stack``) is a whole quantity: $END leads to acceptance."""
+    actions, end_state = t.actions, t.end_state
+    act = actions[stack[-1]].get("$END")
+    if act is None or type(act) is int:
+        return False  # most states: no reduce on $END, so no copy of the stack
     stack = list(stack)
-    states, shift, end_state = t.states, t.shift, t.end_state
     while True:
-        act = states[stack[-1]].get("$END")
-        if act is None:
-            return False
-        action, arg = act
-        if action is shift:
-            return False
-        size = len(arg.expansion)
+        size, name = act
         if size:
             del stack[-size:]
-        _, nxt = states[stack[-1]][arg.origin.name]
-        stack.append(nxt)
+        nxt = actions[stack[-1]][name]
         if nxt == end_state:
             return True
+        stack.append(nxt)
+        act = actions[nxt].get("$END")
+        if act is None or type(act) is int:
+            return False
 
 
 def _feed(stack: list, ttype: str, t: _Tables) -> bool:
-    states, shift = t.states, t.shift
+    """Run the automaton on one token of type ``ttype`` (reduces, then the shift); False if it fails."""
+    actions = t.actions
     while True:
-        act = states[stack[-1]].get(ttype)
+        act = actions[stack[-1]].get(ttype)
         if act is None:
             return False
-        action, arg = act
-        if action is shift:
-            stack.append(arg)
+        if type(act) is int:
+            stack.append(act)
             return True
-        size = len(arg.expansion)
+        size, name = act
         if size:
             del stack[-size:]
-        stack.append(states[stack[-1]][arg.origin.name][1])
+        stack.append(actions[stack[-1]][name])
 
 
 def longest(toks: list, i: int) -> int:

@@ -156,7 +156,9 @@ class FastLexer:
     def tokens(self, text: str) -> list:
         """The tokens of ``text``, exactly as ``Lark.lex(text)`` gives them, in a list."""
         get, bucket = self._by_char.get, self.bucket
-        ignore, newline, callback, skip = self._ignore, self._newline, self._callback, self._skip
+        newline, callback, skip = self._newline, self._callback, self._skip
+        dropped = self._ignore - callback.keys()  # ignored and nothing to run: no Token made
+        special = self._ignore | callback.keys()
         new, token_cls = str.__new__, Token
         out: list = []
         pos, end, line, line_start = 0, len(text), 1, 0
@@ -166,28 +168,42 @@ class FastLexer:
             if m is None:
                 self._fail(text)
             type_ = m.lastgroup
-            stop, nxt = m.end(type_), m.end()
-            if type_ in ignore and type_ not in callback:
+            stop = m.end(type_)
+            nxt = m.end()  # past the ignored run the tail ate, if any
+            if type_ in dropped:
                 if nxt > nl:
                     line, line_start, nl = _feed(text, pos, stop, type_ in newline, line, line_start)
                     line, line_start, nl = _feed(text, stop, nxt, skip in newline, line, line_start)
                 pos = nxt
                 continue
-            value = m.group(type_)
+            value = text[pos:stop]
             tok = new(token_cls, value)
-            tok.type, tok.value, tok.start_pos, tok.end_pos = type_, value, pos, stop
-            tok.line, tok.column = line, pos - line_start + 1
+            tok.type = type_
+            tok.value = value
+            tok.start_pos = pos
+            tok.end_pos = stop
+            tok.line = line
+            tok.column = pos - line_start + 1
             if stop > nl:
                 line, line_start, nl = _feed(text, pos, stop, type_ in newline, line, line_start)
-            tok.end_line, tok.end_column = line, stop - line_start + 1
+            tok.end_line = line
+            tok.end_column = stop - line_start + 1
             if nxt > nl:
                 line, line_start, nl = _feed(text, stop, nxt, skip in newline, line, line_start)
-            if type_ in callback:
-                tok = callback[type_](tok)
-            if type_ not in ignore:
-                out.append(tok)
+            if type_ in special:
+                tok = self._special(tok, type_)
+                if tok is None:
+                    pos = nxt
+                    continue
+            out.append(tok)
             pos = nxt
         return out
+
+    def _special(self, tok, type_: str):
+        """lark's callback on ``tok`` (if any); None when ``type_`` is ignored (its callback still runs)."""
+        if type_ in self._callback:
+            tok = self._callback[type_](tok)
+        return None if type_ in self._ignore else tok
 
 
 def _next_newline(text: str, start: int) -> int:

@@ -7,6 +7,7 @@ import re
 
 from hypothesis import example, given, note
 from hypothesis import strategies as st
+from lark.exceptions import UnexpectedInput
 
 from checker import firstchar, grammar
 from checker.quantities import find_quantities
@@ -75,3 +76,40 @@ def test_a_match_starts_with_one_of_the_first_chars(term, text):
     for pos in range(len(text)):
         if full.match(text, pos):
             assert first is None or first.fullmatch(text[pos]), (term.name, pos)
+
+
+def lark_longest(toks: list, i: int) -> tuple[int, object]:
+    """The oracle for grammar.longest: lark's own interactive parser, fed token by token, asked at each
+    step whether $END would be accepted there; (end, tree) of the longest accepted run."""
+    ip = grammar.parser().parse_interactive(start=grammar.START)
+    best, tree = i, None
+    for j in range(i, len(toks)):
+        try:
+            ip.feed_token(toks[j])
+        except UnexpectedInput:
+            break
+        try:
+            tree = ip.copy().feed_eof(toks[j])
+            best = j + 1
+        except UnexpectedInput:
+            pass
+    return best, tree if best > i else None
+
+
+def lark_scan(toks: list) -> list[tuple[int, int, object]]:
+    out, i = [], 0
+    while i < len(toks):
+        end, tree = lark_longest(toks, i)
+        if end > i:
+            out.append((i, end, tree))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+@given(SOUP)
+@example("more than two and a half hours, between 10 and 15 km, 76 of the 112 drones")
+def test_scan_finds_what_larks_parser_accepts(text):
+    toks = grammar.tokens(text)
+    assert [(m.first, m.last, m.tree) for m in grammar.scan(toks)] == lark_scan(toks)

@@ -28,6 +28,14 @@ def test_seed_tokens_equal_larks(seed_texts):
         assert key(grammar.tokens(text)) == key(lark_tokens(text)), name
 
 
+def test_seed_scan_finds_what_larks_parser_accepts(seed_texts):
+    from tests.property.test_lexer_properties import lark_scan
+
+    for name, text in seed_texts.items():
+        toks = grammar.tokens(text)
+        assert [(m.first, m.last, m.tree) for m in grammar.scan(toks)] == lark_scan(toks), name
+
+
 def test_seed_quantities_are_unchanged(seed_texts):
     """The same quantities, whether the scanner is fed the new tokens or lark's own."""
     for name, text in seed_texts.items():
