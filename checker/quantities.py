@@ -256,8 +256,9 @@ def _counted(tree) -> list[_Measure]:
     word, end = _head_noun(phrase, num.value)
     if num.ordinal_end is not None or num.a_fraction:
         return []  # "two millionth visitors", "a fifth term": ordinals
-    if num.year_like and (word[:1].isupper() or not _is_plural(word)):
-        return []
+    first_word = next(_tokens(phrase)).value
+    if num.year_like and (first_word[:1].isupper() or not _is_plural(word)):
+        return []  # "the 2022 Istanbul meetings", "in 2022 alone": a year, not a count
     each = _name(kids[-1]) == "EACH"
     return [_from_num(num, noun=singular(word.split()[-1]), distributive=each, end=None if each else end)]
 

@@ -53,8 +53,6 @@ def perfect(gold):
 # ------------------------------------------------------------------------------- the extractor
 
 
-@pytest.mark.xfail(strict=False, reason="checker.facts.extract is being written; the lead removes this mark "
-                                        "once it is in (the thresholds then hold for real)")
 def test_extractor_meets_thresholds_on_seeds():
     S._ensure_checker_importable()
     if importlib.util.find_spec("checker.facts") is None:
