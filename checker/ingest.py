@@ -199,7 +199,7 @@ class _Reader:
         file's own)."""
         text, furniture = drop_furniture(text, self.furniture)
         text = tidy(text)
-        where = source.path if first_line == 1 else f"{source.path}:{first_line}"
+        where = source.path if ident == source.rel else f"{source.path}:{first_line}"  # a feed's line
         if not text.text:
             self.skip(where, "no article text left once markup and page furniture are removed")
             return None

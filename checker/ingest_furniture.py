@@ -22,12 +22,19 @@ Patterns are Python regular expressions, case-insensitive unless ``case_sensitiv
 never run on lines longer than ``max_line_chars``.  :func:`drop_furniture` removes the content of
 each furniture line from the text and keeps its line break, so a dropped line reads as a paragraph
 break; ``tidy`` later folds the blank lines together.
+
+Video blocks go whole: the "Duration 4:06" line, its "23 hours ago" stamp, the caption line after
+it (a summary of the video that restates the story in other words, which would otherwise count as
+the outlet's claims twice and disagree with its own body) and the video's one-line title before it.
+Photo captions with a credit, and a picture's description followed by its caption, go too.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +42,7 @@ from .errors import Location, RuleError
 from .ingest_map import Mapped
 from .paths import data_dir
 
-__all__ = ["Block", "Furniture", "drop_furniture", "load_furniture"]
+__all__ = ["Block", "Furniture", "drop_furniture", "furniture_files", "load_furniture"]
 
 _WHERE = ("line-before", "line-after", "paragraph-before", "paragraph-after")
 _STRIP = " *_#>"
@@ -63,6 +70,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Furniture:
+    """The furniture entries in force, by kind, and the settings; see :func:`load_furniture`."""
+
     lines: tuple[Block, ...] = ()
     blocks: tuple[Block, ...] = ()
     paragraphs: tuple[Block, ...] = ()
@@ -75,11 +84,34 @@ class Furniture:
     prefilter: re.Pattern | None = None
 
 
-@functools.cache
-def load_furniture(extra_paths: tuple[str, ...] = ()) -> Furniture:
+def load_furniture(extra_paths: Iterable[str | os.PathLike] = ()) -> Furniture:
     """The built-in furniture list merged with users' files (a later entry with the same name
     replaces an earlier one; ``enabled: false`` removes it).  Every problem found in any of the
-    files is reported together, as a :class:`RuleError` with ``file:line:col``."""
+    files is reported together, as a :class:`RuleError` with ``file:line:col``.  Read once a process
+    for the same files."""
+    return _load(tuple(os.fspath(p) for p in extra_paths))
+
+
+_DECLARES = re.compile(r"^lexicon:[ \t]*['\"]?furniture['\"]?[ \t]*(?:#.*)?$", re.M)
+
+
+def furniture_files(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The furniture files among ``--rules`` paths (files, or folders searched recursively): the
+    YAML files that say ``lexicon: furniture``, for :func:`load_furniture`."""
+    out = []
+    for path in map(Path, paths):
+        files = sorted(path.rglob("*.y*ml")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                if file.suffix in (".yaml", ".yml") and _DECLARES.search(file.read_text(encoding="utf-8")):
+                    out.append(str(file))
+            except (OSError, UnicodeDecodeError):
+                continue  # not ours to report: the rule loader names unreadable files
+    return out
+
+
+@functools.cache
+def _load(extra_paths: tuple[str, ...]) -> Furniture:
     from .ingest_furniture_load import parse_file
 
     paths = [data_dir("rules", "lexicons/furniture.yaml") / "lexicons" / "furniture.yaml",

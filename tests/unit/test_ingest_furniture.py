@@ -9,7 +9,7 @@ import pytest
 
 from checker.errors import RuleError
 from checker.ingest import read_string
-from checker.ingest_furniture import load_furniture
+from checker.ingest_furniture import furniture_files, load_furniture
 
 BODY = "The talks lasted two hours, officials said on Monday."
 
@@ -151,3 +151,12 @@ def test_a_file_that_is_not_a_furniture_lexicon_is_refused(tmp_path):
     path.write_text("lines: [\n", encoding="utf-8")
     with pytest.raises(RuleError, match="invalid YAML"):
         load_furniture((str(path),))
+
+
+def test_furniture_files_are_found_among_rule_paths(tmp_path):
+    extra = furniture_file(tmp_path, "lines: []\n")
+    (tmp_path / "rule.yaml").write_text("id: some-rule\nkind: numeric\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "more.yml").write_text("# mine\nlexicon: 'furniture'  # page chrome\n", encoding="utf-8")
+    assert furniture_files([tmp_path]) == [extra, str(tmp_path / "sub" / "more.yml")]
+    assert furniture_files([tmp_path / "rule.yaml"]) == []
