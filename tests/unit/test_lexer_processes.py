@@ -40,3 +40,23 @@ def test_lark_tokens_lose_their_end_when_pickled():
     again = pickle.loads(pickle.dumps(tok))
     assert (again.type, again.value, again.start_pos) == (tok.type, tok.value, tok.start_pos)
     assert tok.end_pos == 9 and again.end_pos is None
+
+
+def _inherited(_: int) -> tuple[int, bool]:
+    lexer_built = grammar._lexer.cache_info().currsize
+    return lexer_built, "q" in grammar._lexer()._by_char
+
+
+def test_forked_workers_inherit_what_prepare_built():
+    grammar.prepare("q")
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        lexer_built, bucket_there = pool.submit(_inherited, 0).result()
+    assert lexer_built == 1 and bucket_there
+
+
+def test_prepare_changes_no_result(seed_texts):
+    text = next(iter(seed_texts.values()))
+    before = grammar.tokens(text)
+    grammar.prepare("abcdefghijklmnopqrstuvwxyz0123456789 .,")
+    assert [(t.type, t.start_pos, t.end_pos) for t in grammar.tokens(text)] == [
+        (t.type, t.start_pos, t.end_pos) for t in before]
