@@ -159,7 +159,7 @@ def _body(text: str, bodies: dict[str, str]) -> str:
 
 
 def _speaker(people: People, lexicon: Lexicon, ws: list[Word], np: tuple[int, int], last_speaker,
-             bodies: dict[str, str] | None = None) -> str | None:
+             bodies: dict[str, str] | None = None, headline: bool = False) -> str | None:
     first, last = np
     for k in range(last - 1, first - 1, -1):
         ent = people.at(k)
@@ -185,16 +185,24 @@ def _speaker(people: People, lexicon: Lexicon, ws: list[Word], np: tuple[int, in
     if head in lexicon.pronouns or head in ("it", "they"):
         return None
     bodies = {} if bodies is None else bodies
+    determined = first < len(ws) and ws[first].norm in ("the", "a", "an")
     if not any(w.text[:1].isupper() for w in words):
         key = " ".join(w.norm for w in words[-2:])
         if key in bodies:
             return bodies[key]  # "the air force" after "Ukraine's air force"
         if head in lexicon.unnamed:
             return " ".join(w.text for w in words)
+        if determined and any(w.text.endswith(("'s", "\u2019s")) for w in words[:-1]):
+            return _body(" ".join(w.text for w in words).replace("\u2019", "'"), bodies)  # "the city's finance office"
         return None  # "the post", "that compromise": not a speaker we can name
-    determined = first < len(ws) and ws[first].norm in ("the", "a", "an")
     if not determined and all(w.text[:1].isupper() and not w.text.endswith(("'s", "\u2019s")) for w in words):
-        return None  # an unknown capitalised phrase ("Planned Monday Call") is not a body we can name
+        if headline:
+            return None  # in a title-case headline ("Planned Monday Call") capitals name nothing
+        norms = [w.norm for w in words]
+        k = 0
+        while k < len(norms) - 1 and lexicon.titles.match(norms, k):
+            k += lexicon.titles.match(norms, k)[1]
+        return " ".join(w.text for w in words[k:]) or None  # "Councillor Tomás Reyes" -> "Tomás Reyes"
     text = " ".join(w.text for w in words).replace("\u2019", "'")
     return _body(text, bodies)
 
@@ -281,7 +289,7 @@ def find_attributions(words: Words, people: People, lexicon: Lexicon,
             if np is None:
                 i = verb_end
                 continue
-            speaker = speaker or _speaker(people, lexicon, ws, np, last_speaker, bodies)
+            speaker = speaker or _speaker(people, lexicon, ws, np, last_speaker, bodies, headline)
             content = _content(ws, s, verb_end, np, direct)
             if np[0] >= verb_end - 1 and np[0] > i:  # "..., said X": content is what came before
                 content = (s.first, i)

@@ -28,6 +28,15 @@ _TIME_SINCE_BEFORE = {"in", "within", "since", "past", "last", "next", "first"}
 _TIME_SINCE_AFTER = {"ago", "later", "earlier", "before", "after", "hence", "since"}
 _CALENDAR_UNITS = {"year", "month", "decade", "week", "day", "century", "fortnight"}
 _VERB_WINDOW = 8
+_NOT_NOUNS = frozenset({
+    "the", "and", "but", "that", "this", "these", "those", "which", "who", "was", "were", "are", "has",
+    "had", "have", "will", "would", "could", "should", "than", "for", "with", "from", "into", "about",
+    "after", "before", "during", "over", "under", "its", "their", "his", "her", "our", "your", "not",
+    "also", "just", "only", "some", "more", "less", "least", "most", "been", "being", "said", "says",
+    "say", "told", "took", "ran", "lasts", "last", "spent", "nearly", "almost", "around",
+    "roughly", "estimated", "between", "what", "when", "where", "while", "there", "then", "all", "both",
+    "each", "every", "any", "many", "much", "very", "too", "out", "off", "per", "via", "amid", "upon",
+})
 
 
 def _id(*parts: object) -> str:
@@ -68,6 +77,20 @@ class _Context:
             hit = self.lexicon.events.match(self.norms, i)
             if hit:
                 return hit[0]
+        return None
+
+    def noun_before(self, first: int) -> str | None:
+        """The nearest plain noun before a measure in its clause, when no event noun names it:
+        "a debate that lasted more than three hours" -> "debate", "at a cost of $4.5m" -> "cost"."""
+        lo, _ = self.words.clause_bounds(first)
+        ws = self.words.words
+        for i in range(first - 1, max(lo, first - _VERB_WINDOW) - 1, -1):
+            w = ws[i]
+            if w.kind != "word" or not w.text.islower() or len(w.norm) < 3:
+                continue
+            if w.norm in _NOT_NOUNS or w.norm.endswith(("ed", "ing", "ly")):
+                continue
+            return singular(w.norm)
         return None
 
     def verb_near(self, first: int, last: int) -> str | None:
@@ -180,7 +203,7 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: _Counts) -> 
             if hit:
                 break
         subject = hit[0] if hit else singular(mw[-1])
-    subject = subject or ctx.event_near(first, last) or "unknown"
+    subject = subject or ctx.event_near(first, last) or ctx.noun_before(first) or "unknown"
     return subject, measure, f"{subject}.{measure}"
 
 

@@ -36,7 +36,10 @@ _IRREGULAR = {
     "fish": "fish", "deer": "deer", "aircraft": "aircraft", "lives": "life", "wives": "wife",
     "knives": "knife", "halves": "half", "criteria": "criterion", "phenomena": "phenomenon",
     "data": "data", "media": "media", "series": "series", "species": "species", "news": "news",
-    "militia": "militia", "clergy": "clergy", "crew": "crew",
+    "militia": "militia", "clergy": "clergy", "crew": "crew", "buses": "bus", "viruses": "virus",
+    "bonuses": "bonus", "campuses": "campus", "censuses": "census", "statuses": "status",
+    "surpluses": "surplus", "gases": "gas", "lenses": "lens", "analyses": "analysis",
+    "crises": "crisis", "theses": "thesis",
 }
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
 # "a ha moment", "a gal", "a mi": short unit words that are other words after "a"
