@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="print the facts and quotes found, without comparing")
     _article_opts(p)
     _common(p, FORMATS_SIMPLE)
+    p.add_argument("--rules", action="append", default=[], metavar="PATH",
+                   help="lexicon files (lexicon: facts | furniture) that extend the built-in ones (repeatable)")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest one)")
 
     p = sub.add_parser("parse", help="print the quantities found in one text")
     p.add_argument("text", nargs="?", help="the text (default: read standard input)")

@@ -14,13 +14,16 @@ def extract_articles(args) -> tuple[list[Article], list[ArticleFacts]]:
     from .config import resolve
     from .pipeline import extract_all, read
 
+    from .paths import lexicon_files
+
     settings = resolve(args)
-    articles = read(args.paths or ["."], verbose=getattr(args, "verbose", False))
+    articles = read(args.paths or ["."], verbose=getattr(args, "verbose", False), rules=settings["rules"])
     open_cache = cache_opener(settings)
     cache = open_cache() if open_cache else None
     try:
         by_id = extract_all(articles, cache=cache, jobs=max(1, settings["jobs"] or 1),
-                            progress=not getattr(args, "quiet", False))
+                            progress=not getattr(args, "quiet", False),
+                            lexicons=lexicon_files(settings["rules"], "facts"))
     finally:
         if cache is not None and hasattr(cache, "close"):
             cache.close()

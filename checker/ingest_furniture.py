@@ -92,22 +92,12 @@ def load_furniture(extra_paths: Iterable[str | os.PathLike] = ()) -> Furniture:
     return _load(tuple(os.fspath(p) for p in extra_paths))
 
 
-_DECLARES = re.compile(r"^lexicon:[ \t]*['\"]?furniture['\"]?[ \t]*(?:#.*)?$", re.M)
-
-
 def furniture_files(paths: Iterable[str | os.PathLike]) -> list[str]:
     """The furniture files among ``--rules`` paths (files, or folders searched recursively): the
     YAML files that say ``lexicon: furniture``, for :func:`load_furniture`."""
-    out = []
-    for path in map(Path, paths):
-        files = sorted(path.rglob("*.y*ml")) if path.is_dir() else [path]
-        for file in files:
-            try:
-                if file.suffix in (".yaml", ".yml") and _DECLARES.search(file.read_text(encoding="utf-8")):
-                    out.append(str(file))
-            except (OSError, UnicodeDecodeError):
-                continue  # not ours to report: the rule loader names unreadable files
-    return out
+    from .paths import lexicon_files
+
+    return lexicon_files(paths, "furniture")
 
 
 @functools.cache

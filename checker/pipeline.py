@@ -11,6 +11,7 @@ findings are counted in the Report, never dropped silently.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -50,23 +51,32 @@ def _note(message: str) -> None:
     print(f"crosscheck: {message}", file=sys.stderr)
 
 
-def read(paths: Sequence[str], *, verbose: bool = False) -> list[Article]:
-    """The articles under ``paths`` (skipped files are named on stderr with --verbose)."""
-    from .ingest import read_articles
+def read(paths: Sequence[str], *, verbose: bool = False, rules: Sequence[str] = ()) -> list[Article]:
+    """The articles under ``paths`` (skipped files and dropped furniture are named on stderr with
+    --verbose); furniture lexicons among the ``--rules`` paths extend the built-in list."""
+    from .ingest import furniture_notes, load_furniture, read_articles
+    from .paths import lexicon_files
 
     def on_skip(*why: Any) -> None:
         if verbose:
             _note("skipped " + ": ".join(str(w) for w in why))
 
-    return list(read_articles(list(paths), on_skip=on_skip))
+    furniture = load_furniture(lexicon_files(rules, "furniture"))
+    articles = list(read_articles(list(paths), on_skip=on_skip, furniture=furniture))
+    if verbose:
+        for article in articles:
+            for line in furniture_notes(article):
+                print(line, file=sys.stderr)
+    return articles
 
 
-def _extract_one(article: Article) -> tuple[Any, ...]:
+def _extract_one(article: Article, lexicons: tuple[str, ...] = ()) -> tuple[Any, ...]:
     """Run in a worker process: the facts, or the error's lines (exceptions of ours do not pickle whole)."""
     from .facts import extract
+    from .lexicon import load_lexicon
 
     try:
-        return ("ok", extract(article))
+        return ("ok", extract(article, load_lexicon(lexicons)))
     except CheckerError as exc:
         return ("error", exc.lines(), exc.exit_code)
 
@@ -77,19 +87,25 @@ def _extracted(outcome: tuple[Any, ...]) -> ArticleFacts:
     raise WorkerError(outcome[1], outcome[2])
 
 
-def _run(todo: list[Article], jobs: int):
+def _run(todo: list[Article], jobs: int, lexicons: tuple[str, ...] = ()):
     """(article, facts) in article order, in this process or in ``jobs`` worker processes."""
     if jobs <= 1 or len(todo) <= 1:
         for article in todo:
-            yield article, _extracted(_extract_one(article))
+            yield article, _extracted(_extract_one(article, lexicons))
         return
+    work = functools.partial(_extract_one, lexicons=lexicons)
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
         try:
-            for article, outcome in zip(todo, pool.map(_extract_one, todo), strict=True):
+            for article, outcome in zip(todo, pool.map(work, todo, chunksize=_chunk(len(todo), jobs)), strict=True):
                 yield article, _extracted(outcome)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def _chunk(total: int, jobs: int) -> int:
+    """Articles per task sent to a worker: few round trips, yet work spread evenly."""
+    return max(1, min(64, total // (jobs * 8)))
 
 
 class _Progress:
@@ -118,8 +134,8 @@ class _Progress:
             self._bar.stop()
 
 
-def extract_all(articles: Sequence[Article], *, cache=None, jobs: int = 1,
-                progress: bool = True) -> dict[str, ArticleFacts]:
+def extract_all(articles: Sequence[Article], *, cache=None, jobs: int = 1, progress: bool = True,
+                lexicons: Sequence[str] = ()) -> dict[str, ArticleFacts]:
     """Facts for every article by id: from ``cache`` (a FactCache or None) where it has them, else
     extracted (in ``jobs`` processes) and stored."""
     found: dict[str, ArticleFacts] = {}
@@ -132,7 +148,7 @@ def extract_all(articles: Sequence[Article], *, cache=None, jobs: int = 1,
             else:
                 found[article.id] = hit
                 bar.advance()
-        for article, facts in _run(todo, jobs):
+        for article, facts in _run(todo, jobs, tuple(lexicons)):
             found[article.id] = facts
             if cache is not None:
                 cache.put(article, facts)
@@ -207,11 +223,15 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
               open_cache: Callable[[], Any] | None = None) -> CheckResult:
     """The whole check, from settings (see checker.config) to a CheckResult."""
     from .engine import evaluate
+    from .lexicon import load_lexicon
+    from .paths import lexicon_files
     from .ruleset import load_rules
 
     ruleset = load_rules(tuple(settings["rules"]), defaults=settings["default-rules"])
+    lexicons = lexicon_files(settings["rules"], "facts")
+    load_lexicon(tuple(lexicons))  # a broken lexicon is an error before any article is read
     # one read of corpus and new articles together: one set of ids, each file once
-    articles = read([*settings["paths"], *(new_paths or ())], verbose=verbose)
+    articles = read([*settings["paths"], *(new_paths or ())], verbose=verbose, rules=settings["rules"])
     new_ids = None
     if new_paths is not None:
         roots = [os.path.realpath(p) for p in new_paths]
@@ -220,7 +240,8 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
         raise UsageError(f"no articles found in {', '.join(settings['paths'])}")
     cache = open_cache() if open_cache else None
     try:
-        extractions = extract_all(articles, cache=cache, jobs=settings["jobs"], progress=not quiet)
+        extractions = extract_all(articles, cache=cache, jobs=settings["jobs"], progress=not quiet,
+                                  lexicons=lexicons)
     finally:
         if cache is not None:
             cache.close()

@@ -131,11 +131,14 @@ def builtin_dir() -> Path:
 
 def rule_files(path: str | Path) -> tuple[list[Path], list[Problem]]:
     """The rule files a ``--rules`` path names: the file itself, or a folder's YAML files."""
+    from .paths import declared_lexicon
+
     p = Path(path)
     if p.is_dir():
-        return sorted(f for f in p.iterdir() if f.suffix in RULE_SUFFIXES and f.is_file()), []
+        return sorted(f for f in p.iterdir() if f.suffix in RULE_SUFFIXES and f.is_file()
+                      and declared_lexicon(f) is None), []
     if p.is_file():
-        return [p], []
+        return ([p] if declared_lexicon(p) is None else []), []  # a lexicon goes to extraction
     return [], [(Location(str(p)), "no such rule file or folder")]
 
 

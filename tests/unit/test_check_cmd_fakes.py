@@ -30,7 +30,7 @@ _FACT = re.compile(r"^([\w.]+) = (\d+)(?: by (\w+))?$")
 EXTRACT_CALLS: list[str] = []
 
 
-def read_articles(paths, *, on_skip=None):
+def read_articles(paths, *, on_skip=None, furniture=None):
     files = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -66,7 +66,7 @@ def _article(f: Path) -> Article:
                    suppressions=tuple(suppressions))
 
 
-def extract(article: Article) -> ArticleFacts:
+def extract(article: Article, lexicon=None) -> ArticleFacts:
     EXTRACT_CALLS.append(article.id)
     facts = []
     pos = 0
@@ -80,6 +80,15 @@ def extract(article: Article) -> ArticleFacts:
                               speaker=m.group(3)))
         pos += len(line)
     return ArticleFacts(article=article.id, facts=tuple(facts))
+
+
+def load_furniture(extra_paths=()):
+    """Stand-in: the furniture list is not used by the stand-in reader."""
+    return None
+
+
+def furniture_notes(article: Article) -> list[str]:
+    return []
 
 
 def load_rules(paths=(), *, defaults=True):
