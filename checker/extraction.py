@@ -12,9 +12,8 @@ def extract_articles(args) -> tuple[list[Article], list[ArticleFacts]]:
     """The articles named on the command line and what each one says, in order."""
     from .commands.check_cmd import cache_opener
     from .config import resolve
-    from .pipeline import extract_all, read
-
     from .paths import lexicon_files
+    from .pipeline import extract_all, read
 
     settings = resolve(args)
     articles = read(args.paths or ["."], verbose=getattr(args, "verbose", False), rules=settings["rules"])
