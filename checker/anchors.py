@@ -142,8 +142,7 @@ def _resolve_overnight(anchors: list[Anchor], base: dt.date | None) -> None:
 
 
 def _mark_speech(words: Words, anchors: list[Anchor], lexicon: Lexicon) -> None:
-    ws = words.words
-    norms = [w.norm for w in ws]
+    norms = words.norms
     for k, a in enumerate(anchors):
         j = a.first - 1
         if j >= 0 and lexicon.speech.match(norms, j) is not None:

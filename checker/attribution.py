@@ -228,7 +228,7 @@ def find_attributions(words: Words, people: People, lexicon: Lexicon,
     """Every attribution in the article, in order; speech verbs inside ``quoted`` word ranges are
     part of someone's words, not attributions."""
     ws = words.words
-    norms = [w.norm for w in ws]
+    norms = words.norms
     inside = set()
     for first, last in quoted:
         inside.update(range(first, last))

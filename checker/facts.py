@@ -51,7 +51,7 @@ class _Context:
         self.lexicon = lexicon
         self.tokens = grammar.tokens(article.text)
         self.words = Words.build(article.text, self.tokens, lexicon)
-        self.norms = [w.norm for w in self.words.words]
+        self.norms = self.words.norms
         self.people: People = find_people(self.words, lexicon)
         self.quote_spans: list[QuoteSpan] = find_quotes(self.words)
         self.attributions: list[Attribution] = find_attributions(

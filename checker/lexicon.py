@@ -20,6 +20,7 @@ __all__ = ["Lexicon", "PhraseTable", "load_lexicon", "normalize_word"]
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_word(word: str) -> str:
     """Lower case, straight apostrophes, no possessive ending."""
     w = word.translate(_APOSTROPHES).lower()
@@ -36,6 +37,7 @@ class PhraseTable:
 
     phrases: dict[tuple[str, ...], str]
     longest: int
+    firsts: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, mapping: dict[str, list[str]]) -> PhraseTable:
@@ -46,10 +48,12 @@ class PhraseTable:
                 for variant in (str(form).replace("-", " - "), str(form).replace("-", " ")):
                     key = tuple(normalize_word(w) for w in variant.split())
                     phrases.setdefault(key, str(canonical))
-        return cls(phrases, max((len(k) for k in phrases), default=1))
+        return cls(phrases, max((len(k) for k in phrases), default=1), frozenset(k[0] for k in phrases if k))
 
     def match(self, words: list[str], i: int) -> tuple[str, int] | None:
         """(canonical, length) of the longest phrase starting at words[i], or None."""
+        if i >= len(words) or words[i] not in self.firsts:
+            return None
         for n in range(min(self.longest, len(words) - i), 0, -1):
             hit = self.phrases.get(tuple(words[i:i + n]))
             if hit is not None:

@@ -88,11 +88,10 @@ def _runs(words: list[Word]) -> list[_Run]:
     return runs
 
 
-def _title_end(words: list[Word], run: _Run, lexicon: Lexicon) -> int:
+def _title_end(norms: list[str], run: _Run, lexicon: Lexicon) -> int:
     """Index just past the last title inside the run (run.first when none)."""
     end = run.first
     i = run.first
-    norms = [w.norm for w in words]
     while i < run.last:
         hit = lexicon.titles.match(norms, i)
         if hit and i + hit[1] <= run.last:
@@ -197,13 +196,13 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
     ws = words.words
     runs = _runs(ws)
     pending: list[_Run] = []
-    norms = [w.norm for w in ws]
+    norms = words.norms
     headline = {si for si, s in enumerate(words.sentences) if _title_case(ws, s.first, s.last)}
     for run in runs:
         if words.sentence_of(run.first) in headline:
             pending.append(run)
             continue
-        t_end = _title_end(ws, run, lexicon)
+        t_end = _title_end(norms, run, lexicon)
         pre_title = _title_before(ws, run.first, lexicon)
         name_ws = _name_words(ws, t_end, run.last)
         if not name_ws:

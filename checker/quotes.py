@@ -141,7 +141,7 @@ def topic_for(span: QuoteSpan, words: Words, lexicon: Lexicon, max_words: int = 
     if not inner or len(inner) > max_words:
         return None
     s = words.sentences[words.sentence_of(span.first)]
-    norms = [w.norm for w in ws]
+    norms = words.norms
     after = span.last + 1  # past the closing mark
     for i in (after, after + 1):
         hit = lexicon.events.match(norms, i) if i < s.last else None

@@ -41,6 +41,8 @@ class Sentence:
 def _kind(ttype: str, value: str) -> str:
     """What a token is to sentence-level code; read from its text where the grammar's terminal
     names would tie this module to the grammar's internals."""
+    if ttype in ("WORD", "FUNCWORD"):
+        return "word"
     name = base_name(ttype)
     if name == "PARA":
         return "para"
@@ -59,6 +61,7 @@ class Words:
     def __init__(self, text: str, words: list[Word], first_word_of_token: list[int], sentences: list[Sentence]):
         self.text = text
         self.words = words
+        self.norms = [w.norm for w in words]  # built once: phrase look-ups index into it
         self.first_word_of_token = first_word_of_token
         self.sentences = sentences
         self._sentence_of_word: list[int] = []
