@@ -11,6 +11,7 @@ import cProfile
 import io
 import json
 import pstats
+import re
 import statistics
 import sys
 import time
@@ -116,7 +117,8 @@ def profile(f, texts, repeat: int = 3, top: int = 12) -> list[dict]:
     stats = pstats.Stats(prof, stream=io.StringIO())
     total = sum(v[2] for v in stats.stats.values()) or 1.0
     rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:top]
-    return [{"function": f"{_where(file)}:{line}({name})", "calls": v[1], "own_share": v[2] / total}
+    return [{"function": f"{_where(file)}:{line}({re.sub(r' at 0x[0-9a-f]+', '', name)})", "calls": v[1],
+             "own_share": v[2] / total}
             for (file, line, name), v in rows]
 
 

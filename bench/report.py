@@ -232,10 +232,14 @@ def _summary(r: dict) -> list[str]:
             for peer in ("quantulum3", "duckling"):
                 p = tools.get(peer)
                 if p and p["ok"]:
-                    rows.append([f"... / {p['label']} (whole process, steady)",
-                                 f"{_f(t['articles_per_s'] / p['articles_per_s'], 1)}x, "
+                    rows.append([f"{t['label']} against {p['label']}: throughput ratio, whole process / steady",
+                                 f"{_f(t['articles_per_s'] / p['articles_per_s'], 1)}x / "
                                  f"{_f(t['steady_articles_per_s'] / p['steady_articles_per_s'], 1)}x"])
-    rows.append(["start-up, `crosscheck parse \"two hours\"`", f"{_f(r['startup']['wall_s'], 3)} s"])
+    pas = r.get("parse_at_scale") or {}
+    if pas.get("ok"):
+        rows.append([f"`crosscheck parse`-level over {pas['articles']:,} articles: articles/s, characters/s, peak RSS",
+                     f"{_f(pas['articles_per_s'], 0)}, {_f(pas['chars_per_s'], 0)}, {_f(pas['maxrss_mib'], 0)} MiB"])
+    rows.append([f"start-up, `{r['startup']['command']}`", f"{_f(r['startup']['wall_s'], 3)} s"])
     return ["## Summary", "", *_table(["measure", "value"], rows)]
 
 
@@ -251,13 +255,33 @@ def _notes(r: dict) -> list[str]:
             "- The tools find different things (\"found\" counts each tool's own results), so the ratios compare "
             "throughput on the same input, not accuracy; tests/specs/ measures accuracy on the peers' own test cases.",
             "- Wall times on a shared machine vary; comparisons alternate tools run by run and report medians, and "
-            "ratios are taken within one run. The machine has two cores and every measured process uses one.", ""]
+            "ratios are taken within one run. The machine has two cores and every measured process uses one.", "",
+            "## The extraction path across processes (`--jobs`)", "",
+            "- What travels between processes is plain data: Article, Quantity and ArticleFacts pickle and compare "
+            "equal after the trip, and hold no lark `Token` (lark's `Token.__reduce__` keeps type, value, start, line "
+            "and column but drops the end position, so a token or tree must not cross). "
+            "tests/unit/test_lexer_processes.py checks both, and that spawned workers read the seeds exactly as the "
+            "parent does.",
+            "- The parser, the scanner's table and the lexer are built once per process (`functools.cache`): a spawned "
+            "worker loads lark's grammar cache and builds the lexer itself (see the cold costs above: the lexer "
+            "compiles a regex per new first character, so its first articles are slower); a forked worker inherits "
+            "whatever the parent had built. `grammar.prepare(chars)` builds all of it, and the regexes for `chars`, "
+            "before a pool is started: with fork, every worker then starts warm.",
+            "- lark writes its grammar cache file in place (atomically only with the `atomicwrites` package, lark's "
+            "`atomic_cache` extra). Workers that all build the parser at once after a grammar change can read a "
+            "half-written file; lark catches the failed load and builds the parser again, so this costs time, not "
+            "correctness. Building the parser in the parent first avoids it. checker/units.py writes its unit "
+            "table through a temporary file and `os.replace`, which is safe.",
+            "- Nothing on this path keeps global state besides these caches (the lexer's are dictionaries filled on "
+            "first use; two threads racing would compile one regex twice, with the same result).", ""]
 
 
 def render(r: dict) -> str:
+    again = f" (rendered again from its saved results by `python bench/run.py --render {r['rendered_from']}`)" \
+        if r.get("rendered_from") else ""
     lines = [HEADER, "", "# Performance", "",
              "How fast crosscheck reads articles, against two well-known quantity parsers, and what it costs to "
-             "start. Written by `bench/run.py` from the run described below.", ""]
+             f"start. Written by `bench/run.py` from the run described below{again}.", ""]
     for part in (_summary, _machine, _peers, _lexer, _scaling, _startup, _profiles, _notes):
         lines += part(r)
     return "\n".join(lines).rstrip() + "\n"

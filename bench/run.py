@@ -53,16 +53,23 @@ def _median(runs: list[procs.Run], attr: str) -> float:
     return statistics.median(getattr(r, attr) for r in runs)
 
 
+def _crosscheck() -> list[str]:
+    """The ``crosscheck`` console script installed with this Python, else ``python -m checker``."""
+    script = shutil.which("crosscheck", path=str(Path(sys.executable).parent))
+    return [script] if script else _python("-m", "checker")
+
+
 def start_up(env: dict, rounds: int, timeout: float) -> dict:
     """``crosscheck parse "two hours"``: whole-process wall time, against a bare interpreter."""
-    cmd = _python("-m", "checker", "parse", "two hours")
+    cmd = [*_crosscheck(), "parse", "two hours"]
     procs.run(cmd, timeout=timeout, env=env)  # warm lark's grammar cache and the unit table
     runs, bare = [], []
     for _ in range(rounds):
         runs.append(procs.run(cmd, timeout=timeout, env=env))
         bare.append(procs.run(_python("-c", "pass"), timeout=timeout, env=env))
-    imports = procs.run(_python("-X", "importtime", *cmd[1:]), timeout=timeout, env=env)
-    return {"command": "crosscheck parse \"two hours\"", "wall_s": _median(runs, "wall_s"),
+    imports = procs.run(_python("-X", "importtime", "-m", "checker", "parse", "two hours"), timeout=timeout, env=env)
+    shown = "crosscheck" if len(cmd) == 3 else "python -m checker"
+    return {"command": f"{shown} parse \"two hours\"", "wall_s": _median(runs, "wall_s"),
             "cpu_s": _median(runs, "cpu_s"), "maxrss_kb": _median(runs, "maxrss_kb"),
             "python_s": _median(bare, "wall_s"), "output": runs[-1].stdout.strip(),
             "imports": report.import_times(imports.stderr)}
@@ -131,7 +138,9 @@ def _args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--timeout", type=float, default=1800, help="seconds before a measured process is stopped")
     p.add_argument("--scale-timeout", type=float, default=600, help="the same, for each scaling run")
     p.add_argument("--output", default=str(ROOT / "docs" / "performance.md"), help="the Markdown report")
-    p.add_argument("--json", default=None, help="also write the raw results here")
+    p.add_argument("--json", default=str(HERE / "results" / "latest.json"),
+                   help="where the raw results are saved (default bench/results/latest.json)")
+    p.add_argument("--render", metavar="JSON", help="only write the report again from results saved with --json")
     p.add_argument("--workdir", default=None, help="where the corpus is written (default: a temporary folder)")
     args = p.parse_args(argv)
     if args.quick:
@@ -141,6 +150,12 @@ def _args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = _args(argv)
+    if args.render:
+        results = json.loads(Path(args.render).read_text(encoding="utf-8"))
+        results["rendered_from"] = args.render
+        Path(args.output).write_text(report.render(results), encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+        return 0
     env, checker_from = _env()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="crosscheck-bench-"))
     try:
@@ -152,7 +167,7 @@ def main(argv: list[str]) -> int:
 
 def _bench(args: argparse.Namespace, argv: list[str], env: dict, checker_from: str, work: Path) -> int:
     results: dict = {"machine": procs.machine(), "checker": checker_from,
-                     "command": "python bench/run.py " + shlex.join(argv) if argv else "python bench/run.py",
+                     "command": _command(argv),
                      "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "seed": corpus.SEED}
     pool_size = max(args.articles, args.peer_articles)
     print(f"corpus: {pool_size} articles in {work}", file=sys.stderr)
@@ -176,10 +191,19 @@ def _bench(args: argparse.Namespace, argv: list[str], env: dict, checker_from: s
         timeout=args.timeout, env=env)], None)
     results["scaling"] = scaling(work / "pool", entries, sizes, work, env, args.scale_timeout)
     if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     Path(args.output).write_text(report.render(results), encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def _command(argv: list[str]) -> str:
+    """The command line as the user typed it (tox sets TOX_ENV_NAME in the environments it runs)."""
+    args = shlex.join(argv)
+    if os.environ.get("TOX_ENV_NAME"):
+        return f"tox -e {os.environ['TOX_ENV_NAME']}" + (f" -- {args}" if args else "")
+    return "python bench/run.py" + (f" {args}" if args else "")
 
 
 def _listfile(work: Path, files: list[Path]) -> Path:
