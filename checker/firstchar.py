@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c
     import sre_parse as _p
 
-__all__ = ["first_chars", "narrow"]
+__all__ = ["first_chars", "first_pairs", "narrow"]
 
 _CATEGORY = {
     _c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_WORD: r"\w",
@@ -139,6 +139,66 @@ def first_chars(regexp: str, flags: int = 0):
     (and maybe more), or None when that is not worked out (read: any character)."""
     parsed = _p.parse(regexp, flags)
     return _starts(parsed, parsed.state.flags)
+
+
+# ---------------------------------------------------------------------------- first two characters
+
+
+def _seqs(items, flags: int, k: int, after) -> set:
+    """The strings of at most ``k`` one-character regexes that a match of ``items``, then whatever
+    ``after(k)`` gives, can start with; a shorter one stands for "then anything" (a superset)."""
+    if k == 0:
+        return {()}
+    if not items:
+        return after(k)
+    (op, av), rest = items[0], items[1:]
+
+    def then(left: int) -> set:
+        return _seqs(rest, flags, left, after)
+
+    if op in (_c.LITERAL, _c.NOT_LITERAL, _c.IN):
+        atom = _item(op, av, flags)[0][0]
+        return {(atom, *tail) for tail in then(k - 1)}
+    if op in _ZERO_WIDTH:
+        return then(k)
+    if op is _c.SUBPATTERN:
+        _group, add, drop, sub = av
+        return _seqs(sub, (flags | add) & ~drop, k, then)
+    if op is _c.BRANCH:
+        return set().union(*(_seqs(alt, flags, k, then) for alt in av[1]))
+    if op in _REPEATS:
+        return _repeat(av[2], flags, av[0], av[1], k, then)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _seqs(av, flags, k, then)
+    return {()}
+
+
+def _repeat(sub, flags: int, low: int, high, k: int, then) -> set:
+    """``_seqs`` of ``sub{low,high}`` followed by ``then``."""
+    out = set(then(k)) if low == 0 else set()
+    if high == 0:
+        return out
+
+    def again(left: int) -> set:
+        if left == k:
+            return {()}  # the body matched empty: give up on what follows
+        return _repeat(sub, flags, max(low - 1, 0), high if high is _c.MAXREPEAT else high - 1, left, then)
+
+    return out | _seqs(sub, flags, k, again)
+
+
+def first_pairs(regexp: str, flags: int = 0):
+    """A compiled regex that ``match``es the first two characters of any text a match of ``regexp``
+    can start (and maybe more): a match that may end after one character, or whose second character
+    is not worked out, counts as "then anything".  None when even the first is not worked out."""
+    parsed = _p.parse(regexp, flags)
+    try:
+        seqs = _seqs(parsed, parsed.state.flags, 2, lambda left: {()})
+    except _Unknown:
+        return None
+    if () in seqs:
+        return None
+    return re.compile("|".join(sorted("".join(s) for s in seqs)))
 
 
 # ---------------------------------------------------------------------------- narrowing

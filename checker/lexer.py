@@ -1,21 +1,23 @@
 """A faster lexer that yields exactly the tokens of lark's basic lexer.
 
 lark's basic lexer tries one alternation of every terminal (ordered by priority, then lark's own
-tie-break) at each position: about 150 terminals for a word.  Most cannot start with the character
-found there, so this lexer dispatches on that character first (checker/firstchar.py reads each
-terminal's regex with ``re``'s own parser):
+tie-break) at each position: about 150 terminals for a word.  Most cannot match where the text goes
+on with the characters found there, so this lexer dispatches on them first (checker/firstchar.py
+reads each terminal's regex with ``re``'s own parser):
 
-- a terminal is in a character's bucket when a match of it can start with that character (a superset:
-  what is not worked out counts as "any character");
+- a terminal is in a character's bucket when a match of it can start with that character, and in a
+  two-character bucket when a match can start with those two (or may end after the first); both are
+  supersets: what is not worked out counts as "any character";
 - in each member's regex, the alternatives tried at the first position that cannot start with that
   character are dropped (``FUNCWORD`` keeps a dozen of its 150 words for "s");
 - the members are joined in lark's order into lark's own kind of alternation,
-  ``(?P<NAME>regex)|...``, compiled on first use of the character and cached.
+  ``(?P<NAME>regex)|...``, compiled on first use and cached.  A character whose bucket is small
+  (digits, punctuation, most of Unicode) keeps one bucket for every character after it.
 
-A terminal that matches at a position starts with the character there, so it is in the bucket, in
+A terminal that matches at a position starts with the characters there, so it is in the bucket, in
 the same order, and its narrowed regex finds the same match: the first alternative to match is the
 one lark's full alternation finds.  The match runs on the whole text at the same position, so
-look-behinds and ``\b`` see the same neighbours.
+look-behinds and ``\\b`` see the same neighbours.
 
 After each token the bucket's regex also eats the ignored whitespace lark would drop next (only
 where no other terminal can start), which saves a turn of the loop.  Tokens are lark ``Token``
@@ -29,11 +31,13 @@ import re
 
 from lark import Token
 
-from .firstchar import first_chars, narrow
+from .firstchar import first_chars, first_pairs, narrow
 
 __all__ = ["FastLexer"]
 
 _ANY = None  # first_chars' "any character"
+PAIRS_FROM = 4  # a character whose bucket has this many terminals gets a bucket per two characters
+PAIRS_DROP = 4  # ... when the two characters leave out at least this many of them
 
 
 def _terminals_and_callbacks(basic_lexer) -> tuple[list, dict]:
@@ -99,16 +103,34 @@ class FastLexer:
         self._ignore = frozenset(basic_lexer.ignore_types)
         self._newline = frozenset(basic_lexer.newline_types)
         self._flags = basic_lexer.g_regex_flags
-        self._firsts = [first_chars(t.pattern.to_regexp(), self._flags) for t in self._terminals]
+        self._regexps = {t.name: t.pattern.to_regexp() for t in self._terminals}
+        self._firsts = [first_chars(self._regexps[t.name], self._flags) for t in self._terminals]
+        self._pairs: dict = {}  # terminal name -> first_pairs of its regex, worked out on first need
+        self._members: dict = {}  # character -> members(character)
+        self._by_char: dict = {}  # character -> its bucket
+        self._by_pair: dict = {}  # the next two characters (or the last one) -> their bucket
+        self._by_members: dict = {}  # (name, narrowed regex) of each member -> the compiled alternation
         self._skip, self._tail = self._skip_tail()
-        self._by_char: dict = {}
-        self._by_members: dict = {}
 
     def members(self, char: str) -> tuple[str, ...]:
         """The names of the terminals that can start with ``char``, in lark's order."""
-        return tuple(
-            t.name for t, first in zip(self._terminals, self._firsts) if first is _ANY or first.fullmatch(char)
-        )
+        found = self._members.get(char)
+        if found is None:
+            found = self._members[char] = tuple(
+                t.name for t, first in zip(self._terminals, self._firsts) if first is _ANY or first.fullmatch(char))
+        return found
+
+    def pair_members(self, pair: str) -> tuple[str, ...]:
+        """The names of the terminals that can match where the text goes on with ``pair`` (two
+        characters), in lark's order: those of ``members(pair[0])`` whose first two fit."""
+        out = []
+        for name in self.members(pair[0]):
+            if name not in self._pairs:
+                self._pairs[name] = first_pairs(self._regexps[name], self._flags)
+            test = self._pairs[name]
+            if test is _ANY or test.match(pair):
+                out.append(name)
+        return tuple(out)
 
     def _skip_tail(self) -> tuple[str | None, str]:
         """(name, regex) of an ignored terminal to eat right after each token, or (None, "").
@@ -131,19 +153,32 @@ class FastLexer:
 
     def bucket(self, char: str):
         """The compiled alternation of ``members(char)``, each narrowed to ``char``, then the tail
-        (cached per character and per distinct alternation); its ``match(text, pos)`` is None when no
-        terminal matches."""
+        (cached per character); its ``match(text, pos)`` is None when no terminal matches."""
         found = self._by_char.get(char)
         if found is None:
-            wanted = set(self.members(char))
-            named = tuple(
-                (t.name, narrow(t.pattern.to_regexp(), self._flags, char)) for t in self._terminals if t.name in wanted
-            )
-            found = self._by_members.get(named)
-            if found is None:
-                found = _alternation(list(named), self._flags, self._tail, self._lark.re) if named else _NoMatch()
-                self._by_members[named] = found
-            self._by_char[char] = found
+            found = self._by_char[char] = self._compiled(self.members(char), char)
+        return found
+
+    def pair_bucket(self, pair: str):
+        """The same for the terminals of ``pair_members(pair)``, where the first character's bucket
+        is big enough for that to pay (else, and at the end of a text, the character's bucket)."""
+        found = self._by_pair.get(pair)
+        if found is None:
+            members = self.members(pair[0])
+            fewer = self.pair_members(pair) if len(pair) == 2 and len(members) >= PAIRS_FROM else members
+            worth = len(members) - len(fewer) >= PAIRS_DROP  # else the character's bucket does as well
+            found = self._by_pair[pair] = self._compiled(fewer, pair[0]) if worth else self.bucket(pair[0])
+        return found
+
+    def _compiled(self, members: tuple[str, ...], char: str):
+        """The alternation of these terminals, narrowed to ``char`` (cached per distinct alternation)."""
+        wanted = set(members)
+        named = tuple((t.name, narrow(self._regexps[t.name], self._flags, char)) for t in self._terminals
+                      if t.name in wanted)
+        found = self._by_members.get(named)
+        if found is None:
+            found = _alternation(list(named), self._flags, self._tail, self._lark.re) if named else _NoMatch()
+            self._by_members[named] = found
         return found
 
     def _fail(self, text: str) -> None:
@@ -155,7 +190,7 @@ class FastLexer:
 
     def tokens(self, text: str) -> list:
         """The tokens of ``text``, exactly as ``Lark.lex(text)`` gives them, in a list."""
-        get, bucket = self._by_char.get, self.bucket
+        get, bucket = self._by_pair.get, self.pair_bucket
         newline, callback, skip = self._newline, self._callback, self._skip
         dropped = self._ignore - callback.keys()  # ignored and nothing to run: no Token made
         special = self._ignore | callback.keys()
@@ -164,7 +199,8 @@ class FastLexer:
         pos, end, line, line_start = 0, len(text), 1, 0
         nl = _next_newline(text, 0)
         while pos < end:
-            m = (get(text[pos]) or bucket(text[pos])).match(text, pos)
+            key = text[pos:pos + 2]
+            m = (get(key) or bucket(key)).match(text, pos)
             if m is None:
                 self._fail(text)
             type_ = m.lastgroup

@@ -70,12 +70,14 @@ def test_narrowed_terminal_matches_where_the_terminal_does(term, text):
 
 
 @given(st.sampled_from(TERMINALS), st.one_of(SOUP, NEWSY_CHARS))
-def test_a_match_starts_with_one_of_the_first_chars(term, text):
+def test_a_match_starts_with_one_of_the_first_chars_and_pairs(term, text):
     full = re.compile(term.pattern.to_regexp(), FLAGS)
     first = firstchar.first_chars(term.pattern.to_regexp(), FLAGS)
+    pairs = firstchar.first_pairs(term.pattern.to_regexp(), FLAGS)
     for pos in range(len(text)):
         if full.match(text, pos):
             assert first is None or first.fullmatch(text[pos]), (term.name, pos)
+            assert pairs is None or pos + 1 == len(text) or pairs.match(text, pos, pos + 2), (term.name, pos)
 
 
 def lark_longest(toks: list, i: int) -> tuple[int, object]:

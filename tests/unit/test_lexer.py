@@ -146,6 +146,28 @@ def test_first_chars(regexp, yes, no):
     assert not any(first.fullmatch(c) for c in no)
 
 
+@pytest.mark.parametrize(
+    "regexp, yes, no",
+    [
+        (r"(?i:the|these)\b", ["th", "TH", "tH"], ["te", "h ", "t"]),
+        (r"\d+", ["1", "12", "1a"], ["a1"]),  # "1a": a match may end after the first character
+        (r"(?:x|yz)?w", ["xw", "yz", "w!"], ["xx", "yw"]),
+        (r"(?<=\d)h\b", ["h ", "hx"], ["xh"]),
+        (r"a.", ["ab", "a\n"], ["ba"]),
+    ],
+)
+def test_first_pairs(regexp, yes, no):
+    pairs = firstchar.first_pairs(regexp)
+    assert all(pairs.match(p) for p in yes)
+    assert not any(pairs.match(p) for p in no)
+
+
+def test_two_character_buckets_hold_fewer_terminals():
+    lexer = grammar._lexer()
+    assert set(lexer.pair_members("th")) < set(lexer.members("t"))
+    assert "THE" in lexer.pair_members("th") and "units__U_TONNE" not in lexer.pair_members("th")
+
+
 @pytest.mark.parametrize("regexp", [r".x", r"a?", r"(a)?\1", r"(?=a)"])
 def test_first_chars_gives_up_rather_than_guess(regexp):
     assert firstchar.first_chars(regexp) is None
