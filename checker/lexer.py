@@ -31,7 +31,8 @@ import re
 
 from lark import Token
 
-from .firstchar import first_chars, first_pairs, narrow
+from .firstchar import first_chars, first_pairs
+from .narrowing import narrow
 
 __all__ = ["FastLexer"]
 
@@ -95,7 +96,7 @@ class _NoMatch:
 
 class FastLexer:
     """Tokens of a lark ``BasicLexer`` (same types, values, positions, lines and columns), found by
-    first-character dispatch.  Build it from the lexer lark would use; ``tokens(text)`` lexes a text."""
+    dispatch on the next characters.  Build it from the lexer lark would use; ``tokens(text)`` lexes a text."""
 
     def __init__(self, basic_lexer) -> None:
         self._lark = basic_lexer

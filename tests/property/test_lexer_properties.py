@@ -9,7 +9,7 @@ from hypothesis import example, given, note
 from hypothesis import strategies as st
 from lark.exceptions import UnexpectedInput
 
-from checker import firstchar, grammar
+from checker import firstchar, grammar, narrowing
 from checker.quantities import find_quantities
 
 
@@ -64,7 +64,7 @@ def test_quantities_are_the_same_from_either_lexer(text):
 def test_narrowed_terminal_matches_where_the_terminal_does(term, text):
     full = re.compile(term.pattern.to_regexp(), FLAGS)
     for pos in range(len(text)):
-        narrowed = re.compile(firstchar.narrow(term.pattern.to_regexp(), FLAGS, text[pos]), FLAGS)
+        narrowed = re.compile(narrowing.narrow(term.pattern.to_regexp(), FLAGS, text[pos]), FLAGS)
         theirs, ours = full.match(text, pos), narrowed.match(text, pos)
         assert (theirs and theirs.span()) == (ours and ours.span()), (term.name, pos)
 

@@ -9,7 +9,7 @@ from lark import Lark
 from lark.exceptions import UnexpectedCharacters
 from lark.lexer import BasicLexer
 
-from checker import firstchar, grammar
+from checker import firstchar, grammar, narrowing
 from checker.lexer import FastLexer
 from checker.quantities import find_quantities
 
@@ -174,10 +174,10 @@ def test_first_chars_gives_up_rather_than_guess(regexp):
 
 
 def test_narrow_drops_alternatives_that_cannot_start_there():
-    assert firstchar.narrow(r"(?:apple|banana|berry)s?", 0, "b") == "(?:banana|berry)(?:s){0,1}"
+    assert narrowing.narrow(r"(?:apple|banana|berry)s?", 0, "b") == "(?:banana|berry)(?:s){0,1}"
     # only the first position is narrowed: "x" after the optional prefix keeps every alternative
-    assert re.fullmatch(firstchar.narrow(r"(?:a|b)?(?:a|c)", 0, "a"), "ac")
-    assert firstchar.narrow(r"(a|b)\1", 0, "a") == r"(a|b)\1"  # not written back: left as it is
+    assert re.fullmatch(narrowing.narrow(r"(?:a|b)?(?:a|c)", 0, "a"), "ac")
+    assert narrowing.narrow(r"(a|b)\1", 0, "a") == r"(a|b)\1"  # not written back: left as it is
 
 
 def test_every_grammar_terminal_is_analysed():
@@ -187,5 +187,5 @@ def test_every_grammar_terminal_is_analysed():
     for term in grammar.parser().terminals:
         regexp = term.pattern.to_regexp()
         assert firstchar.first_chars(regexp, flags) is not None, term.name
-        assert firstchar._tree(regexp, flags) is not None, term.name
+        assert narrowing._tree(regexp, flags) is not None, term.name
     assert lexer.members(" ") == ("_WS",)
