@@ -116,36 +116,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# command -> (module in checker.commands, function): imported only when that command runs
+_COMMANDS = {
+    "parse": ("parse_cmd", "run"),
+    "extract": ("extract_cmd", "run"),
+    "check": ("check_cmd", "run"),
+    "baseline": ("check_cmd", "run_baseline"),
+    "rules": ("rules_cmd", "run"),
+    "cache": ("cache_cmd", "run"),
+    "config": ("config_cmd", "run"),
+}
+
+
 def _run(args: argparse.Namespace) -> int:
-    if args.command == "parse":
-        from .commands import parse_cmd
+    import importlib
 
-        return parse_cmd.run(args)
-    if args.command == "extract":
-        from .commands import extract_cmd
-
-        return extract_cmd.run(args)
-    if args.command == "check":
-        from .commands import check_cmd
-
-        return check_cmd.run(args)
-    if args.command == "rules":
-        from .commands import rules_cmd
-
-        return rules_cmd.run(args)
-    if args.command == "baseline":
-        from .commands import check_cmd
-
-        return check_cmd.run_baseline(args)
-    if args.command == "cache":
-        from .commands import cache_cmd
-
-        return cache_cmd.run(args)
-    if args.command == "config":
-        from .commands import config_cmd
-
-        return config_cmd.run(args)
-    raise AssertionError(args.command)
+    module, function = _COMMANDS[args.command]
+    return getattr(importlib.import_module(f".commands.{module}", __package__), function)(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
