@@ -38,7 +38,8 @@ def cold(texts) -> dict:
     first = _clock(grammar.tokens, texts)
     second = _clock(grammar.tokens, texts)
     return {"parser_s": t1 - t0, "lexer_init_s": t2 - t1, "first_pass_s": first, "second_pass_s": second,
-            "characters_seen": len(lexer._by_char), "regexes_compiled": len(lexer._by_members),
+            "characters_seen": len(lexer._members), "pairs_seen": len(lexer._by_pair),
+            "regexes_compiled": len(lexer._by_members),
             "terminals": len(grammar.parser().terminals)}
 
 

@@ -158,7 +158,8 @@ def _lexer(r: dict) -> list[str]:
            f"Cold costs in a fresh process: parser from lark's cache {_f(1000 * cold['parser_s'], 0)} ms; lexer set-up "
            f"{_f(1000 * cold['lexer_init_s'], 0)} ms ({cold['terminals']} terminals analysed); first pass over the seeds "
            f"{_f(1000 * cold['first_pass_s'], 0)} ms ({cold['regexes_compiled']} bucket regexes compiled for "
-           f"{cold['characters_seen']} distinct characters), second pass {_f(1000 * cold['second_pass_s'], 0)} ms.", "",
+           f"{cold['characters_seen']} distinct characters and {cold.get('pairs_seen', 'n/a')} distinct pairs), "
+           f"second pass {_f(1000 * cold['second_pass_s'], 0)} ms.", "",
            "### Where `crosscheck parse` spends its time (ms per seed article)", ""]
     total = sum(split.values())
     out += _table(["step", "ms", "share"], [[k, _f(v), f"{100 * v / total:.0f}%"] for k, v in split.items()]
