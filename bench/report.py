@@ -266,8 +266,9 @@ def _notes(r: dict) -> list[str]:
             "- The parser, the scanner's table and the lexer are built once per process (`functools.cache`): a spawned "
             "worker loads lark's grammar cache and builds the lexer itself (see the cold costs above: the lexer "
             "compiles a regex per new first character, so its first articles are slower); a forked worker inherits "
-            "whatever the parent had built. `grammar.prepare(chars)` builds all of it, and the regexes for `chars`, "
-            "before a pool is started: with fork, every worker then starts warm.",
+            "whatever the parent had built. `grammar.prepare(sample)` builds all of it, and lexes a sample text "
+            "(compiling the lexer's regexes for its characters), before a pool is started: with fork, every worker "
+            "then starts warm.",
             "- lark writes its grammar cache file in place (atomically only with the `atomicwrites` package, lark's "
             "`atomic_cache` extra). Workers that all build the parser at once after a grammar change can read a "
             "half-written file; lark catches the failed load and builds the parser again, so this costs time, not "

@@ -98,17 +98,15 @@ def _lexer():
     return FastLexer(BasicLexer(lark.lexer_conf))
 
 
-def prepare(chars: str = "") -> None:
-    """Build the parser, the scanner's table and the lexer now, and the lexer's regexes for ``chars``.
+def prepare(sample: str = "") -> None:
+    """Build the parser, the scanner's table and the lexer now, and lex ``sample`` (which compiles the
+    lexer's regexes for the characters in it).
 
     For a parent process about to fork extraction workers: they inherit all of it built, instead of
-    each loading lark's cache and compiling the same regexes (``prepare(string.printable)`` covers
-    English text).  Nothing else changes: results are the same with or without it."""
+    each loading lark's cache and compiling the same regexes (a sample of ordinary English text
+    covers most of what articles need).  Nothing else changes: results are the same without it."""
     _tables()
-    lexer = _lexer()
-    if lexer is not None:
-        for char in chars:
-            lexer.bucket(char)
+    tokens(sample)
 
 
 def tokens(text: str) -> list:
