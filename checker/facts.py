@@ -88,7 +88,8 @@ class _Context:
             w = ws[i]
             if w.kind != "word" or not w.text.islower() or len(w.norm) < 3:
                 continue
-            if w.norm in _NOT_NOUNS or w.norm.endswith(("ed", "ing", "ly")):
+            determined = i > 0 and ws[i - 1].norm in ("the", "a", "an", "its", "their", "his", "her")
+            if w.norm in _NOT_NOUNS or (w.norm.endswith(("ed", "ing", "ly")) and not determined):
                 continue
             return singular(w.norm)
         return None
@@ -142,10 +143,12 @@ def _modifiers(q: Quantity, ctx: _Context, first: int, last: int) -> list[str]:
     return out
 
 
-def _is_fact(q: Quantity, ctx: _Context, first: int, last: int) -> bool:
+def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool = False) -> bool:
     ws = ctx.words.words
-    if q.unit is None and q.noun is None and q.part_of is None:
+    if q.unit is None and q.noun is None and q.part_of is None and not elliptical:
         return False
+    if q.noun and q.value is not None and q.value.denominator != 1 and _scale_word(ctx, first) is None:
+        return False  # "a 6.8 earthquake": a fractional count is not a count
     if q.part_of and q.whole is None and any(
         w.norm.endswith("est") or w.norm == "most" for w in ws[first:last] if w.kind == "word"
     ):
@@ -165,6 +168,15 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int) -> bool:
     return True
 
 
+_SCALE_WORDS = frozenset({"magnitude", "level", "grade", "category", "rating", "score", "index", "force", "stage"})
+
+
+def _scale_word(ctx: _Context, first: int) -> str | None:
+    """"a magnitude 6.8 earthquake": the word that says what a fractional number before a noun is."""
+    norm = ctx.words.words[first - 1].norm if first > 0 else ""
+    return norm if norm in _SCALE_WORDS else None
+
+
 class _Counts:
     """The last count in each sentence, for "76 of which"."""
 
@@ -176,7 +188,13 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: _Counts) -> 
     sentence = ctx.words.sentence_of(first)
     lex = ctx.lexicon
     if q.unit is None or q.noun is not None:
-        if q.part_of in ("which", "whom", "them") or (q.part_of and q.noun is None):
+        scale = _scale_word(ctx, first) if q.noun and q.value is not None and q.value.denominator != 1 else None
+        if scale:
+            return q.noun, scale, f"{q.noun}.{scale}"  # "magnitude 6.8 earthquake" -> earthquake.magnitude
+        if q.noun is None and q.part_of is None:
+            # "killing 300 people and injuring 1,200": the noun is the sentence's last count's
+            noun, mods = counts.last.get(sentence) or ("unknown", [])
+        elif q.part_of in ("which", "whom", "them") or (q.part_of and q.noun is None):
             noun, mods = counts.last.get(sentence) or counts.last.get(sentence - 1) or ("unknown", [])
         else:
             noun = q.noun or "unknown"
@@ -220,7 +238,9 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> ArticleFacts:
         ws = ctx.words.words
         while last > first + 1 and ws[last - 1].start >= q.end:
             last -= 1  # the quantity ends before the noun it modifies ("60-day truce")
-        if not _is_fact(q, ctx, first, last):
+        elliptical = (q.unit is None and q.noun is None and q.part_of is None
+                      and ctx.words.sentence_of(first) in counts.last and ctx.verb_near(first, last) is not None)
+        if not _is_fact(q, ctx, first, last, elliptical):
             continue
         subject, measure, key = _key(q, ctx, first, last, counts)
         sentence = ctx.words.sentences[ctx.words.sentence_of(first)]

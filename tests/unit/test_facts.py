@@ -87,3 +87,15 @@ def test_mentions_keep_spelling_and_given_name():
 @pytest.mark.parametrize("text", ["", "\n\n", "\u201c", "He said", "\u201cunclosed quote", "1,000 each \u2019s"])
 def test_odd_input_never_raises(text):
     run(text)
+
+
+def test_elliptical_count_takes_the_noun_and_its_own_verb():
+    text = "The quake killed at least 300 people and injured more than 1,200, officials said."
+    facts = facts_by_key(text)
+    assert facts["person.killed"].quantity.low == 300
+    assert facts["person.injured"].quantity.low == 1200
+
+
+def test_a_fractional_number_before_a_noun_is_a_scale_not_a_count():
+    keys = [f.key for f in run("A magnitude 6.8 earthquake struck on Tuesday. A 2.5 earthquake followed.").facts]
+    assert keys == ["earthquake.magnitude"]
