@@ -27,7 +27,8 @@ _STARTS = ["quantity", "noise"]
 def parser(strict: bool = False):
     """The Lark LALR parser for grammar/claims.lark (built once; ``strict`` for tests)."""
     from lark import Lark
-    from lark.exceptions import GrammarError as LarkGrammarError, LexError
+    from lark.exceptions import GrammarError as LarkGrammarError
+    from lark.exceptions import LexError
 
     from .errors import GrammarError, Location
 
