@@ -232,6 +232,7 @@ def find_attributions(words: Words, people: People, lexicon: Lexicon,
     inside = set()
     for first, last in quoted:
         inside.update(range(first, last))
+    speech_firsts = lexicon.speech.firsts
     out: list[Attribution] = []
     bodies: dict[str, str] = {}
     last_speaker: str | None = None
@@ -259,7 +260,7 @@ def find_attributions(words: Words, people: People, lexicon: Lexicon,
                     last_speaker = speaker or last_speaker
                 i += 2
                 continue
-            hit = lexicon.speech.match(norms, i) if ws[i].kind == "word" else None
+            hit = lexicon.speech.match(norms, i) if norms[i] in speech_firsts and ws[i].kind == "word" else None
             if hit is not None and ws[i].text[:1].isupper() and not headline:
                 hit = None  # "the United States": a capital is a name, not a verb
             if hit is None:

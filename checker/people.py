@@ -44,10 +44,6 @@ class _Run:
     last: int  # exclusive
 
 
-def _cap(w: Word) -> bool:
-    return w.kind == "word" and w.text[:1].isupper()
-
-
 def _initial_or_title(w: Word) -> bool:
     return (len(w.text) == 1 and w.text.isalpha()) or w.norm in _DOTTED_TITLES
 
@@ -66,25 +62,27 @@ def _title_case(words: list[Word], first: int, last: int) -> bool:
 def _runs(words: list[Word]) -> list[_Run]:
     """Maximal runs of capitalised words, with initials ("V.") and connectors ("of") inside."""
     runs = []
-    i, n = 0, len(words)
-    while i < n:
-        if not _cap(words[i]):
-            i += 1
-            continue
+    cap = [w.kind == "word" and w.text[:1].isupper() for w in words]
+    starts = [i for i, c in enumerate(cap) if c]
+    n = len(words)
+    end = 0
+    for i in starts:
+        if i < end:
+            continue  # inside the previous run
         j = i + 1
         while j < n:
             w = words[j]
-            if _cap(w):
+            if cap[j]:
                 j += 1
             elif w.text == "." and w.start == words[j - 1].end and _initial_or_title(words[j - 1]) \
-                    and j + 1 < n and _cap(words[j + 1]):
+                    and j + 1 < n and cap[j + 1]:
                 j += 1  # "V." "U.S." "Mr."
-            elif w.norm in _CONNECTORS and j + 1 < n and _cap(words[j + 1]) and not words[j - 1].text.endswith(("'s", "\u2019s")):
+            elif w.norm in _CONNECTORS and j + 1 < n and cap[j + 1] and not words[j - 1].text.endswith(("'s", "\u2019s")):
                 j += 1
             else:
                 break
         runs.append(_Run(i, j))
-        i = j
+        end = j
     return runs
 
 
@@ -199,6 +197,8 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
     norms = words.norms
     headline = {si for si, s in enumerate(words.sentences) if _title_case(ws, s.first, s.last)}
     for run in runs:
+        if run.last - run.first == 1 and norms[run.first] in _NOT_NAMES:
+            continue  # "The", "On", "He" at a sentence's start: most runs, and never a name
         if words.sentence_of(run.first) in headline:
             pending.append(run)
             continue

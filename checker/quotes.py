@@ -3,6 +3,7 @@ quotes inside a sentence; each with its speaker and, for a short evaluative quot
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .attribution import Attribution
@@ -33,11 +34,19 @@ def _glued_right(ws: list[Word], i: int) -> bool:
     return i + 1 < len(ws) and ws[i + 1].start == ws[i].end
 
 
-def _marks(ws: list[Word], first: int, last: int) -> list[tuple[int, str]]:
-    """(word index, 'open'|'close') for every quotation mark in a paragraph."""
+_MARK_CHARS = frozenset({_OPEN_DOUBLE, _CLOSE_DOUBLE, '"', _OPEN_SINGLE, _CLOSE_SINGLE, "'"})
+
+
+def _candidates(ws: list[Word]) -> list[int]:
+    """Indices of the words that may be or hold a quotation mark (looked at once per article)."""
+    return [i for i, w in enumerate(ws) if w.text in _MARK_CHARS or w.text[-1:] in (_CLOSE_SINGLE, "'")]
+
+
+def _marks(ws: list[Word], indices: list[int]) -> list[tuple[int, str]]:
+    """(word index, 'open'|'close'...) for every quotation mark among ``indices`` (one paragraph)."""
     out = []
     straight_double_open = False
-    for i in range(first, last):
+    for i in indices:
         t = ws[i].text
         if t == _OPEN_DOUBLE:
             out.append((i, "open"))
@@ -65,10 +74,12 @@ def find_quotes(words: Words) -> list[QuoteSpan]:
     for s in words.sentences:
         lo, hi = paragraphs.get(s.paragraph, (s.first, s.last))
         paragraphs[s.paragraph] = (min(lo, s.first), max(hi, s.last))
+    candidates = _candidates(ws)
     for first, last in paragraphs.values():
         opened: int | None = None
         kind = ""
-        for i, what in _marks(ws, first, last):
+        lo, hi = bisect.bisect_left(candidates, first), bisect.bisect_left(candidates, last)
+        for i, what in _marks(ws, candidates[lo:hi]):
             if opened is None:
                 if what in ("open", "open1"):
                     opened, kind = i, what

@@ -7,7 +7,9 @@ abbreviations ("Mr.", "U.S.", "Vladimir V. Putin").  Nothing here rewrites the t
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import Lexicon, normalize_word
 from .units import base_name
@@ -19,13 +21,14 @@ _CLOSERS = {"\u201d", "\u2019", '"', "'", ")", "]"}
 _CLAUSE_BREAKS = {",", ";", ":", "\u2014", "(", ")", "\u2013", "--"}
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """One word or mark (a NamedTuple: an article has thousands, made in the hot path)."""
+
     text: str
     norm: str
     start: int
     end: int
-    kind: str  # word | num | punct | para | date | other
+    kind: str  # word | num | punct | para | other
     token: int  # index of the lark token it comes from
 
 
@@ -38,6 +41,7 @@ class Sentence:
     paragraph: int
 
 
+@functools.lru_cache(maxsize=4096)
 def _kind(ttype: str, value: str) -> str:
     """What a token is to sentence-level code; read from its text where the grammar's terminal
     names would tie this module to the grammar's internals."""
@@ -73,20 +77,22 @@ class Words:
     def build(cls, text: str, tokens: list, lexicon: Lexicon) -> Words:
         words: list[Word] = []
         first_word: list[int] = []
+        append, mark, norm = words.append, first_word.append, normalize_word
         for ti, tok in enumerate(tokens):
-            first_word.append(len(words))
-            kind = _kind(tok.type, tok.value)
-            value = tok.value
-            if kind == "word" and (" " in value or "\n" in value or "\t" in value):
+            mark(len(words))
+            ttype, value = tok.type, tok.value
+            kind = "word" if ttype == "WORD" or ttype == "FUNCWORD" else _kind(ttype, value)
+            if kind != "word":
+                append(Word(value, value, tok.start_pos, tok.end_pos, kind, ti))
+            elif " " in value or "\n" in value or "\t" in value:
                 pos = tok.start_pos
-                for part in value.split():
+                for part in value.split():  # "more than": one word each, with its own offsets
                     at = text.index(part, pos)
-                    words.append(Word(part, normalize_word(part), at, at + len(part), kind, ti))
+                    append(Word(part, norm(part), at, at + len(part), kind, ti))
                     pos = at + len(part)
             else:
-                words.append(Word(value, normalize_word(value) if kind == "word" else value, tok.start_pos,
-                                  tok.end_pos, kind, ti))
-        first_word.append(len(words))
+                append(Word(value, norm(value), tok.start_pos, tok.end_pos, kind, ti))
+        mark(len(words))
         return cls(text, words, first_word, _split(words, lexicon))
 
     def sentence_of(self, word_index: int) -> int:
