@@ -193,6 +193,23 @@ def _scaling(r: dict) -> list[str]:
             *_table(["articles", "command", "wall s", "CPU s", "articles/s", "peak RSS MiB", "result"], rows)]
 
 
+def _incremental(r: dict) -> list[str]:
+    inc = r.get("incremental")
+    if not inc:
+        return []
+    head = f"## CI: `check --new` against a cached corpus of {inc['articles']:,} articles"
+    if not (inc.get("fill_ok") and inc.get("new_ok")):
+        return [head, "", f"Failed: {inc.get('error', '?')}", ""]
+    return [head, "",
+            "A pull request adds one article to a story: the first `check` reads the corpus and fills the fact "
+            "cache (`.crosscheck/cache.sqlite`); `check --new NEW` then reads the facts of the corpus from the "
+            "cache, extracts only the new article and reports only findings that involve it.", "",
+            *_table(["run", "wall s", "result"], [
+                [f"`check` of {inc['articles']:,} articles, filling the cache", _f(inc["fill_s"], 1), ""],
+                ["`check --new` of one new article against the cached corpus", _f(inc["new_s"], 2),
+                 f"{inc.get('new_findings')} findings, peak RSS {_f(inc['new_maxrss_mib'], 0)} MiB"]]), ""]
+
+
 def _startup(r: dict) -> list[str]:
     s = r["startup"]
     imp = s["imports"]
@@ -240,6 +257,10 @@ def _summary(r: dict) -> list[str]:
     if pas.get("ok"):
         rows.append([f"`crosscheck parse`-level over {pas['articles']:,} articles: articles/s, characters/s, peak RSS",
                      f"{_f(pas['articles_per_s'], 0)}, {_f(pas['chars_per_s'], 0)}, {_f(pas['maxrss_mib'], 0)} MiB"])
+    inc = r.get("incremental") or {}
+    if inc.get("new_ok"):
+        rows.append([f"`check --new` of one article against a cached corpus of {inc['articles']:,}",
+                     f"{_f(inc['new_s'], 2)} s"])
     rows.append([f"start-up, `{r['startup']['command']}`", f"{_f(r['startup']['wall_s'], 3)} s"])
     return ["## Summary", "", *_table(["measure", "value"], rows)]
 
@@ -284,6 +305,6 @@ def render(r: dict) -> str:
     lines = [HEADER, "", "# Performance", "",
              "How fast crosscheck reads articles, against two well-known quantity parsers, and what it costs to "
              f"start. Written by `bench/run.py` from the run described below{again}.", ""]
-    for part in (_summary, _machine, _peers, _lexer, _scaling, _startup, _profiles, _notes):
+    for part in (_summary, _machine, _peers, _lexer, _scaling, _incremental, _startup, _profiles, _notes):
         lines += part(r)
     return "\n".join(lines).rstrip() + "\n"

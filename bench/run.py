@@ -129,6 +129,32 @@ def scaling(pool: Path, entries: list, sizes: list[int], work: Path, env: dict, 
     return rows
 
 
+def incremental(pool: Path, entries: list, size: int, work: Path, env: dict, timeout: float) -> dict:
+    """A CI run: ``check`` fills the fact cache from a corpus of ``size`` articles, then ``check --new``
+    compares one new article against that cached corpus (one story, as a new article on a running
+    story would be)."""
+    folder = corpus.link_corpus(pool, entries, work / f"inc-{size}", size + 1, "one")
+    new = sorted(p for p in folder.iterdir() if p.suffix == ".txt")[-1]
+    held = work / f"held-{new.name}"
+    shutil.move(new, held)
+    cache = work / f"inc-{size}.sqlite"
+    base = _python("-m", "checker", "check", str(folder), "--cache", str(cache), "--quiet", "--format", "json",
+                   "--fail-on", "never")
+    fill = procs.run(base + ["--output", str(work / "inc-fill.json")], timeout=timeout, env=env)
+    shutil.move(held, new)
+    again = procs.run(base + ["--new", str(new), "--output", str(work / "inc-new.json")], timeout=timeout, env=env)
+    row = {"articles": size, "fill_s": fill.wall_s, "fill_ok": fill.ok, "new_s": again.wall_s, "new_ok": again.ok,
+           "new_maxrss_mib": again.maxrss_kb / 1024}
+    try:
+        doc = json.loads((work / "inc-new.json").read_text(encoding="utf-8"))
+        row["new_findings"] = sum((doc.get("summary", {}).get("findings") or {}).values())
+    except (OSError, ValueError):
+        row["error"] = (again.stderr or fill.stderr).strip()[-300:]
+    print(f"  check --new 1 against {size}: fill {fill.wall_s:.1f} s, new {again.wall_s:.1f} s", file=sys.stderr)
+    shutil.rmtree(folder, ignore_errors=True)
+    return row
+
+
 def _args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="small sizes and two rounds (a smoke run)")
@@ -169,7 +195,7 @@ def _bench(args: argparse.Namespace, argv: list[str], env: dict, checker_from: s
     results: dict = {"machine": procs.machine(), "checker": checker_from,
                      "command": _command(argv),
                      "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "seed": corpus.SEED}
-    pool_size = max(args.articles, args.peer_articles)
+    pool_size = max(args.articles, args.peer_articles, 1001)
     print(f"corpus: {pool_size} articles in {work}", file=sys.stderr)
     entries = corpus.build_pool(work / "pool", pool_size, ROOT / "seeds")
     files = [work / "pool" / name for name, _o, _s in entries]
@@ -190,6 +216,9 @@ def _bench(args: argparse.Namespace, argv: list[str], env: dict, checker_from: s
         _python(str(HERE / "worker.py"), "crosscheck-parse", str(_listfile(work, files[:sizes[-1]]))),
         timeout=args.timeout, env=env)], None)
     results["scaling"] = scaling(work / "pool", entries, sizes, work, env, args.scale_timeout)
+    inc_size = min(1000, pool_size - 1)
+    print(f"check --new against a cached corpus of {inc_size}", file=sys.stderr)
+    results["incremental"] = incremental(work / "pool", entries, inc_size, work, env, args.scale_timeout)
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
