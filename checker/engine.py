@@ -34,14 +34,32 @@ def evaluate(articles: Iterable[Article], extractions: Mapping[str, ArticleFacts
     facts, quotes, mentions = _gather(by_id, extractions)
     enabled = rules.enabled() if hasattr(rules, "enabled") else [r for r in rules if r.enabled]
     found: dict[str, Finding] = {}
+    split: dict[bool, dict[str, tuple[list[Quote], list[Mention]]]] = {}  # quotes and mentions by story, once
     for rule in enabled:
         module = comparators.get(rule.kind)
-        picked = tuple(f for f in facts if rule.match.accepts(f))
-        for sel in _selections(by_id, picked, quotes, mentions, rule.match.same_story):
+        accepts = _accepter(rule.match)
+        picked = tuple(f for f in facts if accepts(f))
+        for sel in _selections(by_id, picked, quotes, mentions, rule.match.same_story, split):
             for d in module.compare(sel, rule.options):
                 f = build_finding(rule, module.TYPE, d)
                 found.setdefault(f.id, f)
     return sorted(found.values(), key=_order)
+
+
+def _accepter(match):
+    """``match.accepts``, which reads only a fact's key, dimension and noun, worked out once for
+    each of those (a corpus has a few hundred keys and a hundred thousand facts)."""
+    memo: dict[tuple[str, str, str | None], bool] = {}
+
+    def accepts(fact: Fact) -> bool:
+        q = fact.quantity
+        k = (fact.key, q.dimension, q.noun)
+        hit = memo.get(k)
+        if hit is None:
+            hit = memo[k] = match.accepts(fact)
+        return hit
+
+    return accepts
 
 
 def _gather(by_id: Mapping[str, Article], extractions: Mapping[str, ArticleFacts]):
@@ -59,18 +77,26 @@ def _gather(by_id: Mapping[str, Article], extractions: Mapping[str, ArticleFacts
     return tuple(facts), tuple(quotes), tuple(mentions)
 
 
-def _selections(by_id, facts, quotes, mentions, same_story: bool) -> list[Selection]:
+def _selections(by_id, facts, quotes, mentions, same_story: bool, split: dict | None = None) -> list[Selection]:
+    """One Selection a story.  Each item is visited once (not once a story), and the quotes and
+    mentions, which no rule's ``match`` picks from, are split once for all rules (``split``)."""
     def story(article_id: str) -> str:
         return (by_id[article_id].story or "") if same_story else ""
 
-    stories = sorted({story(a) for a in by_id})
-    return [
-        Selection(s or None, by_id,
-                  tuple(f for f in facts if story(f.article) == s),
-                  tuple(q for q in quotes if story(q.article) == s),
-                  tuple(m for m in mentions if story(m.article) == s))
-        for s in stories
-    ]
+    names = sorted({story(a) for a in by_id})
+    split = {} if split is None else split
+    if same_story not in split:
+        others: dict[str, tuple[list[Quote], list[Mention]]] = {s: ([], []) for s in names}
+        for n, items in enumerate((quotes, mentions)):
+            for item in items:
+                others[story(item.article)][n].append(item)
+        split[same_story] = others
+    by_story: dict[str, list[Fact]] = {s: [] for s in names}
+    for f in facts:
+        by_story[story(f.article)].append(f)
+    others = split[same_story]
+    return [Selection(s or None, by_id, tuple(by_story[s]), tuple(others[s][0]), tuple(others[s][1]))
+            for s in names]
 
 
 def claim(item: Item) -> Claim:

@@ -185,6 +185,15 @@ class Article:
             "story": self.story,
         }
 
+    def without_text(self) -> Article:
+        """This article without its text and decoded file, for holding many articles once their
+        facts are extracted: positions still resolve (from the line starts, kept or worked out
+        here, and the offset map); nothing else needs the text."""
+        from dataclasses import replace
+
+        starts = self.line_starts or _line_starts(self.raw if self.raw is not None else self.text)
+        return replace(self, text="", raw=None, line_starts=starts)
+
 
 def _line_starts(text: str) -> tuple[int, ...]:
     starts = [0]

@@ -17,13 +17,14 @@ import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import Any
 
 from .errors import CheckerError, UsageError
-from .model import Article, ArticleFacts, Finding, Report
+from .model import Article, ArticleFacts, Finding, Quantity, Report
 from .report.records import severity_rank
 
-__all__ = ["CheckResult", "exit_code", "extract_all", "filter_findings", "read", "run_check"]
+__all__ = ["CheckResult", "exit_code", "extract_all", "filter_findings", "for_comparison", "read", "run_check"]
 
 
 @dataclass(frozen=True)
@@ -135,9 +136,12 @@ class _Progress:
 
 
 def extract_all(articles: Sequence[Article], *, cache=None, jobs: int = 1, progress: bool = True,
-                lexicons: Sequence[str] = ()) -> dict[str, ArticleFacts]:
+                lexicons: Sequence[str] = (),
+                keep: Callable[[ArticleFacts], ArticleFacts] | None = None) -> dict[str, ArticleFacts]:
     """Facts for every article by id: from ``cache`` (a FactCache or None) where it has them, else
-    extracted (in ``jobs`` processes) and stored."""
+    extracted (in ``jobs`` processes) and stored.  ``keep`` (say :func:`for_comparison`) is applied
+    to each article's facts as they come, after the cache has stored them whole: what the caller
+    holds for every article of a large corpus."""
     found: dict[str, ArticleFacts] = {}
     with _Progress(len(articles), progress) as bar:
         todo = []
@@ -146,14 +150,57 @@ def extract_all(articles: Sequence[Article], *, cache=None, jobs: int = 1, progr
             if hit is None:
                 todo.append(article)
             else:
-                found[article.id] = hit
+                found[article.id] = hit if keep is None else keep(hit)
                 bar.advance()
         for article, facts in _run(todo, jobs, tuple(lexicons)):
-            found[article.id] = facts
             if cache is not None:
                 cache.put(article, facts)
+            found[article.id] = facts if keep is None else keep(facts)
             bar.advance()
     return {a.id: found[a.id] for a in articles}
+
+
+class _Shared:
+    """One copy of each repeated string and number: many articles of a story quote the same words,
+    name the same people and give the same values."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[int, int], Fraction] = {}
+
+    def text(self, value: str | None) -> str | None:
+        return sys.intern(value) if type(value) is str else value
+
+    def number(self, value: Any) -> Any:
+        if type(value) is not Fraction:
+            return value
+        return self._numbers.setdefault((value.numerator, value.denominator), value)
+
+    def quantity(self, q: Quantity) -> Quantity:
+        t, n = self.text, self.number
+        return replace(q, text=t(q.text), qualifier=t(q.qualifier), value=n(q.value), low=n(q.low), high=n(q.high),
+                       unit=t(q.unit), dimension=t(q.dimension), noun=t(q.noun), hedge=t(q.hedge),
+                       modifies=t(q.modifies), part_of=t(q.part_of), whole=n(q.whole))
+
+
+def for_comparison() -> Callable[[ArticleFacts], ArticleFacts]:
+    """A ``keep`` for :func:`extract_all` that holds only what the engine and the reports read:
+    facts, quotes and name mentions without their ids, sentences and entity names (``extract``
+    prints those; the fact cache keeps them), repeated strings and numbers held once."""
+    s = _Shared()
+    t = s.text
+
+    def keep(x: ArticleFacts) -> ArticleFacts:
+        art = t(x.article)
+        facts = tuple(replace(f, id="", article=art, key=t(f.key), quantity=s.quantity(f.quantity),
+                              speaker=t(f.speaker), time=t(f.time), date=t(f.date), sentence="",
+                              subject=t(f.subject), measure=t(f.measure)) for f in x.facts)
+        quotes = tuple(replace(q, id="", article=art, speaker=t(q.speaker), text=t(q.text), sentence="",
+                               topic=t(q.topic)) for q in x.quotes)
+        mentions = tuple(replace(m, id="", article=art, text=t(m.text), surname=t(m.surname), given=t(m.given),
+                                 entity=None) for m in x.mentions)
+        return ArticleFacts(art, facts, quotes, mentions)
+
+    return keep
 
 
 def _suppressed(f: Finding, articles: dict[str, Article], ignore: Sequence[str]) -> bool:
@@ -241,10 +288,13 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
     cache = open_cache() if open_cache else None
     try:
         extractions = extract_all(articles, cache=cache, jobs=settings["jobs"], progress=not quiet,
-                                  lexicons=lexicons)
+                                  lexicons=lexicons, keep=for_comparison())
     finally:
         if cache is not None:
             cache.close()
+    # from here on only positions are needed of an article, not its text: a large corpus's texts
+    # are let go before the comparisons and the reports need their memory
+    articles = [a.without_text() for a in articles]
     findings = evaluate(articles, extractions, ruleset)
     shown, failing, counts = filter_findings(findings, articles, ignore=settings["ignore"], new_ids=new_ids,
                                              baseline_ids=baseline_ids, min_severity=settings["min-severity"])

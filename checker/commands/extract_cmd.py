@@ -1,11 +1,23 @@
-"""``crosscheck extract``: the facts and quotes found in articles, without comparing them."""
+"""``crosscheck extract``: the facts and quotes found in articles, without comparing them.
+
+The documents are written a piece at a time (one article, fact, quote or line), never built whole
+in memory: to a file through a temporary file renamed over it at the end, as every output is, or
+to standard output.  The JSON is byte for byte what ``json.dumps(document, indent=2)`` gives.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from ..model import Article, ArticleFacts, Fact, Quote, number_json
-from ..output import document, dumps, write_or_print
+from ..output import document, dumps
 
 
 def _place(article: Article, start: int, end: int) -> dict[str, Any]:
@@ -37,10 +49,39 @@ def quote_json(quote: Quote, article: Article) -> dict[str, Any]:
 
 
 def extraction_document(articles: list[Article], results: list[ArticleFacts]) -> dict[str, Any]:
+    """The whole document as a dict (for callers that want to embed it; ``run`` streams it)."""
     by_id = {a.id: a for a in articles}
     facts = [fact_json(f, by_id[r.article]) for r in results for f in r.facts]
     quotes = [quote_json(q, by_id[r.article]) for r in results for q in r.quotes]
     return document(articles=[a.as_json() for a in articles], facts=facts, quotes=quotes)
+
+
+def extraction_json(articles: list[Article], results: list[ArticleFacts]) -> Iterator[str]:
+    """``dumps(extraction_document(articles, results))`` in pieces, one article, fact or quote at a
+    time (the document's lists sit two levels deep: each item is indented by four spaces)."""
+    by_id = {a.id: a for a in articles}
+    head = document()
+    sections: list[tuple[str, Iterable[dict[str, Any]]]] = [
+        ("articles", (a.as_json() for a in articles)),
+        ("facts", (fact_json(f, by_id[r.article]) for r in results for f in r.facts)),
+        ("quotes", (quote_json(q, by_id[r.article]) for r in results for q in r.quotes)),
+    ]
+    yield "{"
+    for key, value in head.items():
+        yield f"\n  {json.dumps(key)}: {_indented(value, '  ')},"
+    for n, (name, items) in enumerate(sections):
+        yield f"\n  {json.dumps(name)}: "
+        empty = True
+        for item in items:
+            yield ("[\n    " if empty else ",\n    ") + _indented(item, "    ")
+            empty = False
+        yield "[]" if empty else "\n  ]"
+        yield "," if n < len(sections) - 1 else ""
+    yield "\n}"
+
+
+def _indented(value: Any, prefix: str) -> str:
+    return dumps(value).replace("\n", "\n" + prefix)
 
 
 def _value(fact: Fact) -> str:
@@ -53,8 +94,12 @@ def _value(fact: Fact) -> str:
 
 
 def extraction_text(articles: list[Article], results: list[ArticleFacts]) -> str:
+    return "".join(extraction_lines(articles, results))
+
+
+def extraction_lines(articles: list[Article], results: list[ArticleFacts]) -> Iterator[str]:
+    """The text listing, a line (with its newline) at a time."""
     by_id = {a.id: a for a in articles}
-    lines = []
     n_facts = n_quotes = 0
     for r in results:
         article = by_id[r.article]
@@ -64,15 +109,14 @@ def extraction_text(articles: list[Article], results: list[ArticleFacts]) -> str
             when = f.time or "-"
             if f.date:
                 when += f" ({f.date})"
-            lines.append(f"{article.path}:{line}:{col}\t{f.key}\t{_value(f)}\t{f.quantity.text!r}\t{who}\t{when}")
+            yield f"{article.path}:{line}:{col}\t{f.key}\t{_value(f)}\t{f.quantity.text!r}\t{who}\t{when}\n"
             n_facts += 1
         for q in r.quotes:
             line, col = article.position(q.start)
             text = q.text if len(q.text) <= 80 else q.text[:77] + "..."
-            lines.append(f"{article.path}:{line}:{col}\tquote\t{q.speaker or '-'}\t\u201c{text}\u201d")
+            yield f"{article.path}:{line}:{col}\tquote\t{q.speaker or '-'}\t\u201c{text}\u201d\n"
             n_quotes += 1
-    lines.append(f"{len(articles)} articles, {n_facts} facts, {n_quotes} quotes")
-    return "\n".join(lines) + "\n"
+    yield f"{len(articles)} articles, {n_facts} facts, {n_quotes} quotes\n"
 
 
 def run(args) -> int:
@@ -84,7 +128,50 @@ def run(args) -> int:
     for i, fmt in enumerate(formats):
         output = outputs[i] if i < len(outputs) else None
         if fmt == "json":
-            write_or_print(dumps(extraction_document(articles, results)), output)
+            _write(extraction_json(articles, results), output, newline=True)
         else:
-            write_or_print(extraction_text(articles, results), output)
+            _write(extraction_lines(articles, results), output)
     return 0
+
+
+def _write(chunks: Iterable[str], output: str | None, *, newline: bool = False) -> None:
+    """Write ``chunks`` to ``output`` (whole or not at all, as checker.output.write_atomic does) or
+    to standard output (then ending in a newline, as checker.output.write_or_print does)."""
+    if not output:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        if newline:
+            sys.stdout.write("\n")
+        sys.stdout.flush()
+        return
+    from ..errors import UsageError
+    from ..output import _file_mode
+
+    try:
+        try:
+            special = not stat.S_ISREG(os.stat(output).st_mode)
+        except FileNotFoundError:
+            special = False
+        if special:  # /dev/stdout, a FIFO: written to, never replaced
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.writelines(chunks)
+            return
+        target = Path(os.path.realpath(output)) if os.path.islink(output) else Path(output)
+        directory = target.parent if str(target.parent) else Path(".")
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            os.chmod(tmp, _file_mode(target))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.writelines(chunks)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError as exc:
+        raise UsageError(f"cannot write {os.fspath(output)}: {exc.strerror or exc}") from None

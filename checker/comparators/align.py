@@ -5,7 +5,9 @@ not count).  Two quotes of one statement may start and stop at different words, 
 aligned as *overlapping* stretches: words one quote has before the other begins, or after the
 other ends, cost nothing; inside the shared stretch a match scores +1 and a changed, missing or
 extra word -1 (a word-level overlap alignment).  rapidfuzz's ``partial_ratio`` first drops pairs
-that share too little to be worth aligning.  The alignment's edits give the readable difference
+that share too little to be worth aligning; a caller that only needs to know whether two wordings
+are consistent or reach a similarity gives ``min_similarity``, and pairs that provably cannot are
+not aligned at all (:func:`may_reach`).  The alignment's edits give the readable difference
 ("possible -> potential").
 """
 
@@ -15,9 +17,9 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
-__all__ = ["Relation", "relate", "reverse_diff", "word_diff", "words"]
+__all__ = ["Relation", "may_overlap", "may_reach", "relate", "reverse_diff", "word_diff", "words"]
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -57,39 +59,39 @@ def _align(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int | None, int
     gap; ties go to the alignment with more matching words.
 
     A cell's value packs (score, matches) into one int, score * 4096 + matches, so that plain
-    integer comparison orders by score first (quotes are far shorter than 4096 words).
+    integer comparison orders by score first (quotes are far shorter than 4096 words).  The
+    traceback reads each step back from the values (diagonal first, then a gap in b, then a gap
+    in a, when several give the cell its value).
     """
     n, m = len(a), len(b)
     unit = 4096
+    match = unit + 1
     prev = [0] * (m + 1)
-    back: list[bytearray] = [bytearray(m + 1)]  # 0 free start, 1 diagonal, 2 gap in b, 3 gap in a
-    last_col = [0] * (n + 1)
-    for i in range(1, n + 1):
-        cur = [0] * (m + 1)
-        row = bytearray(m + 1)
-        ai = a[i - 1]
-        for j in range(1, m + 1):
-            diag = prev[j - 1] + (unit + 1 if ai == b[j - 1] else -unit)
-            up = prev[j] - unit
-            left = cur[j - 1] - unit
-            if diag >= up and diag >= left:
-                cur[j], row[j] = diag, 1
-            elif up >= left:
-                cur[j], row[j] = up, 2
-            else:
-                cur[j], row[j] = left, 3
-        back.append(row)
-        last_col[i] = cur[m]
+    rows = [prev]
+    for ai in a:
+        cur = [0]
+        left = 0
+        for j in range(m):
+            d = prev[j] + match if ai == b[j] else prev[j] - unit
+            up = prev[j + 1] - unit
+            if up > d:
+                d = up
+            left -= unit
+            if left > d:
+                d = left
+            cur.append(d)
+            left = d
+        rows.append(cur)
         prev = cur
-    ends = [(prev[j], n + j, n, j) for j in range(m + 1)] + [(last_col[i], i + m, i, m) for i in range(n + 1)]
+    ends = [(prev[j], n + j, n, j) for j in range(m + 1)] + [(rows[i][m], i + m, i, m) for i in range(n + 1)]
     _, _, i, j = max(ends)  # ties: the end nearest both ends
     pairs: list[tuple[int | None, int | None]] = []
     while i > 0 and j > 0:
-        step = back[i][j]
-        if step == 1:
+        value, above = rows[i][j], rows[i - 1]
+        if value == above[j - 1] + (match if a[i - 1] == b[j - 1] else -unit):
             i, j = i - 1, j - 1
             pairs.append((i, j))
-        elif step == 2:
+        elif value == above[j] - unit:
             i -= 1
             pairs.append((i, None))
         else:
@@ -99,20 +101,77 @@ def _align(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int | None, int
     return pairs
 
 
-def relate(a: tuple[str, ...], b: tuple[str, ...], floor: float = _PREFILTER) -> Relation:
+def may_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """False when ``a`` and ``b`` cannot be an "overlap": that needs an alignment without edits of
+    at least three words, which (one not containing the other) is an end of one equal to the
+    start of the other."""
+    return _ends_where_starts(a, b) or _ends_where_starts(b, a)
+
+
+def _ends_where_starts(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when a stretch of at least three words ends ``a`` and starts ``b``."""
+    n, first = len(a), b[0] if b else None
+    return any(a[i] == first and a[i:] == b[:n - i] for i in range(max(0, n - len(b)), n - 2))
+
+
+def may_reach(a: tuple[str, ...], b: tuple[str, ...], min_similarity: float) -> bool:
+    """False when no alignment of ``a`` and ``b`` can have similarity ``min_similarity`` or more.
+
+    An alignment with K matching words whose first match is a[p] = b[q] covers, besides its K
+    matches, at least min(p, q) words before it (an alignment starts at the start of a or of b)
+    and, counting the stretch up to its last match and after it, at least K + min(n - p, m - q)
+    words from there on, and at least 2K in all.  So its similarity is at most
+    2K / (min(p, q) + K + max(K, min(n - p, m - q))), which grows with K, and K is at most the
+    longest common subsequence of a[p:] and b[q:] (computed in C by rapidfuzz; first that of a and
+    b, which bounds them all).
+    """
+    if min_similarity <= 0:
+        return True
+    n, m = len(a), len(b)
+    common = _common(a, b)
+    if common == 0:
+        return False
+    where: dict[str, list[int]] = {}
+    for q, w in enumerate(b):
+        where.setdefault(w, []).append(q)
+    for p, w in enumerate(a):
+        for q in where.get(w, ()):
+            if _reaches(min(p, q), common, min(n - p, m - q), min_similarity):
+                k = _common(a[p:], b[q:])
+                if _reaches(min(p, q), k, min(n - p, m - q), min_similarity):
+                    return True
+    return False
+
+
+def _common(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """The length of the longest common subsequence of two word sequences."""
+    return (len(a) + len(b) - Indel.distance(a, b)) // 2
+
+
+def _reaches(before: int, k: int, after: int, min_similarity: float) -> bool:
+    return before + k + max(k, after) <= 2 * k / min_similarity + 1e-9
+
+
+def relate(a: tuple[str, ...], b: tuple[str, ...], floor: float = _PREFILTER,
+           min_similarity: float | None = None) -> Relation:
     """Compare two normalised wordings (see :func:`words`).  Pairs whose rapidfuzz
     ``partial_ratio`` is below ``floor`` (0-100) are not aligned: "other" with similarity 0.
+    With ``min_similarity``, so are pairs that can be neither consistent nor that similar
+    (:func:`may_overlap`, :func:`may_reach`): the similarity is then exact only from
+    ``min_similarity`` up, which is all such a caller asks.
     The result does not depend on the order of the two (the diff reads from ``a`` to ``b``)."""
     if a == b:
         return Relation("same", 1.0)
     if (len(a), a) > (len(b), b):  # one order for the alignment, so that ties break alike
-        r = relate(b, a, floor)
+        r = relate(b, a, floor, min_similarity)
         return Relation(r.kind, r.similarity, reverse_diff(r.diff))
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if not short:
         return Relation("other", 0.0)
     if _contains(long, short):
         return Relation("contained", 1.0)
+    if min_similarity is not None and not may_overlap(a, b) and not may_reach(a, b, min_similarity):
+        return Relation("other", 0.0)
     if fuzz.partial_ratio(" ".join(short), " ".join(long), score_cutoff=floor) < floor:
         return Relation("other", 0.0)
     pairs = _align(a, b)

@@ -27,10 +27,16 @@ from typing import Any
 from ..model import Fact, Quote
 from .align import relate, words
 from .base import Discrepancy, Selection, Side, sort_sides
+from .candidates import candidates, run_length
 from .grouping import by_key, comparable_groups, signature
 from .names import cluster_speakers, display, is_named, speaker_key
 from .spec import Opt
 from .unionfind import UnionFind
+
+# How the work scales (docs/rules.md, "What comparison costs"): quotes with the same normalised words
+# are one wording, whoever they are given to; wordings are related only for the candidate pairs of
+# checker.comparators.candidates (pairs that share a run of words long enough for min_similarity;
+# exact for stories with up to SMALL_BLOCK wordings), and groups are built over wordings, not quotes.
 
 ID = "attribution"
 TYPE = "attribution"
@@ -65,17 +71,36 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
 
 
 def _same_words(quotes: list[Quote], options) -> list[list[Quote]]:
+    """Quotes that are the same words, in groups (each group in (article, start) order, groups in
+    the order of their first quote): two quotes of different articles are linked when their
+    wordings are identical, one contains the other, or they align with ``min_similarity``."""
     quotes = sorted(quotes, key=lambda q: (q.article, q.start))
-    ws = [words(q.text) for q in quotes]
-    uf = UnionFind(range(len(quotes)))
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            if quotes[i].article == quotes[j].article:
-                continue
-            rel = relate(ws[i], ws[j], floor=max(40.0, 100 * options["min_similarity"] - 20))
-            if rel.kind in ("same", "contained") or (rel.kind == "other" and rel.similarity >= options["min_similarity"]):
-                uf.union(i, j)
-    return [[quotes[i] for i in sorted(g)] for g in uf.groups() if len(g) > 1]
+    index: dict[tuple[str, ...], int] = {}
+    wid = [index.setdefault(words(q.text), len(index)) for q in quotes]
+    wordings = list(index)
+    articles: list[set[str]] = [set() for _ in wordings]
+    for q, u in zip(quotes, wid, strict=True):
+        articles[u].add(q.article)
+    min_sim = options["min_similarity"]
+    floor = max(40.0, 100 * min_sim - 20)
+    # a wording is one node: its quotes in two or more articles are linked to each other, and a
+    # wording in one article is linked, all its quotes at once, to anything in another article
+    uf = UnionFind(range(len(wordings)))
+    linked = {u for u in range(len(wordings)) if len(articles[u]) > 1}
+    for u, v in candidates(wordings, run_length(min_sim)).pairs:
+        if len(articles[u]) == 1 and articles[u] == articles[v]:
+            continue  # both only in one article: quotes of one article are never linked directly
+        if uf.find(u) == uf.find(v):
+            continue  # in one group already: aligning them cannot change the groups
+        rel = relate(wordings[u], wordings[v], floor=floor, min_similarity=min_sim)
+        if rel.kind in ("same", "contained") or (rel.kind == "other" and rel.similarity >= min_sim):
+            uf.union(u, v)
+            linked.update((u, v))
+    groups: dict[Any, list[Quote]] = {}
+    for q, u in zip(quotes, wid, strict=True):
+        if u in linked:
+            groups.setdefault(uf.find(u), []).append(q)
+    return list(groups.values())
 
 
 def _speakers(sel: Selection, items: list[Quote] | list[Fact], what: str) -> Discrepancy | None:

@@ -101,10 +101,20 @@ def sort_sides(sides: Iterable[Side]) -> tuple[Side, ...]:
 def merge_sides(sides: Iterable[Side]) -> tuple[Side, ...]:
     """Sides with the same label joined (items once each), in :func:`sort_sides` order."""
     joined: dict[str, list[Item]] = {}
+    seen: dict[str, set] = {}
     for side in sides:
-        items = joined.setdefault(side.label, [])
-        items += [i for i in side.items if i not in items]
+        items, keys = joined.setdefault(side.label, []), seen.setdefault(side.label, set())
+        for i in side.items:
+            key = _item_key(i)
+            if key not in keys:  # one set look-up, not a scan of the side: linear in the items
+                keys.add(key)
+                items.append(i)
     return sort_sides(Side(label, tuple(items)) for label, items in joined.items())
+
+
+def _item_key(item: Item) -> tuple:
+    """What makes two items of one selection equal (its articles are one object per id)."""
+    return (item.article.id, item.start, item.end, item.text, item.speaker, item.quantity)
 
 
 def most_common_text(texts: Iterable[str]) -> str:

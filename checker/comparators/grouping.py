@@ -62,11 +62,19 @@ def disagreeing(sel: Selection, facts: list[Fact], options: Mapping[str, Any], *
     """The sides of a comparable group further apart than the tolerance from another side (with
     ``across``, only pairs of sides that come from different articles)."""
     sides = fact_sides(sel, facts)
+    # per side once, not per pair: its interval, and its article when all its items are from one
+    ivs = [interval(f.quantity) for f, _ in sides]
+    only = [_only_article(s) for _, s in sides]
     out: list[Side] = []
-    for i, (fa, a) in enumerate(sides):
-        for fb, b in sides[i + 1:]:
-            if across and len({x.article.id for x in a.items + b.items}) < 2:
-                continue
-            if disagree(interval(fa.quantity), interval(fb.quantity), options["absolute"], options["relative"]):
-                out += [a, b]
+    for i, (_, a) in enumerate(sides):
+        for j in range(i + 1, len(sides)):
+            if across and only[i] is not None and only[i] == only[j]:
+                continue  # both sides from one article: that is the internal kind's
+            if disagree(ivs[i], ivs[j], options["absolute"], options["relative"]):
+                out += [a, sides[j][1]]
     return out
+
+
+def _only_article(side: Side) -> str | None:
+    ids = {x.article.id for x in side.items}
+    return ids.pop() if len(ids) == 1 else None

@@ -45,7 +45,10 @@ def interval(q: Quantity) -> Interval:
     factor, family = _unit_info(q.unit, q.dimension)
 
     def base(x: Fraction | None) -> Fraction | None:
-        return None if x is None else Fraction(x) * factor
+        if x is None:
+            return None
+        x = x if type(x) is Fraction else Fraction(x)
+        return x if factor == 1 else x * factor  # counts and currencies: no new Fraction
 
     return Interval(family, base(q.low), base(q.high), q.low_inclusive, q.high_inclusive, base(q.value))
 

@@ -54,6 +54,7 @@ def _name_tokens(phrase: str) -> list[str]:
     return tokens
 
 
+@functools.lru_cache(maxsize=65536)
 def speaker_key(speaker: str | None) -> tuple[str, ...] | None:
     """The comparable form of a speaker phrase, or None for no speaker or a pronoun."""
     if not speaker:
@@ -65,11 +66,13 @@ def speaker_key(speaker: str | None) -> tuple[str, ...] | None:
     return tuple(tokens)
 
 
+@functools.lru_cache(maxsize=65536)
 def display(speaker: str) -> str:
     """A speaker phrase without its rank words, as written ("Mr. Putin" -> "Putin")."""
     return " ".join(_name_tokens(speaker)) or speaker
 
 
+@functools.lru_cache(maxsize=65536)
 def is_named(speaker: str | None) -> bool:
     """True for a speaker phrase that ends in a name ("Putin", "the Defense Ministry"), not a
     description ("the Russian leader", "officials")."""
@@ -82,14 +85,19 @@ def is_named(speaker: str | None) -> bool:
 def cluster_speakers(keys: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Map each key to its cluster's canonical key: the longest key it is an unambiguous ending of."""
     distinct = sorted(set(keys), key=lambda k: (-len(k), k))
+    longer: dict[tuple[str, ...], list[tuple[str, ...]]] = {}  # ending -> the longer keys it ends
+    for k in distinct:
+        for n in range(1, len(k)):
+            longer.setdefault(k[-n:], []).append(k)
     out: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key in distinct:
-        longer = [k for k in distinct if len(k) > len(key) and k[-len(key):] == key]
-        maximal = [k for k in longer if not any(len(o) > len(k) and o[-len(k):] == k for o in longer)]
+        # a longer key that itself ends no other longer key is maximal (whatever ends it, ends key)
+        maximal = [k for k in longer.get(key, ()) if k not in longer]
         out[key] = out[maximal[0]] if len(maximal) == 1 else key
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str, *, fold_diacritics: bool = True) -> str:
     """A surname or given name as compared: no possessive, no full stop, case folded."""
     text = _clean(name.strip()).rstrip(".").casefold()

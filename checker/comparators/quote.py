@@ -25,15 +25,23 @@ passes:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..model import Quote
 from .align import Relation, relate, reverse_diff, word_diff, words
 from .base import Discrepancy, Selection, Side, outlets_of, sort_sides
+from .candidates import SMALL_BLOCK, candidates, run_length
 from .names import cluster_speakers, display, speaker_key
 from .spec import Opt
 from .unionfind import UnionFind
+
+# How the work scales (docs/rules.md, "What comparison costs"): quotes of one speaker with the same
+# normalised words are one wording, however many outlets print them; relations are worked out
+# between wordings, only for the candidate pairs of checker.comparators.candidates (exact for
+# speakers with up to SMALL_BLOCK wordings); which quotes of which articles conflict is then found
+# per pair of wordings, from the quotes' order, without looking at every pair of quotes.
 
 ID = "quote"
 TYPE = "quote"
@@ -46,6 +54,8 @@ OPTIONS = {
 }
 DEFAULTS = {"min_similarity": 0.6, "min_words": 4, "topic_max_words": 8}
 PLACEHOLDERS = {"speaker": "who is quoted, as most fully named"}
+
+_SAME = Relation("same", 1.0)
 
 
 def by_speaker(quotes: tuple[Quote, ...]) -> list[list[Quote]]:
@@ -66,102 +76,214 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
 
 
 class _Speaker:
-    """The quotes of one speaker, with their relations worked out once."""
+    """The quotes of one speaker, as distinct wordings, with their relations worked out once.
+
+    Quote ``i`` has wording ``wid[i]`` (an index into ``wordings``); relations, similarity and
+    differences are properties of wordings, so each pair of wordings is related at most once.
+    """
 
     def __init__(self, sel: Selection, quotes: list[Quote], options: Mapping[str, Any]):
         self.sel, self.options = sel, options
         self.quotes = quotes
-        self.words = [words(q.text) for q in quotes]
+        index: dict[tuple[str, ...], int] = {}
+        self.wid = [index.setdefault(words(q.text), len(index)) for q in quotes]
+        self.wordings = list(index)
         self._rel: dict[tuple[int, int], Relation] = {}
+        self._blocked: dict[int, bool] = {}
+        self.candidates = candidates(self.wordings, run_length(options["min_similarity"]))
+        self.relations = 0  # alignments asked for (relate calls), for tests of the cost
 
-    def rel(self, i: int, j: int) -> Relation:
-        """How quote ``i`` relates to quote ``j`` (the diff reads from i to j)."""
-        a, b = min(i, j), max(i, j)
-        if (a, b) not in self._rel:
-            self._rel[a, b] = relate(self.words[a], self.words[b])
-        r = self._rel[a, b]
-        return r if i <= j else Relation(r.kind, r.similarity, reverse_diff(r.diff))
+    def rel(self, u: int, v: int) -> Relation:
+        """How wording ``u`` relates to wording ``v`` (the diff reads from u to v)."""
+        if u == v:
+            return _SAME
+        a, b = (u, v) if u < v else (v, u)
+        r = self._rel.get((a, b))
+        if r is None:
+            self.relations += 1
+            r = self._rel[a, b] = relate(self.wordings[a], self.wordings[b],
+                                         min_similarity=self.options["min_similarity"])
+        return r if u < v else Relation(r.kind, r.similarity, reverse_diff(r.diff))
 
-    def similar(self, i: int, j: int) -> bool:
-        r, o = self.rel(i, j), self.options
-        return r.similarity >= o["min_similarity"] and min(len(self.words[i]), len(self.words[j])) >= o["min_words"]
+    def similar(self, u: int, v: int) -> bool:
+        r, o = self.rel(u, v), self.options
+        return (r.similarity >= o["min_similarity"]
+                and min(len(self.wordings[u]), len(self.wordings[v])) >= o["min_words"])
+
+    def _related(self, u: int, v: int) -> bool:
+        return self.rel(u, v).consistent or self.similar(u, v)
 
     def discrepancies(self) -> Iterator[Discrepancy]:
+        n, ws, wid = len(self.quotes), self.wordings, self.wid
         short = [i for i, q in enumerate(self.quotes)
-                 if q.topic and 0 < len(self.words[i]) <= self.options["topic_max_words"]]
-        rest = [i for i in range(len(self.quotes)) if i not in short]
-        topical = [i for i in self._main_topic(short)
-                   if not any(self.rel(i, j).consistent or self.similar(i, j) for j in rest)]
-        worded = [i for i in range(len(self.quotes))
-                  if i not in topical and len(self.words[i]) >= self.options["min_words"]]
-        yield from self._conflicts(worded, lambda i, j: self.similar(i, j) and self.rel(i, j).diff, None)
+                 if q.topic and 0 < len(ws[wid[i]]) <= self.options["topic_max_words"]]
+        short_set = set(short)
+        rest = {wid[i] for i in range(n) if i not in short_set}
+        topical = [i for i in self._main_topic(short) if not self._is_blocked(wid[i], rest)]
+        topical_set = set(topical)
+        worded = [i for i in range(n) if i not in topical_set and len(ws[wid[i]]) >= self.options["min_words"]]
+        yield from self._conflicts(worded, None)
         for topic in sorted({self.quotes[i].topic for i in topical}):
-            nodes = [i for i in topical if self.quotes[i].topic == topic]
-            yield from self._conflicts(nodes, lambda i, j: word_diff(self.words[i], self.words[j]), topic)
+            nodes = self._topic_cap([i for i in topical if self.quotes[i].topic == topic])
+            yield from self._conflicts(nodes, topic)
+
+    def _is_blocked(self, u: int, rest: set[int]) -> bool:
+        """True when a quote that is not compared by topic is consistent with, or similar to,
+        wording ``u`` (then ``u`` is a piece of a longer statement, not a statement of its own)."""
+        if u not in self._blocked:
+            self._blocked[u] = u in rest or any(v in rest and self._related(u, v)
+                                                for v in sorted(self.candidates.near(u)))
+        return self._blocked[u]
+
+    def _topic_cap(self, nodes: list[int]) -> list[int]:
+        """``nodes`` less the wordings past the SMALL_BLOCK most printed ones (a topic's wordings
+        are compared pair by pair, so their number is capped)."""
+        articles: dict[int, set[str]] = {}
+        for i in nodes:
+            articles.setdefault(self.wid[i], set()).add(self.quotes[i].article)
+        if len(articles) <= SMALL_BLOCK:
+            return nodes
+        keep = set(sorted(articles, key=lambda u: (-len(articles[u]), u))[:SMALL_BLOCK])
+        return [i for i in nodes if self.wid[i] in keep]
 
     def _main_topic(self, nodes: list[int]) -> list[int]:
         """``nodes`` less those whose wording the same article ties more often to another topic."""
-        counts: dict[tuple[str, tuple[str, ...]], dict[str, int]] = {}
+        counts: dict[tuple[str, int], dict[str, int]] = {}
         for i in nodes:
-            c = counts.setdefault((self.quotes[i].article, self.words[i]), {})
+            c = counts.setdefault((self.quotes[i].article, self.wid[i]), {})
             c[self.quotes[i].topic] = c.get(self.quotes[i].topic, 0) + 1
         main = {k: min(c, key=lambda t: (-c[t], t)) for k, c in counts.items()}
-        return [i for i in nodes if main[self.quotes[i].article, self.words[i]] == self.quotes[i].topic]
+        return [i for i in nodes if main[self.quotes[i].article, self.wid[i]] == self.quotes[i].topic]
 
-    def _conflicts(self, nodes: list[int], differ, topic: str | None) -> Iterator[Discrepancy]:
-        """Statements among ``nodes``: linked when consistent (same side) or when ``differ`` gives
-        their difference; a statement with a difference no article explains is a discrepancy."""
-        comps, same = UnionFind(nodes), UnionFind(nodes)
-        diffs: dict[tuple[int, int], str] = {}
-        for n, i in enumerate(nodes):
-            for j in nodes[n + 1:]:
-                if self.rel(i, j).consistent:
-                    comps.union(i, j)
-                    same.union(i, j)
-                elif d := differ(i, j):
-                    comps.union(i, j)
-                    diffs[i, j] = d
-        for comp in comps.groups():
-            found = [(i, j, d) for (i, j), d in diffs.items() if comps.find(i) == comps.find(comp[0])
-                     and self.quotes[i].article != self.quotes[j].article
-                     and not self._carried(nodes, i, j) and not self._carried(nodes, j, i)]
+    def _conflicts(self, nodes: list[int], topic: str | None) -> Iterator[Discrepancy]:
+        """Statements among ``nodes``: wordings are linked when consistent (same side) or when they
+        differ (by topic, or by wording when similar); a statement with a difference that no
+        article explains (see :meth:`_first_pair`) is a discrepancy."""
+        if not nodes:
+            return
+        ws = list(dict.fromkeys(self.wid[i] for i in nodes))
+        wset = set(ws)
+        comps, same = UnionFind(ws), UnionFind(ws)
+        consistent: dict[int, set[int]] = {u: {u} for u in ws}
+        differ: list[tuple[int, int]] = []
+        for u, v in self._pairs(ws, wset, topic):
+            if self.rel(u, v).consistent:
+                comps.union(u, v)
+                same.union(u, v)
+                consistent[u].add(v)
+                consistent[v].add(u)
+            elif topic is not None or (self.similar(u, v) and self.rel(u, v).diff):
+                comps.union(u, v)
+                differ.append((u, v))
+        members: dict[Any, list[int]] = {}
+        for i in nodes:
+            members.setdefault(comps.find(self.wid[i]), []).append(i)
+        pairs: dict[Any, list[tuple[int, int]]] = {}
+        for u, v in differ:
+            pairs.setdefault(comps.find(u), []).append((u, v))
+        if not pairs:
+            return
+        scan = _Scan(self, nodes, consistent)
+        for root, comp in members.items():
+            found = [f for u, v in pairs.get(root, ()) for f in (scan.first(u, v), scan.first(v, u)) if f]
             if found:
                 yield self._discrepancy(comp, same, found, topic)
 
-    def _carried(self, nodes: list[int], i: int, j: int) -> bool:
-        """True when the article of quote ``i`` also prints a wording consistent with quote ``j``."""
-        art = self.quotes[i].article
-        return any(self.quotes[k].article == art and k != i and self.rel(k, j).consistent
-                   for k in nodes if k != j)
+    def _pairs(self, ws: list[int], wset: set[int], topic: str | None):
+        """The pairs of wordings to relate: every pair by topic, candidate pairs by wording."""
+        if topic is not None:
+            return [(u, v) for n, u in enumerate(ws) for v in ws[n + 1:]]
+        return [(u, v) for u in ws for v in sorted(self.candidates.near(u)) if v in wset and u < v]
 
-    def _discrepancy(self, comp, same: UnionFind, found, topic: str | None) -> Discrepancy:
-        involved = {same.find(i) for i, _, _ in found} | {same.find(j) for _, j, _ in found}
+    def _discrepancy(self, comp: list[int], same: UnionFind, found, topic: str | None) -> Discrepancy:
+        """``found``: (i, j, u, v), the first pair of quotes i < j (wordings u, v) that conflict,
+        for each ordered pair of wordings that does."""
+        involved = {same.find(u) for _, _, u, _ in found} | {same.find(v) for _, _, _, v in found}
         groups: dict[Any, list[int]] = {}
-        for i in sorted(comp):
-            if same.find(i) in involved:
-                groups.setdefault(same.find(i), []).append(i)
-        sides = []
-        for group in groups.values():
+        for i in comp:
+            root = same.find(self.wid[i])
+            if root in involved:
+                groups.setdefault(root, []).append(i)
+        sides, size = [], {}
+        for root, group in groups.items():
             longest = max(group, key=lambda i: (len(self.quotes[i].text), -i))
             label = f'"{_short(self.quotes[longest].text)}"'
-            sides.append(Side(label, tuple(self.sel.quote_item(self.quotes[i]) for i in group)))
-        size = {root: len(outlets_of(self.sel.quote_item(self.quotes[i]) for i in g)) for root, g in groups.items()}
-        edits = _edits(found, lambda i: size[same.find(i)])
+            items = tuple(self.sel.quote_item(self.quotes[i]) for i in group)
+            sides.append(Side(label, items))
+            size[root] = len(outlets_of(items))
+        edits = _edits([(i, j, self._diff(u, v, topic), size[same.find(u)], size[same.find(v)])
+                        for i, j, u, v in found])
         members = [i for g in groups.values() for i in g]
-        speaker = max((display(self.quotes[i].speaker or "") for i in members), key=lambda s: (len(s), s))
+        speakers = {self.quotes[i].speaker or "" for i in members}
+        speaker = max((display(s) for s in speakers), key=lambda s: (len(s), s))
         slug = "-".join(speaker_key(speaker) or ("unknown",))
         key = f"quote/{slug}" + (f"/{topic}" if topic else "")
         return Discrepancy(key, sort_sides(sides), edits or None, (("speaker", speaker),))
 
+    def _diff(self, u: int, v: int, topic: str | None) -> str:
+        if topic is None:
+            return self.rel(u, v).diff
+        return word_diff(self.wordings[u], self.wordings[v])
 
-def _edits(found: list[tuple[int, int, str]], size) -> str:
-    """The word edits of the conflicting pairs, each once, read from the wording more outlets print
-    to the one fewer print; pairs with the most-printed wording first."""
+
+class _Scan:
+    """Finds, for an ordered pair of wordings (u, v), the first pair of quotes i < j (in the order
+    (article, start)) with wording u and v that conflict: from different articles, and neither
+    article also prints a wording consistent with the other quote (then it quoted two statements).
+
+    Whether an article "carries" a wording depends only on the article and that wording, so it is
+    worked out once; and because the quotes of one article are consecutive, the first quote i of
+    wording u whose article does not carry v either has a partner j or no later quote has one.
+    """
+
+    def __init__(self, speaker: _Speaker, nodes: list[int], consistent: dict[int, set[int]]):
+        self.sp = speaker
+        self.consistent = consistent
+        self.by_wording: dict[int, list[int]] = {}
+        self.in_article: dict[str, set[int]] = {}
+        for i in nodes:
+            u = speaker.wid[i]
+            self.by_wording.setdefault(u, []).append(i)
+            self.in_article.setdefault(speaker.quotes[i].article, set()).add(u)
+        self._carries: dict[tuple[str, int], bool] = {}
+
+    def carries(self, article: str, v: int) -> bool:
+        """True when ``article`` prints (among the nodes) a wording consistent with ``v``."""
+        key = (article, v)
+        if key not in self._carries:
+            self._carries[key] = not self.in_article[article].isdisjoint(self.consistent[v])
+        return self._carries[key]
+
+    def first(self, u: int, v: int) -> tuple[int, int, int, int] | None:
+        quotes = self.sp.quotes
+        qu, qv = self.by_wording[u], self.by_wording[v]
+        for i in qu:
+            a = quotes[i].article
+            if self.carries(a, v):
+                continue
+            k = bisect_right(qv, i)
+            while k < len(qv):
+                j = qv[k]
+                b = quotes[j].article
+                if b != a and not self.carries(b, u):
+                    return i, j, u, v
+                k += 1
+            return None
+        return None
+
+
+def _edits(found: list[tuple[int, int, str, int, int]]) -> str:
+    """The word edits of the conflicting pairs (i, j, diff from i to j, outlets of i's side, of
+    j's side), each once, read from the wording more outlets print to the one fewer print; pairs
+    with the most-printed wording first, then in the quotes' order."""
     edits: list[str] = []
-    for i, j, diff in sorted(found, key=lambda f: -max(size(f[0]), size(f[1]))):
-        if size(i) < size(j):
+    seen: set[str] = set()
+    for _, _, diff, si, sj in sorted(found, key=lambda f: (-max(f[3], f[4]), f[0], f[1])):
+        if si < sj:
             diff = reverse_diff(diff)
-        edits += [e for e in diff.split("; ") if e and e not in edits and reverse_diff(e) not in edits]
+        new = [e for e in diff.split("; ") if e and e not in seen and reverse_diff(e) not in seen]
+        edits += new  # an edit twice in one diff is kept twice, as it always was
+        seen.update(new)
     return "; ".join(edits)
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import Mention
 from .base import Discrepancy, Selection, Side, most_common_text, outlets_of, sort_sides
@@ -48,6 +48,11 @@ OPTIONS = {
 }
 DEFAULTS = {"check": "surname", "min_similarity": 0.85, "min_length": 4, "min_agreeing": 2,
             "given_min_similarity": 0.5, "fold_diacritics": True}
+# How the work scales (docs/rules.md, "What comparison costs"): mentions are grouped by spelling
+# first, so the pairwise work is over distinct spellings, not mentions; a spelling is scored (in C,
+# rapidfuzz) only against spellings whose length allows the similarity at all, and the "two
+# people" test looks a spelling's given names up by article.
+
 PLACEHOLDERS = {
     "name": "the surname as most outlets write it",
     "wrong": "(given_name) the given name(s) flagged, as written",
@@ -105,31 +110,62 @@ def surname_clusters(mentions: tuple[Mention, ...], options) -> list[list[Mentio
             by_spelling.setdefault(s, []).append(m)
     spellings = sorted(by_spelling)
     uf = UnionFind(spellings)
-    for i, a in enumerate(spellings):
-        for b in spellings[i + 1:]:
-            if (fuzz.ratio(a, b) >= 100 * options["min_similarity"]
-                    and not _two_people(by_spelling[a], by_spelling[b])):
-                uf.union(a, b)
+    cutoff = 100 * options["min_similarity"]
+    given = {s: _given_by_article(ms) for s, ms in by_spelling.items()}
+    for a, b in _similar_spellings(spellings, cutoff):
+        if fuzz.ratio(a, b) >= cutoff and not _two_people(given[a], given[b]):
+            uf.union(a, b)
     groups = [[m for s in g for m in by_spelling[s]] for g in uf.groups()]
     return sorted(groups, key=lambda ms: sorted(_skey(m, options) for m in ms))
 
 
-def _two_people(a: list[Mention], b: list[Mention]) -> bool:
-    """True when one article writes both spellings with different given names."""
-    given_a = {(m.article, g) for m in a if (g := _given(m))}
-    for m in b:
+def _similar_spellings(spellings: list[str], cutoff: float) -> list[tuple[str, str]]:
+    """Pairs (a, b) of spellings whose rapidfuzz ratio may reach ``cutoff`` (0-100): scored in C,
+    and only against spellings of a length that allows it (ratio <= 200 * shorter / (sum of lengths))."""
+    by_length: dict[int, list[str]] = {}
+    for s in spellings:
+        by_length.setdefault(len(s), []).append(s)
+    lengths = sorted(by_length)
+    out = []
+    low = max(0.0, cutoff - 1)  # a margin: every pair passed here is scored again exactly
+    for n, la in enumerate(lengths):
+        wider = [s for lb in lengths[n:] if 200 * la >= low * (la + lb) for s in by_length[lb]]
+        for a in by_length[la]:
+            for b, _score, _ in process.extract(a, wider, scorer=fuzz.ratio, processor=None,
+                                                   score_cutoff=low, limit=None):
+                if a < b or (len(b) > len(a)):
+                    out.append((a, b) if a < b else (b, a))
+    return sorted(set(out))
+
+
+def _given_by_article(mentions: list[Mention]) -> dict[str, set[str]]:
+    """The given names (as compared) each article writes with one spelling."""
+    out: dict[str, set[str]] = {}
+    for m in mentions:
         g = _given(m)
-        if g and any(art == m.article and not _compatible(g, ga) for art, ga in given_a):
-            return True
+        if g:
+            out.setdefault(m.article, set()).add(g)
+    return out
+
+
+def _two_people(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """True when one article writes both spellings with different given names."""
+    for article, given_b in b.items():
+        for g in given_b:
+            if any(not _compatible(g, ga) for ga in a.get(article, ())):
+                return True
     return False
 
 
 def _sides(sel: Selection, mentions: list[Mention], key, label) -> tuple[Side, ...]:
     """One side per value of ``key``, holding each article's first mention once."""
     groups: dict[str, list[Mention]] = {}
+    seen: dict[str, set[str]] = {}
     for m in sorted(mentions, key=lambda m: (m.article, m.start)):
-        group = groups.setdefault(key(m), [])
-        if all(x.article != m.article for x in group):
+        k = key(m)
+        group, arts = groups.setdefault(k, []), seen.setdefault(k, set())
+        if m.article not in arts:
+            arts.add(m.article)
             group.append(m)
     sides = [Side(f'"{most_common_text(label(m) for m in ms)}"', tuple(sel.mention_item(m) for m in ms))
              for ms in groups.values()]
