@@ -94,6 +94,12 @@ def _run(todo: list[Article], jobs: int, lexicons: tuple[str, ...] = ()):
         for article in todo:
             yield article, _extracted(_extract_one(article, lexicons))
         return
+    from .grammar import prepare
+    from .lexicon import load_lexicon
+
+    # build the parser, lexer and lexicon here, so that forked workers start with them built
+    prepare("\n".join(a.text for a in todo[:3]))
+    load_lexicon(lexicons)
     work = functools.partial(_extract_one, lexicons=lexicons)
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
         try:
