@@ -7,6 +7,7 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,9 @@ def dumps(doc: Any, indent: int | None = 2) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=indent)
 
 
-def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` to ``path`` so that a reader sees the old file or the whole new one.
+def write_atomic(path: str | os.PathLike, text: str | Iterable[str]) -> None:
+    """Write ``text`` (a string, or chunks of one written as they come) to ``path`` so that a
+    reader sees the old file or the whole new one.
 
     A symbolic link is followed (the file it names is replaced, the link stays); a path that is not
     a regular file (``/dev/stdout``, a FIFO) is written to directly, never replaced.
@@ -41,14 +43,21 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
             special = False
         if special:
             with open(path, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
+                _put(fh, text)
             return
         _replace(Path(os.path.realpath(path)) if os.path.islink(path) else Path(path), text)
     except OSError as exc:
         raise UsageError(f"cannot write {os.fspath(path)}: {exc.strerror or exc}") from None
 
 
-def _replace(target: Path, text: str) -> None:
+def _put(fh, text: str | Iterable[str]) -> None:
+    if isinstance(text, str):
+        fh.write(text)
+    else:
+        fh.writelines(text)
+
+
+def _replace(target: Path, text: str | Iterable[str]) -> None:
     """Write a temporary file beside ``target``, then rename it over ``target``."""
     directory = target.parent if str(target.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
@@ -56,7 +65,7 @@ def _replace(target: Path, text: str) -> None:
     try:
         os.chmod(tmp, _file_mode(target))  # mkstemp makes 0600; a report is an ordinary file
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            _put(fh, text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

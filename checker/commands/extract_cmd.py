@@ -8,16 +8,12 @@ to standard output.  The JSON is byte for byte what ``json.dumps(document, inden
 from __future__ import annotations
 
 import json
-import os
-import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from ..model import Article, ArticleFacts, Fact, Quote, number_json
-from ..output import document, dumps
+from ..output import document, dumps, write_atomic
 
 
 def _place(article: Article, start: int, end: int) -> dict[str, Any]:
@@ -135,43 +131,13 @@ def run(args) -> int:
 
 
 def _write(chunks: Iterable[str], output: str | None, *, newline: bool = False) -> None:
-    """Write ``chunks`` to ``output`` (whole or not at all, as checker.output.write_atomic does) or
-    to standard output (then ending in a newline, as checker.output.write_or_print does)."""
-    if not output:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        if newline:
-            sys.stdout.write("\n")
-        sys.stdout.flush()
+    """Write ``chunks`` to ``output`` (whole or not at all: checker.output.write_atomic) or to
+    standard output (then ending in a newline, as checker.output.write_or_print does)."""
+    if output:
+        write_atomic(output, chunks)
         return
-    from ..errors import UsageError
-    from ..output import _file_mode
-
-    try:
-        try:
-            special = not stat.S_ISREG(os.stat(output).st_mode)
-        except FileNotFoundError:
-            special = False
-        if special:  # /dev/stdout, a FIFO: written to, never replaced
-            with open(output, "w", encoding="utf-8", newline="") as fh:
-                fh.writelines(chunks)
-            return
-        target = Path(os.path.realpath(output)) if os.path.islink(output) else Path(output)
-        directory = target.parent if str(target.parent) else Path(".")
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            os.chmod(tmp, _file_mode(target))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.writelines(chunks)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except OSError as exc:
-        raise UsageError(f"cannot write {os.fspath(output)}: {exc.strerror or exc}") from None
+    for chunk in chunks:
+        sys.stdout.write(chunk)
+    if newline:
+        sys.stdout.write("\n")
+    sys.stdout.flush()
