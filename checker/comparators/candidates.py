@@ -13,13 +13,14 @@ many outlets print them), and only pairs that can possibly relate:
 - **Small blocks** (at most :data:`SMALL_BLOCK` distinct wordings) test that condition on every
   pair, with a set intersection in C: every pair that can relate is aligned, so the result is
   exactly that of comparing all pairs.
-- **Larger blocks** use an inverted index from word sequences to wordings.  A sequence found in
-  more than :data:`POSTING_CAP` wordings of the block is too common to propose pairs, and each
-  wording is aligned with at most :data:`CANDIDATE_CAP` candidates, those sharing the most
-  sequences with it first.  Cost: at most ``D * L * POSTING_CAP`` index steps and
-  ``D * CANDIDATE_CAP`` alignments for ``D`` wordings of ``L`` words, linear in ``D``; the price is
-  that a pair sharing only very common sequences can be missed (:attr:`Candidates.capped` says
-  when the caps cut anything).
+- **Larger blocks** use an inverted index from runs of :data:`INDEX_RUN` words (or more, when the
+  similarity asks for longer runs; a shorter wording is looked up whole) to wordings.  A run found
+  in more than :data:`POSTING_CAP` wordings of the block is too common to propose pairs, and each
+  wording is aligned with at most :data:`CANDIDATE_CAP` candidates, those sharing the most runs
+  with it first.  Cost: at most ``D * L * POSTING_CAP`` index steps and ``D * CANDIDATE_CAP``
+  alignments for ``D`` wordings of ``L`` words, linear in ``D``; the price is that a pair sharing
+  no uncommon run of words can be missed (:attr:`Candidates.capped` says when the caps cut
+  anything).
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["CANDIDATE_CAP", "POSTING_CAP", "SMALL_BLOCK", "Candidates", "candidates", "grams", "run_length"]
+__all__ = ["CANDIDATE_CAP", "INDEX_RUN", "POSTING_CAP", "SMALL_BLOCK", "Candidates", "candidates", "grams", "run_length"]
 
 SMALL_BLOCK = 256
+INDEX_RUN = 3
 POSTING_CAP = 64
 CANDIDATE_CAP = 32
 
@@ -92,7 +94,7 @@ def candidates(wordings: Sequence[Words], run: int, *, small: int = SMALL_BLOCK,
     ids = [i for i, w in enumerate(wordings) if w]
     if len(ids) <= small:
         return Candidates(_all_pairs(wordings, ids, run))
-    return _indexed(wordings, ids, max(run, 1), posting_cap, candidate_cap)
+    return _indexed(wordings, ids, max(run, INDEX_RUN), posting_cap, candidate_cap)
 
 
 def _all_pairs(wordings: Sequence[Words], ids: list[int], run: int) -> list[tuple[int, int]]:

@@ -158,7 +158,7 @@ class _Speaker:
     def _conflicts(self, nodes: list[int], topic: str | None) -> Iterator[Discrepancy]:
         """Statements among ``nodes``: wordings are linked when consistent (same side) or when they
         differ (by topic, or by wording when similar); a statement with a difference that no
-        article explains (see :meth:`_first_pair`) is a discrepancy."""
+        article explains (see :class:`_Scan`) is a discrepancy."""
         if not nodes:
             return
         ws = list(dict.fromkeys(self.wid[i] for i in nodes))
