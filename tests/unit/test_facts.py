@@ -99,3 +99,8 @@ def test_elliptical_count_takes_the_noun_and_its_own_verb():
 def test_a_fractional_number_before_a_noun_is_a_scale_not_a_count():
     keys = [f.key for f in run("A magnitude 6.8 earthquake struck on Tuesday. A 2.5 earthquake followed.").facts]
     assert keys == ["earthquake.magnitude"]
+
+
+def test_a_quote_beside_a_cease_fire_is_about_the_ceasefire():
+    text = "Officials said the proposed cease-fire was \u201cfragile\u201d on Monday."
+    assert [q.topic for q in run(text).quotes] == ["ceasefire"]
