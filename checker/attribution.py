@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .people import People, _title_case
+from .people import People, title_case
 from .sentences import Sentence, Word, Words
 
 __all__ = ["Attribution", "find_attributions"]
@@ -241,7 +241,7 @@ def find_attributions(words: Words, people: People, lexicon: Lexicon,
         if s.paragraph > last_paragraph + 2:
             last_speaker = None
         last_paragraph = s.paragraph
-        headline = _title_case(ws, s.first, s.last)
+        headline = title_case(ws, s.first, s.last)
         subject = _sentence_subject(people, s)
         if subject:
             last_speaker = subject

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon
 from .sentences import Word, Words
 
-__all__ = ["Entity", "People", "find_people"]
+__all__ = ["Entity", "People", "find_people", "title_case"]
 
 _CONNECTORS = {"of", "de", "von", "van", "al", "bin", "da", "del", "der", "la", "le"}
 _NOT_NAMES = {
@@ -51,7 +51,7 @@ def _initial_or_title(w: Word) -> bool:
 _DOTTED_TITLES = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "rev", "prof"}
 
 
-def _title_case(words: list[Word], first: int, last: int) -> bool:
+def title_case(words: list[Word], first: int, last: int) -> bool:
     """A headline written in title case, where capitals say nothing about names."""
     ws = [w for w in words[first:last] if w.kind == "word"]
     if len(ws) < 4 or words[last - 1].text in (".", "!", "?", "\u201d", '"'):
@@ -195,7 +195,7 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
     runs = _runs(ws)
     pending: list[_Run] = []
     norms = words.norms
-    headline = {si for si, s in enumerate(words.sentences) if _title_case(ws, s.first, s.last)}
+    headline = {si for si, s in enumerate(words.sentences) if title_case(ws, s.first, s.last)}
     for run in runs:
         if run.last - run.first == 1 and norms[run.first] in _NOT_NAMES:
             continue  # "The", "On", "He" at a sentence's start: most runs, and never a name
