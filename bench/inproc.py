@@ -64,13 +64,16 @@ def lexers(texts, rounds: int) -> dict:
         return [(t.type, t.value, t.start_pos, t.end_pos, t.line, t.column, t.end_line, t.end_column) for t in toks]
 
     identical = all(key(lark_lex(t)) == key(lark_kept(t)) == key(grammar.tokens(t)) for t in texts)
-    times: dict[str, list[float]] = {"lex": [], "kept": [], "fast": []}
+    identical = identical and all(
+        grammar.lex(t).types == [tok.type for tok in grammar.tokens(t)] for t in texts)
+    times: dict[str, list[float]] = {"lex": [], "kept": [], "fast": [], "spans": []}
     for _ in range(rounds):
-        for name, f in (("lex", lark_lex), ("kept", lark_kept), ("fast", grammar.tokens)):
+        for name, f in (("lex", lark_lex), ("kept", lark_kept), ("fast", grammar.tokens), ("spans", grammar.lex)):
             times[name].append(_clock(f, texts) / len(texts))
     tokens = sum(len(grammar.tokens(t)) for t in texts) / len(texts)
     return {"identical": identical, "lark_lex_ms": 1000 * statistics.median(times["lex"]),
             "lark_ms": 1000 * statistics.median(times["kept"]), "fast_ms": 1000 * statistics.median(times["fast"]),
+            "spans_ms": 1000 * statistics.median(times["spans"]),
             "tokens_per_article": tokens,
             "speedup": statistics.median(o / n for o, n in zip(times["kept"], times["fast"])),
             "speedup_vs_lex": statistics.median(o / n for o, n in zip(times["lex"], times["fast"])),
@@ -83,22 +86,22 @@ def split(texts, rounds: int) -> dict:
     from checker import grammar, quantities
 
     to_quantity = getattr(quantities, "to_quantities", None) or quantities.to_quantity
-    toks = {t: grammar.tokens(t) for t in texts}
+    toks = {t: grammar.lex(t) for t in texts}
     runs = {t: [(m.first, m.last) for m in grammar.scan(toks[t])] for t in texts}
-    trees = {t: [(grammar.build_tree(toks[t][a:b]), a, b) for a, b in runs[t]] for t in texts}
+    trees = {t: [(grammar.build_tree(toks[t].run(a, b)), a, b) for a, b in runs[t]] for t in texts}
 
     def find(text):
-        tk, i = toks[text], 0
-        while i < len(tk):
-            end = grammar.longest(tk, i) if tk[i].type in grammar._tables().first else i
+        types, i = toks[text].types, 0
+        while i < len(types):
+            end = grammar.longest(types, i) if types[i] in grammar._tables().first else i
             i = end if end > i else i + 1
 
     steps = {
-        "lex": grammar.tokens,
+        "lex": grammar.lex,
         "longest runs": find,
-        "build trees": lambda text: [grammar.build_tree(toks[text][a:b]) for a, b in runs[text]],
+        "build trees": lambda text: [grammar.build_tree(toks[text].run(a, b)) for a, b in runs[text]],
         "trees to quantities": lambda text: [
-            to_quantity(tree, text, toks[text][a].start_pos, toks[text][b - 1].end_pos) for tree, a, b in trees[text]],
+            to_quantity(tree, text, toks[text].starts[a], toks[text].ends[b - 1]) for tree, a, b in trees[text]],
     }
     out = {name: [] for name in steps}
     for _ in range(rounds):

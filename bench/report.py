@@ -154,7 +154,11 @@ def _lexer(r: dict) -> list[str]:
                ["lark BasicLexer built once and reused (lark at its best)", _f(lx["lark_ms"]),
                 _f(1000 * lx["lark_ms"] / lx["tokens_per_article"], 1, " µs"), f"**{lx['speedup']:.1f}x**"],
                ["crosscheck `grammar.tokens(text)`", _f(lx["fast_ms"]),
-                _f(1000 * lx["fast_ms"] / lx["tokens_per_article"], 2, " µs"), ""]]),
+                _f(1000 * lx["fast_ms"] / lx["tokens_per_article"], 2, " µs"), ""]]
+               + ([["crosscheck `grammar.lex(text)`: types and offsets without Token objects (what extraction "
+                    "and `parse` use)", _f(lx["spans_ms"]),
+                    _f(1000 * lx["spans_ms"] / lx["tokens_per_article"], 2, " µs"),
+                    f"{lx['lark_ms'] / lx['spans_ms']:.1f}x"]] if lx.get("spans_ms") else [])),
            f"Cold costs in a fresh process: parser from lark's cache {_f(1000 * cold['parser_s'], 0)} ms; lexer set-up "
            f"{_f(1000 * cold['lexer_init_s'], 0)} ms ({cold['terminals']} terminals analysed); first pass over the seeds "
            f"{_f(1000 * cold['first_pass_s'], 0)} ms ({cold['regexes_compiled']} bucket regexes compiled for "

@@ -49,7 +49,7 @@ class _Context:
     def __init__(self, article: Article, lexicon: Lexicon):
         self.article = article
         self.lexicon = lexicon
-        self.tokens = grammar.tokens(article.text)
+        self.tokens = grammar.lex(article.text)
         self.words = Words.build(article.text, self.tokens, lexicon)
         self.norms = self.words.norms
         self.people: People = find_people(self.words, lexicon)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .paths import data_dir
 
-__all__ = ["GRAMMAR_DIR", "Match", "parser", "prepare", "scan", "terminal_names", "tokens"]
+__all__ = ["GRAMMAR_DIR", "Lexed", "Match", "lex", "parser", "prepare", "scan", "terminal_names", "tokens"]
 
 
 GRAMMAR_DIR = data_dir("grammar", "claims.lark")
@@ -119,6 +119,60 @@ def tokens(text: str) -> list:
     return lexer.tokens(text)
 
 
+class Lexed:
+    """A text's tokens as three parallel lists (types, start offsets, end offsets), from ``lex(text)``:
+    what scanning and word splitting read of every token, without a lark ``Token`` for each (an
+    article has over a thousand).  ``run(i, j)`` makes lark Tokens for the few runs the parser reads."""
+
+    __slots__ = ("_tokens", "ends", "starts", "text", "types")
+
+    def __init__(self, text: str, types: list, starts: list, ends: list, tokens: list | None = None):
+        self.text = text
+        self.types = types
+        self.starts = starts
+        self.ends = ends
+        self._tokens = tokens
+
+    @classmethod
+    def from_tokens(cls, text: str, toks: list) -> Lexed:
+        """The same from lark tokens (say, ``parser().lex(text)``); ``run`` then gives those tokens."""
+        toks = list(toks)
+        return cls(text, [t.type for t in toks], [t.start_pos for t in toks], [t.end_pos for t in toks], toks)
+
+    def __len__(self) -> int:
+        return len(self.types)
+
+    def value(self, i: int) -> str:
+        if self._tokens is not None:
+            return self._tokens[i].value
+        return self.text[self.starts[i]:self.ends[i]]
+
+    def run(self, i: int, j: int) -> list:
+        """lark Tokens for tokens ``i`` to ``j`` (exclusive), with their types, values and offsets."""
+        if self._tokens is not None:
+            return self._tokens[i:j]
+        from lark import Token
+
+        text, types, starts, ends = self.text, self.types, self.starts, self.ends
+        return [Token(types[k], text[starts[k]:ends[k]], start_pos=starts[k], end_pos=ends[k]) for k in range(i, j)]
+
+
+def lex(text: str) -> Lexed:
+    """The text's tokens, the same as ``tokens(text)``, as a :class:`Lexed` (the fast path)."""
+    lexer = _lexer()
+    if lexer is None:
+        return Lexed.from_tokens(text, parser().lex(text))
+    return Lexed(text, *lexer.spans(text))
+
+
+def _as_lexed(toks) -> Lexed:
+    if isinstance(toks, Lexed):
+        return toks
+    toks = list(toks)
+    text = ""  # only run() reads the text, and token lists carry their own values
+    return Lexed.from_tokens(text, toks)
+
+
 def _accepts_end(stack: list, t: _Tables) -> bool:
     """Whether the input read so far (``stack``) is a whole quantity: $END leads to acceptance."""
     actions, end_state = t.actions, t.end_state
@@ -155,13 +209,14 @@ def _feed(stack: list, ttype: str, t: _Tables) -> bool:
         stack.append(actions[stack[-1]][name])
 
 
-def longest(toks: list, i: int) -> int:
-    """The end index (exclusive) of the longest quantity starting at token ``i``, or ``i``."""
+def longest(types: list, i: int) -> int:
+    """The end index (exclusive) of the longest quantity starting at token ``i`` of a list of token
+    types (``Lexed.types``), or ``i``."""
     t = _tables()
     stack = [t.start_state]
     best = i
-    for j in range(i, len(toks)):
-        if not _feed(stack, toks[j].type, t):
+    for j in range(i, len(types)):
+        if not _feed(stack, types[j], t):
             break
         if _accepts_end(stack, t):
             best = j + 1
@@ -188,16 +243,19 @@ def build_tree(toks: list):
     return state.feed_token(Token.new_borrow_pos("$END", "", toks[-1]), True)
 
 
-def scan(toks: list, start_at: int = 0, stop_at: int | None = None) -> Iterator[Match]:
-    """Leftmost-longest, non-overlapping quantity matches in ``toks``."""
+def scan(toks, start_at: int = 0, stop_at: int | None = None) -> Iterator[Match]:
+    """Leftmost-longest, non-overlapping quantity matches in ``toks`` (a :class:`Lexed`, or a list
+    of lark tokens)."""
+    lexed = _as_lexed(toks)
+    types = lexed.types
     first = _tables().first
-    n = len(toks) if stop_at is None else stop_at
+    n = len(types) if stop_at is None else stop_at
     i = start_at
     while i < n:
-        if toks[i].type in first:
-            end = longest(toks, i)
+        if types[i] in first:
+            end = longest(types, i)
             if end > i:
-                yield Match(i, end, build_tree(toks[i:end]))
+                yield Match(i, end, build_tree(lexed.run(i, end)))
                 i = end
                 continue
         i += 1

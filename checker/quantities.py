@@ -627,25 +627,27 @@ def to_quantities(tree, text: str, start: int, end: int) -> list[Quantity]:
     return _BUILDERS[_name(tree)](tree, text, start, end)
 
 
-def _token_range(toks: list, first: int, last: int, q: Quantity) -> tuple[int, int]:
+def _token_range(starts: list, ends: list, first: int, last: int, q: Quantity) -> tuple[int, int]:
     """The token indices (first, last exclusive) that quantity ``q`` covers within a match."""
-    lo = next((i for i in range(first, last) if toks[i].end_pos > q.start), first)
-    hi = next((i for i in range(last - 1, lo - 1, -1) if toks[i].start_pos < q.end), last - 1)
+    lo = next((i for i in range(first, last) if ends[i] > q.start), first)
+    hi = next((i for i in range(last - 1, lo - 1, -1) if starts[i] < q.end), last - 1)
     return lo, hi + 1
 
 
-def find_quantities(text: str, toks: list | None = None, start_at: int = 0, stop_at: int | None = None):
-    """Yield (first token index, last token index (exclusive), Quantity) for every quantity in ``text``."""
-    if toks is None:
-        toks = grammar.tokens(text)
-    for m in grammar.scan(toks, start_at, stop_at):
-        start, end = toks[m.first].start_pos, toks[m.last - 1].end_pos
+def find_quantities(text: str, toks=None, start_at: int = 0, stop_at: int | None = None):
+    """Yield (first token index, last token index (exclusive), Quantity) for every quantity in ``text``
+    (``toks``: its ``grammar.lex(text)``, or a list of lark tokens; lexed here when not given)."""
+    lexed = grammar.lex(text) if toks is None else (
+        toks if isinstance(toks, grammar.Lexed) else grammar.Lexed.from_tokens(text, toks))
+    starts, ends = lexed.starts, lexed.ends
+    for m in grammar.scan(lexed, start_at, stop_at):
+        start, end = starts[m.first], ends[m.last - 1]
         try:
             found = to_quantities(m.tree, text, start, end)
         except (ArithmeticError, KeyError, IndexError, ValueError, StopIteration):
             continue  # a form the transform cannot read is not a quantity; never fail a whole text
         for q in found:
-            yield (*_token_range(toks, m.first, m.last, q), q)
+            yield (*_token_range(starts, ends, m.first, m.last, q), q)
 
 
 def parse_text(text: str) -> list[Quantity]:

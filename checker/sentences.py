@@ -1,6 +1,6 @@
 """Words, sentences and clauses of an article, all from the grammar's one token stream.
 
-``Words.build(text, tokens)`` turns lark tokens into a flat list of words with absolute offsets (a
+``Words.build(text, lexed)`` turns the grammar's tokens into a flat list of words with absolute offsets (a
 multi-word token such as "more than" gives two words), and splits them into sentences that know
 abbreviations ("Mr.", "U.S.", "Vladimir V. Putin").  Nothing here rewrites the text.
 """
@@ -74,24 +74,30 @@ class Words:
         self._sentence_of_word.extend([len(sentences) - 1] * (len(words) - len(self._sentence_of_word)))
 
     @classmethod
-    def build(cls, text: str, tokens: list, lexicon: Lexicon) -> Words:
+    def build(cls, text: str, lexed, lexicon: Lexicon) -> Words:
+        """The words of ``text`` from its tokens (a ``grammar.Lexed``, or a list of lark tokens)."""
+        if not hasattr(lexed, "types"):
+            types, starts, ends = [t.type for t in lexed], [t.start_pos for t in lexed], [t.end_pos for t in lexed]
+        else:
+            types, starts, ends = lexed.types, lexed.starts, lexed.ends
         words: list[Word] = []
         first_word: list[int] = []
-        append, mark, norm = words.append, first_word.append, normalize_word
-        for ti, tok in enumerate(tokens):
+        append, mark, norm, kind_of = words.append, first_word.append, normalize_word, _kind
+        new = tuple.__new__  # Word(...) without the Python-level __new__ of a NamedTuple
+        for ti, (ttype, start, end) in enumerate(zip(types, starts, ends)):
             mark(len(words))
-            ttype, value = tok.type, tok.value
-            kind = "word" if ttype == "WORD" or ttype == "FUNCWORD" else _kind(ttype, value)
+            value = text[start:end]
+            kind = "word" if ttype == "WORD" or ttype == "FUNCWORD" else kind_of(ttype, value)
             if kind != "word":
-                append(Word(value, value, tok.start_pos, tok.end_pos, kind, ti))
+                append(new(Word, (value, value, start, end, kind, ti)))
             elif " " in value or "\n" in value or "\t" in value:
-                pos = tok.start_pos
+                pos = start
                 for part in value.split():  # "more than": one word each, with its own offsets
                     at = text.index(part, pos)
-                    append(Word(part, norm(part), at, at + len(part), kind, ti))
+                    append(new(Word, (part, norm(part), at, at + len(part), kind, ti)))
                     pos = at + len(part)
             else:
-                append(Word(value, norm(value), tok.start_pos, tok.end_pos, kind, ti))
+                append(new(Word, (value, norm(value), start, end, kind, ti)))
         mark(len(words))
         return cls(text, words, first_word, _split(words, lexicon))
 

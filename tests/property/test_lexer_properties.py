@@ -55,6 +55,21 @@ def test_grammar_token_soup_lexes_like_lark(text):
     assert key(grammar.tokens(text)) == key(lark_tokens(text))
 
 
+def spans(toks) -> tuple[list, list, list]:
+    return [t.type for t in toks], [t.start_pos for t in toks], [t.end_pos for t in toks]
+
+
+@given(st.one_of(st.text(max_size=300), NEWSY_CHARS, SOUP))
+@example("more than\n\ntwo-and-a-half hours, and twenty-five 5km2 at least $4.5bn")
+def test_lex_gives_larks_tokens_as_spans(text):
+    """grammar.lex (types and offsets, no Token objects) is lark's lexer too, and its runs are lark's tokens."""
+    lexed = grammar.lex(text)
+    toks = lark_tokens(text)
+    assert (lexed.types, lexed.starts, lexed.ends) == spans(toks)
+    assert [(t.type, t.value, t.start_pos, t.end_pos) for t in lexed.run(0, len(lexed))] == [
+        (t.type, t.value, t.start_pos, t.end_pos) for t in toks]
+
+
 @given(SOUP)
 def test_quantities_are_the_same_from_either_lexer(text):
     assert list(find_quantities(text)) == list(find_quantities(text, lark_tokens(text)))
@@ -115,3 +130,4 @@ def lark_scan(toks: list) -> list[tuple[int, int, object]]:
 def test_scan_finds_what_larks_parser_accepts(text):
     toks = grammar.tokens(text)
     assert [(m.first, m.last, m.tree) for m in grammar.scan(toks)] == lark_scan(toks)
+    assert [(m.first, m.last, m.tree) for m in grammar.scan(grammar.lex(text))] == lark_scan(toks)

@@ -28,6 +28,15 @@ def test_seed_tokens_equal_larks(seed_texts):
         assert key(grammar.tokens(text)) == key(lark_tokens(text)), name
 
 
+def test_seed_lex_spans_equal_larks(seed_texts):
+    for name, text in seed_texts.items():
+        lexed = grammar.lex(text)
+        toks = lark_tokens(text)
+        assert lexed.types == [t.type for t in toks], name
+        assert (lexed.starts, lexed.ends) == ([t.start_pos for t in toks], [t.end_pos for t in toks]), name
+        assert [lexed.value(i) for i in range(len(lexed))] == [t.value for t in toks], name
+
+
 def test_seed_scan_finds_what_larks_parser_accepts(seed_texts):
     from tests.property.test_lexer_properties import lark_scan
 
