@@ -38,6 +38,8 @@ class PhraseTable:
     phrases: dict[tuple[str, ...], str]
     longest: int
     firsts: frozenset[str] = frozenset()
+    #: first word -> the lengths of the phrases that start with it, longest first
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, mapping: dict[str, list[str]]) -> PhraseTable:
@@ -48,16 +50,26 @@ class PhraseTable:
                 for variant in (str(form).replace("-", " - "), str(form).replace("-", " ")):
                     key = tuple(normalize_word(w) for w in variant.split())
                     phrases.setdefault(key, str(canonical))
-        return cls(phrases, max((len(k) for k in phrases), default=1), frozenset(k[0] for k in phrases if k))
+        lengths: dict[str, set[int]] = {}
+        for k in phrases:
+            if k:
+                lengths.setdefault(k[0], set()).add(len(k))
+        return cls(phrases, max((len(k) for k in phrases), default=1), frozenset(lengths),
+                   {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()})
 
     def match(self, words: list[str], i: int) -> tuple[str, int] | None:
         """(canonical, length) of the longest phrase starting at words[i], or None."""
-        if i >= len(words) or words[i] not in self.firsts:
+        if i >= len(words):
             return None
-        for n in range(min(self.longest, len(words) - i), 0, -1):
-            hit = self.phrases.get(tuple(words[i:i + n]))
-            if hit is not None:
-                return hit, n
+        lengths = self.lengths.get(words[i])
+        if lengths is None:
+            return None
+        left = len(words) - i
+        for n in lengths:
+            if n <= left:
+                hit = self.phrases.get(tuple(words[i:i + n]))
+                if hit is not None:
+                    return hit, n
         return None
 
 

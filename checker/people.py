@@ -90,8 +90,9 @@ def _title_end(norms: list[str], run: _Run, lexicon: Lexicon) -> int:
     """Index just past the last title inside the run (run.first when none)."""
     end = run.first
     i = run.first
+    firsts = lexicon.titles.firsts
     while i < run.last:
-        hit = lexicon.titles.match(norms, i)
+        hit = lexicon.titles.match(norms, i) if norms[i] in firsts else None
         if hit and i + hit[1] <= run.last:
             end = i + hit[1]
             i = end
@@ -195,11 +196,15 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
     runs = _runs(ws)
     pending: list[_Run] = []
     norms = words.norms
-    headline = {si for si, s in enumerate(words.sentences) if title_case(ws, s.first, s.last)}
+    headline: dict[int, bool] = {}  # sentence -> written in title case (worked out where a run is)
+    sentences = words.sentences
     for run in runs:
         if run.last - run.first == 1 and norms[run.first] in _NOT_NAMES:
             continue  # "The", "On", "He" at a sentence's start: most runs, and never a name
-        if words.sentence_of(run.first) in headline:
+        si = words.sentence_of(run.first)
+        if si not in headline:
+            headline[si] = title_case(ws, sentences[si].first, sentences[si].last)
+        if headline[si]:
             pending.append(run)
             continue
         t_end = _title_end(norms, run, lexicon)
@@ -252,8 +257,9 @@ def _titles_in(norms: list[str], first: int, last: int, lexicon: Lexicon) -> set
 def _title_before(ws: list[Word], first: int, lexicon: Lexicon) -> str | None:
     """A lower-case title right before a name ("press secretary Karoline Leavitt")."""
     norms = [w.norm for w in ws[max(0, first - 3):first]]
+    firsts = lexicon.titles.firsts
     for k in range(len(norms)):
-        hit = lexicon.titles.match(norms, k)
+        hit = lexicon.titles.match(norms, k) if norms[k] in firsts else None
         if hit and k + hit[1] == len(norms):
             return " ".join(norms[k:])
     return None
