@@ -53,9 +53,11 @@ _DOTTED_TITLES = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "cap
 
 def title_case(words: list[Word], first: int, last: int) -> bool:
     """A headline written in title case, where capitals say nothing about names."""
-    ws = [w for w in words[first:last] if w.kind == "word"]
-    if len(ws) < 4 or words[last - 1].text in (".", "!", "?", "\u201d", '"'):
+    if last <= first or words[last - 1].text in (".", "!", "?", "\u201d", '"'):
         return False  # headlines carry no full stop
+    ws = [w for w in words[first:last] if w.kind == "word"]
+    if len(ws) < 4:
+        return False
     return sum(1 for w in ws if w.text[:1].isupper()) / len(ws) > 0.6
 
 

@@ -81,13 +81,14 @@ class Words:
         else:
             types, starts, ends = lexed.types, lexed.starts, lexed.ends
         words: list[Word] = []
-        first_word: list[int] = []
-        append, mark, norm, kind_of = words.append, first_word.append, normalize_word, _kind
+        append, norm, kind_of = words.append, normalize_word, _kind
         new = tuple.__new__  # Word(...) without the Python-level __new__ of a NamedTuple
         for ti, (ttype, start, end) in enumerate(zip(types, starts, ends)):
-            mark(len(words))
             value = text[start:end]
-            kind = "word" if ttype == "WORD" or ttype == "FUNCWORD" else kind_of(ttype, value)
+            if ttype == "WORD" or ttype == "FUNCWORD":  # most tokens; their regexes hold no space
+                append(new(Word, (value, norm(value), start, end, "word", ti)))
+                continue
+            kind = kind_of(ttype, value)
             if kind != "word":
                 append(new(Word, (value, value, start, end, kind, ti)))
             elif " " in value or "\n" in value or "\t" in value:
@@ -98,7 +99,14 @@ class Words:
                     pos = at + len(part)
             else:
                 append(new(Word, (value, norm(value), start, end, kind, ti)))
-        mark(len(words))
+        n = len(types)
+        if len(words) == n:
+            first_word = list(range(n + 1))
+        else:  # a token gave several words: each token's first word, read back from the words
+            first_word = [0] * (n + 1)
+            for i in range(len(words) - 1, -1, -1):
+                first_word[words[i][5]] = i
+            first_word[n] = len(words)
         return cls(text, words, first_word, _split(words, lexicon))
 
     def sentence_of(self, word_index: int) -> int:
