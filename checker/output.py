@@ -7,13 +7,14 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring as _string  # the C encoder json.dumps(ensure_ascii=False) uses
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 
-__all__ = ["TOOL", "dumps", "write_atomic", "write_or_print"]
+__all__ = ["TOOL", "document_chunks", "dumps", "pretty", "pretty_chunks", "write_atomic", "write_or_print"]
 
 TOOL = {"name": "crosscheck", "version": __version__}
 
@@ -25,6 +26,135 @@ def document(**fields: Any) -> dict[str, Any]:
 
 def dumps(doc: Any, indent: int | None = 2) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=indent)
+
+
+def pretty(value: Any, prefix: str = "") -> str:
+    """``dumps(value)`` (two-space indents, non-ASCII as is) with every line after the first
+    indented by ``prefix`` more: the text of ``value`` nested that deep in a larger document.
+
+    The same bytes as ``json.dumps``, several times faster (json's indenting encoder is pure Python
+    and yields a piece per token); values other than dicts, lists, tuples, strings, ints, floats,
+    booleans and None go to ``json.dumps`` itself.
+    """
+    return _pretty(value, "\n" + prefix)
+
+
+def _pretty(o: Any, nl: str) -> str:
+    t = type(o)
+    if t is dict:
+        return _dict(o, nl) if o else "{}"
+    if t is list or t is tuple:
+        if not o:
+            return "[]"
+        inner = nl + "  "
+        return "[" + inner + ("," + inner).join([_pretty(v, inner) for v in o]) + nl + "]"
+    return _scalar(o, t, nl)
+
+
+def _dict(o: dict, nl: str) -> str:
+    """A non-empty dict; scalar values inline (most of a report's values), not a call each."""
+    inner = nl + "  "
+    parts = []
+    append = parts.append
+    for k, v in o.items():
+        if type(k) is not str:
+            return _fallback(o, nl)
+        t = type(v)
+        if t is str:
+            append(_string(k) + ": " + _string(v))
+        elif v is None:
+            append(_string(k) + ": null")
+        elif t is int:
+            append(_string(k) + ": " + int.__repr__(v))
+        else:
+            append(_string(k) + ": " + _pretty(v, inner))
+    return "{" + inner + ("," + inner).join(parts) + nl + "}"
+
+
+def _scalar(o: Any, t: type, nl: str) -> str:
+    if t is str:
+        return _string(o)
+    if o is None:
+        return "null"
+    if o is True:
+        return "true"
+    if o is False:
+        return "false"
+    if t is int:
+        return int.__repr__(o)
+    if t is float:
+        return _float(o)
+    if isinstance(o, Iterator):
+        return _pretty(list(o), nl)
+    return _fallback(o, nl)
+
+
+def _float(o: float) -> str:
+    if o != o:
+        return "NaN"
+    if o in (_INF, -_INF):
+        return "Infinity" if o > 0 else "-Infinity"
+    return float.__repr__(o)
+
+
+_INF = float("inf")
+
+
+def _fallback(o: Any, nl: str) -> str:
+    return json.dumps(o, ensure_ascii=False, indent=2).replace("\n", nl)
+
+
+def document_chunks(**fields: Any) -> Iterator[str]:
+    """``dumps(document(**fields))`` in pieces (see :func:`pretty_chunks`)."""
+    return pretty_chunks(document(**fields))
+
+
+def pretty_chunks(value: Any, prefix: str = "") -> Iterator[str]:
+    """``pretty(value, prefix)`` in pieces: an iterator inside ``value`` (a generator, in its dicts
+    and lists, or in a dict that is an item of a list written in pieces) is written as a list, an
+    item at a time, so that a large list is never held whole, as values or as text."""
+    nl = "\n" + prefix
+    if isinstance(value, Iterator):
+        yield from _list_chunks(value, nl)
+    elif not _lazy(value):
+        yield _pretty(value, nl)
+    elif type(value) is dict:
+        inner = nl + "  "
+        yield "{"
+        for n, (key, item) in enumerate(value.items()):
+            yield ("" if n == 0 else ",") + inner + _string(key) + ": "
+            yield from pretty_chunks(item, inner[1:])
+        yield nl + "}"
+    else:
+        yield from _list_chunks(iter(value), nl)
+
+
+def _lazy(value: Any, depth: int = 3) -> bool:
+    """Whether ``value`` holds an iterator within ``depth`` levels of dicts and lists (then it is
+    written in pieces; an iterator deeper down is written whole, as a list)."""
+    if isinstance(value, Iterator):
+        return True
+    if depth <= 0:
+        return False
+    if type(value) is dict:
+        return any(_lazy(v, depth - 1) for v in value.values())
+    if type(value) is list or type(value) is tuple:
+        return any(_lazy(v, depth - 1) for v in value)
+    return False
+
+
+def _list_chunks(items: Iterator[Any], nl: str) -> Iterator[str]:
+    """A JSON list whose first line is indented by ``nl``, an item at a time."""
+    inner = nl + "  "
+    empty = True
+    for item in items:
+        yield "[" + inner if empty else "," + inner
+        empty = False
+        if _lazy(item, 1):  # an item's own lists are written whole, unless given as iterators
+            yield from pretty_chunks(item, inner[1:])
+        else:
+            yield _pretty(item, inner)
+    yield "[]" if empty else nl + "]"
 
 
 def write_atomic(path: str | os.PathLike, text: str | Iterable[str]) -> None:
@@ -87,11 +217,17 @@ def _file_mode(target: Path) -> int:
         return 0o666 & ~mask
 
 
-def write_or_print(text: str, output: str | None) -> None:
+def write_or_print(text: str | Iterable[str], output: str | None) -> None:
+    """Write ``text`` (a string, or chunks of one) to ``output`` whole or not at all, or to standard
+    output, ending in a newline."""
     if output:
         write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
-        if text and not text.endswith("\n"):
-            sys.stdout.write("\n")
-        sys.stdout.flush()
+        return
+    last = ""
+    for chunk in (text,) if isinstance(text, str) else text:
+        if chunk:
+            sys.stdout.write(chunk)
+            last = chunk
+    if last and not last.endswith("\n"):
+        sys.stdout.write("\n")
+    sys.stdout.flush()

@@ -1,5 +1,8 @@
 """Report formats.  Each module has ``render(report, *, color=False) -> str`` and reads the report
-through :mod:`checker.report.records`; ``FORMATS`` maps a ``--format`` name to its module.
+through :mod:`checker.report.records`; ``FORMATS`` maps a ``--format`` name to its module.  The
+formats whose size grows with the corpus (text, json, sarif, github, junit) also have ``chunks``,
+the same text in pieces (a finding or a fact key at a time), so that :func:`write` never holds a
+large report whole: check writes its reports with it.
 
     text      terminal report, grouped by fact key (colour via rich, on a terminal only)
     json      the contract's ``check`` document
@@ -13,11 +16,12 @@ through :mod:`checker.report.records`; ``FORMATS`` maps a ``--format`` name to i
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 
 from ..errors import UsageError
 from ..model import Report
 
-__all__ = ["EXTENSIONS", "FORMATS", "format_for_path", "render"]
+__all__ = ["EXTENSIONS", "FORMATS", "chunks", "format_for_path", "render", "write"]
 
 FORMATS = {
     "text": "text",
@@ -44,6 +48,22 @@ def _module(fmt: str):
 def render(fmt: str, report: Report, *, color: bool = False) -> str:
     """The report in format ``fmt``; ``color`` only affects ``text``."""
     return _module(fmt).render(report, color=color)
+
+
+def chunks(fmt: str, report: Report, *, color: bool = False) -> Iterator[str]:
+    """The report in format ``fmt`` in pieces that join to ``render(fmt, report, color=color)``."""
+    module = _module(fmt)
+    if hasattr(module, "chunks"):
+        return module.chunks(report, color=color)
+    return iter((module.render(report, color=color),))
+
+
+def write(fmt: str, report: Report, output: str | None, *, color: bool = False) -> None:
+    """Write the report in format ``fmt`` to the file ``output`` (whole or not at all) or, when it
+    is None, to standard output, a piece at a time."""
+    from ..output import write_or_print
+
+    write_or_print(chunks(fmt, report, color=color), output)
 
 
 def format_for_path(path: str) -> str | None:

@@ -9,6 +9,7 @@ shows at most 10 annotations of each type per step; past that the findings are p
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import SEVERITIES, Claim, Finding, Report
@@ -70,24 +71,28 @@ def plain_line(f: Finding) -> str:
     return line if not line.startswith("::") else " " + line
 
 
-def render(report: Report, *, color: bool = False) -> str:
-    """Annotations (at most 10 of each type), plain lines for the rest, and summary lines."""
-    out: list[str] = []
+def chunks(report: Report, *, color: bool = False) -> Iterator[str]:
+    """Annotations (at most 10 of each type), plain lines for the rest, and summary lines: a line
+    (with its newline) at a time."""
     shown = {s: 0 for s in SEVERITIES}
     over = {s: 0 for s in SEVERITIES}
     for f in report.findings:
         sev = f.severity if f.severity in shown else "warning"
         if shown[sev] < MAX_PER_TYPE:
             shown[sev] += 1
-            out.append(annotation(f))
+            yield annotation(f) + "\n"
         else:
             over[sev] += 1
-            out.append(plain_line(f))
+            yield plain_line(f) + "\n"
     for sev in SEVERITIES:
         if over[sev]:
             kind = COMMAND[sev]
-            out.append(f"crosscheck: {count_phrase(shown[sev] + over[sev], sev)}, but GitHub shows at most "
-                       f"{MAX_PER_TYPE} {kind} annotations per step: {over[sev]} more are listed above as plain "
-                       f"lines (upload the SARIF report to see every finding in code scanning)")
-    out.append("crosscheck: " + summary_line(report))
-    return "\n".join(out) + "\n"
+            yield (f"crosscheck: {count_phrase(shown[sev] + over[sev], sev)}, but GitHub shows at most "
+                   f"{MAX_PER_TYPE} {kind} annotations per step: {over[sev]} more are listed above as plain "
+                   f"lines (upload the SARIF report to see every finding in code scanning)\n")
+    yield "crosscheck: " + summary_line(report) + "\n"
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    """Annotations (at most 10 of each type), plain lines for the rest, and summary lines."""
+    return "".join(chunks(report))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from ..model import Finding, Report
 from .records import claim_where, finding_diff, rule_catalog, summary_line
@@ -28,8 +29,9 @@ def _failure_text(f: Finding) -> str:
     return clean("\n".join(lines))
 
 
-def render(report: Report, *, color: bool = False) -> str:
-    """The JUnit XML document."""
+def chunks(report: Report, *, color: bool = False) -> Iterator[str]:
+    """The JUnit XML document in pieces, a test case at a time: the same bytes as the whole tree
+    indented with ``ET.indent`` and written with ``ET.tostring``."""
     rules = rule_catalog(report)
     findings: dict[str, list[Finding]] = {}
     for f in report.findings:
@@ -38,12 +40,27 @@ def render(report: Report, *, color: bool = False) -> str:
     root = ET.Element("testsuites", name="crosscheck", tests=str(len(rules)), failures=str(failed), errors="0")
     suite = ET.SubElement(root, "testsuite", name="crosscheck", tests=str(len(rules)), failures=str(failed),
                           errors="0", skipped="0")
-    for rule in rules:
-        case = ET.SubElement(suite, "testcase", classname=f"crosscheck.{rule.type or 'rule'}", name=rule.id)
-        for f in findings.get(rule.id, ()):
-            failure = ET.SubElement(case, "failure", message=clean(" ".join(f.message.split())), type=f.severity)
-            failure.text = _failure_text(f)
+    ET.SubElement(suite, _CASES)  # where the test cases go, written one at a time
     out = ET.SubElement(suite, "system-out")
     out.text = clean(summary_line(report))
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    head, tail = ET.tostring(root, encoding="unicode").split(f"<{_CASES} />{_CASE_TAIL}")
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n' + head
+    for rule in rules:
+        case = ET.Element("testcase", classname=f"crosscheck.{rule.type or 'rule'}", name=rule.id)
+        for f in findings.get(rule.id, ()):
+            failure = ET.SubElement(case, "failure", message=clean(" ".join(f.message.split())), type=f.severity)
+            failure.text = _failure_text(f)
+        ET.indent(case, level=2)  # a case sits two levels deep: testsuites, testsuite
+        case.tail = _CASE_TAIL
+        yield ET.tostring(case, encoding="unicode")
+    yield tail + "\n"
+
+
+_CASES = "crosscheck-test-cases"
+_CASE_TAIL = "\n    "  # what ET.indent puts after an element two levels deep that has a next sibling
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    """The JUnit XML document."""
+    return "".join(chunks(report))

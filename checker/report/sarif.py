@@ -9,12 +9,13 @@ relative to ``%SRCROOT%`` (the checkout GitHub resolves them against).  No times
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from .. import __version__
 from ..model import Claim, Finding, Report
-from ..output import dumps
+from ..output import pretty_chunks
 from .records import RuleInfo, finding_diff, rule_catalog
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -120,22 +121,44 @@ def _descriptor(info: RuleInfo) -> dict:
 
 def as_log(report: Report) -> dict:
     """The SARIF log as a dict."""
+    log = _log(report)
+    run = log["runs"][0]
+    run["results"] = list(run["results"])
+    return log
+
+
+def _log(report: Report) -> dict:
+    """The SARIF log with its results as an iterator (each result made when it is written)."""
     rules = rule_catalog(report)
     rule_index = {r.id: i for i, r in enumerate(rules)}
-    paths = list(dict.fromkeys([a.path for a in report.articles]
-                               + [c.path for f in report.findings for c in f.claims]))
+    paths = list(dict.fromkeys(_paths(report)))
     artifacts = {p: i for i, p in enumerate(paths)}
     run = {
         "tool": {"driver": {"name": "crosscheck", "version": __version__, "semanticVersion": __version__,
                             "informationUri": INFO_URI, "rules": [_descriptor(r) for r in rules]}},
         "artifacts": [{"location": artifact_location(p), "roles": ["analysisTarget"]} for p in paths],
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, rule_index, artifacts) for f in report.findings],
+        "results": (_result(f, rule_index, artifacts) for f in report.findings),
         "properties": {"suppressed": report.suppressed, "baselined": report.baselined, "hidden": report.hidden},
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
+def _paths(report: Report) -> Iterator[str]:
+    """Every article's path, then every claim's (an article a finding names may not be in the report)."""
+    for a in report.articles:
+        yield a.path
+    for f in report.findings:
+        for c in f.claims:
+            yield c.path
+
+
+def chunks(report: Report, *, color: bool = False) -> Iterator[str]:
+    """The SARIF text in pieces, a result at a time; joined, ``dumps(as_log(report)) + "\\n"``."""
+    yield from pretty_chunks(_log(report))
+    yield "\n"
+
+
 def render(report: Report, *, color: bool = False) -> str:
     """The SARIF text."""
-    return dumps(as_log(report)) + "\n"
+    return "".join(chunks(report))

@@ -6,6 +6,7 @@ summary line.  Colour comes from rich and only when asked for (a terminal, no --
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 from rich.console import Console
 from rich.text import Text
@@ -70,20 +71,35 @@ def _finding_lines(f: Finding) -> list[Text]:
     return lines
 
 
-def render(report: Report, *, color: bool = False) -> str:
-    """The text report; ANSI colour only when ``color`` is true."""
+def chunks(report: Report, *, color: bool = False) -> Iterator[str]:
+    """The text report in pieces, a fact key's findings at a time; ANSI colour only when ``color``
+    is true."""
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, width=10_000, highlight=False,
                       emoji=False, markup=False)
+
+    def taken() -> str:
+        """What the console wrote since the last call, each line without trailing spaces (every
+        piece ends at the end of a line, so the pieces join to the lines of the whole)."""
+        out = buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+        return "\n".join(line.rstrip() for line in out.split("\n"))
+
     for key, findings in by_key(report.findings):
         console.print(Text(key, style="bold underline"), soft_wrap=True)
         for f in findings:
             for line in _finding_lines(f):
                 console.print(line, soft_wrap=True)
         console.print()
+        yield taken()
     if not report.findings:
         console.print(Text("no discrepancies found", style="green"), soft_wrap=True)
     console.print(Text(summary_line(report), style="bold"), soft_wrap=True)
-    out = buf.getvalue()
-    return "\n".join(line.rstrip() for line in out.split("\n"))
+    yield taken()
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    """The text report; ANSI colour only when ``color`` is true."""
+    return "".join(chunks(report, color=color))
