@@ -102,7 +102,10 @@ def _peers(r: dict) -> list[str]:
     tools = c["tools"]
     out = [f"## Quantity extraction against the peers ({c['articles']} articles, {c['rounds']} alternating rounds)",
            "", "Each tool is a fresh process over the same files (the five seeds, then synthetic variants); "
-           "medians. *Whole process* counts start-up, imports and warm-up; *steady* only the articles. "
+           "medians, after one untimed run of each. *Whole process* counts start-up, imports and warm-up; *steady* "
+           "only the articles. crosscheck's on-disk caches are warm, as on any run after a user's first: lark's "
+           "grammar, the unit table and the lexer's bucket table (checker/lexstore.py); the peers keep nothing "
+           "between runs. "
            "Peak RSS is the process's `ru_maxrss`; Python heap is tracemalloc's peak on the five seeds.", ""]
     rows = []
     for name, t in tools.items():

@@ -82,6 +82,8 @@ def compare(tools: list[str], files: list[Path], work: Path, env: dict, rounds: 
     seeds = work / "list-seeds.txt"
     seeds.write_text("\n".join(str(f) for f in files[:5]) + "\n", encoding="utf-8")
     runs: dict[str, list[procs.Run]] = {t: [] for t in tools}
+    for tool in tools:  # untimed: every tool's files in the OS cache, crosscheck's on-disk caches written
+        procs.run(_python(str(HERE / "worker.py"), tool, str(listfile)), timeout=timeout, env=env)
     for i in range(rounds):
         for tool in tools:
             run = procs.run(_python(str(HERE / "worker.py"), tool, str(listfile)), timeout=timeout, env=env)

@@ -92,11 +92,15 @@ def _lexer():
     from lark.lexer import BasicLexer
 
     from .lexer import FastLexer
+    from .lexstore import store_for
 
     lark = parser()
     if lark.options.postlex is not None or lark.options.use_bytes:
         return None
-    return FastLexer(BasicLexer(lark.lexer_conf))
+    basic = BasicLexer(lark.lexer_conf)
+    terminals = [(t.name, t.pattern.to_regexp(), basic.g_regex_flags) for t in basic.terminals]
+    ignore = ",".join(sorted(basic.ignore_types)) + "|" + ",".join(sorted(basic.newline_types))
+    return FastLexer(basic, store_for(terminals, ignore))
 
 
 def prepare(sample: str = "") -> None:

@@ -72,22 +72,27 @@ class _Chain:
         return None
 
 
-def _alternation(named: list[tuple[str, str]], flags: int, tail: str = "", re_module=re):
+def _alternation(named: list[tuple[str, str]], flags: int, tail: str = "", re_module=re, compile_=None):
     """lark's own construction, ``(?P<NAME>regex)|...`` in lark's order, with ``tail`` after it; split
-    in halves without the tail if ``re`` refuses that many groups (as lark.lexer.Scanner does)."""
+    in halves without the tail if ``re`` refuses that many groups (as lark.lexer.Scanner does).
+    ``compile_(pattern, flags)`` compiles (default: ``re_module.compile``)."""
+    compile_ = compile_ or re_module.compile
     body = "|".join(f"(?P<{name}>{regexp})" for name, regexp in named)
     try:
-        return re_module.compile(f"(?:{body}){tail}" if tail else body, flags)
+        return compile_(f"(?:{body}){tail}" if tail else body, flags)
     except AssertionError:
         if len(named) < 2:
             raise
     half = len(named) // 2
-    parts = [_alternation(named[:half], flags, "", re_module), _alternation(named[half:], flags, "", re_module)]
+    parts = [_alternation(named[:half], flags, "", re_module, compile_),
+             _alternation(named[half:], flags, "", re_module, compile_)]
     return _Chain([q for part in parts for q in (part.parts if isinstance(part, _Chain) else [part])])
 
 
 class _NoMatch:
     """The bucket of a character no terminal can start with."""
+
+    pattern = ""
 
     @staticmethod
     def match(text: str, pos: int) -> None:
@@ -98,20 +103,42 @@ class FastLexer:
     """Tokens of a lark ``BasicLexer`` (same types, values, positions, lines and columns), found by
     dispatch on the next characters.  Build it from the lexer lark would use; ``tokens(text)`` lexes a text."""
 
-    def __init__(self, basic_lexer) -> None:
+    def __init__(self, basic_lexer, store=None) -> None:
+        """``store``: a :class:`checker.lexstore.BucketStore` that keeps buckets between runs (none:
+        everything is worked out in this process)."""
+        from .lexstore import BucketStore
+
         self._lark = basic_lexer
         self._terminals, self._callback = _terminals_and_callbacks(basic_lexer)
         self._ignore = frozenset(basic_lexer.ignore_types)
         self._newline = frozenset(basic_lexer.newline_types)
         self._flags = basic_lexer.g_regex_flags
         self._regexps = {t.name: t.pattern.to_regexp() for t in self._terminals}
-        self._firsts = [first_chars(self._regexps[t.name], self._flags) for t in self._terminals]
+        self._store = store if store is not None and basic_lexer.re is re else BucketStore(None)
+        self._firsts_list: list | None = None  # first_chars of each terminal, worked out on first need
         self._pairs: dict = {}  # terminal name -> first_pairs of its regex, worked out on first need
         self._members: dict = {}  # character -> members(character)
         self._by_char: dict = {}  # character -> its bucket
         self._by_pair: dict = {}  # the next two characters (or the last one) -> their bucket
         self._by_members: dict = {}  # (name, narrowed regex) of each member -> the compiled alternation
-        self._skip, self._tail = self._skip_tail()
+        self._by_pattern: dict = {}  # a bucket's regex -> the compiled alternation
+        stored = self._store.bucket("\0skip"), self._store.bucket("\0tail")
+        if None not in stored:
+            self._skip, self._tail = stored[0] or None, stored[1]
+        else:
+            self._skip, self._tail = self._skip_tail()
+            self._store.remember("\0skip", self._skip or "")
+            self._store.remember("\0tail", self._tail)
+
+    def terminal_regexps(self) -> list[tuple[str, str, int]]:
+        """(name, regex, flags) of every terminal, in the order the lexer tries them."""
+        return [(t.name, self._regexps[t.name], self._flags) for t in self._terminals]
+
+    @property
+    def _firsts(self) -> list:
+        if self._firsts_list is None:
+            self._firsts_list = [first_chars(self._regexps[t.name], self._flags) for t in self._terminals]
+        return self._firsts_list
 
     def members(self, char: str) -> tuple[str, ...]:
         """The names of the terminals that can start with ``char``, in lark's order."""
@@ -165,10 +192,21 @@ class FastLexer:
         is big enough for that to pay (else, and at the end of a text, the character's bucket)."""
         found = self._by_pair.get(pair)
         if found is None:
-            members = self.members(pair[0])
-            fewer = self.pair_members(pair) if len(pair) == 2 and len(members) >= PAIRS_FROM else members
-            worth = len(members) - len(fewer) >= PAIRS_DROP  # else the character's bucket does as well
-            found = self._by_pair[pair] = self._compiled(fewer, pair[0]) if worth else self.bucket(pair[0])
+            stored = self._store.bucket(pair)
+            if stored is not None:
+                found = self._by_pattern.get(stored) or self._from_pattern(stored)
+            else:
+                members = self.members(pair[0])
+                fewer = self.pair_members(pair) if len(pair) == 2 and len(members) >= PAIRS_FROM else members
+                worth = len(members) - len(fewer) >= PAIRS_DROP  # else the character's bucket does as well
+                found = self._compiled(fewer, pair[0]) if worth else self.bucket(pair[0])
+                if isinstance(found, (re.Pattern, _NoMatch)):  # a _Chain (too many groups) is not kept
+                    self._store.remember(pair, found.pattern)
+            self._by_pair[pair] = found
+        return found
+
+    def _from_pattern(self, pattern: str):
+        found = self._by_pattern[pattern] = self._store.compile(pattern, self._flags) if pattern else _NoMatch()
         return found
 
     def _compiled(self, members: tuple[str, ...], char: str):
@@ -178,8 +216,11 @@ class FastLexer:
                       if t.name in wanted)
         found = self._by_members.get(named)
         if found is None:
-            found = _alternation(list(named), self._flags, self._tail, self._lark.re) if named else _NoMatch()
+            found = _alternation(list(named), self._flags, self._tail, self._lark.re, self._store.compile) \
+                if named else _NoMatch()
             self._by_members[named] = found
+            if isinstance(found, re.Pattern):
+                self._by_pattern.setdefault(found.pattern, found)
         return found
 
     def _fail(self, text: str) -> None:

@@ -1,0 +1,87 @@
+"""The lexer's bucket table on disk: a lexer built from it gives lark's tokens, works nothing out
+again, and shrugs off a broken or foreign file."""
+
+from __future__ import annotations
+
+import json
+
+from lark.lexer import BasicLexer
+
+from checker import grammar, lexstore
+from checker.lexer import FastLexer
+from checker.lexstore import BucketStore
+
+TEXTS = [
+    "Putin said the call lasted more than two hours; 112 drones, 76 of which were shot down.",
+    "At least 14 civilians were killed on Saturday, officials said, up to $4.5bn — 30-day ceasefire…",
+    "Zelenskyy’s office: “very informative and very frank” — 3-year-old, 5km², ½ mile, 1,000 each.",
+]
+
+
+def key(toks) -> list[tuple]:
+    return [(t.type, t.value, t.start_pos, t.end_pos, t.line, t.column, t.end_line, t.end_column) for t in toks]
+
+
+def lark_tokens(text: str) -> list:
+    return list(grammar.parser().lex(text))
+
+
+def _lexer(store: BucketStore) -> FastLexer:
+    return FastLexer(BasicLexer(grammar.parser().lexer_conf), store)
+
+
+def test_a_lexer_from_a_saved_table_gives_larks_tokens_and_works_nothing_out(tmp_path, seed_texts):
+    texts = [*TEXTS, *seed_texts.values()]
+    path = tmp_path / "lexer.json"
+    first = _lexer(BucketStore(path))
+    assert [key(first.tokens(t)) for t in texts] == [key(lark_tokens(t)) for t in texts]
+    first._store.save()
+    assert path.is_file()
+
+    again = _lexer(BucketStore(path))
+    assert [key(again.tokens(t)) for t in texts] == [key(lark_tokens(t)) for t in texts]
+    assert [again.spans(t) for t in texts] == [first.spans(t) for t in texts]
+    assert again._firsts_list is None and not again._pairs  # no terminal analysed, no bucket worked out
+    assert not again._store._dirty  # nothing new to write
+
+
+def test_a_broken_file_is_ignored(tmp_path):
+    path = tmp_path / "lexer.json"
+    path.write_text("{not json", encoding="utf-8")
+    lexer = _lexer(BucketStore(path))
+    assert [key(lexer.tokens(t)) for t in TEXTS] == [key(lark_tokens(t)) for t in TEXTS]
+    lexer._store.save()
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == lexstore.FORMAT  # replaced by a good one
+
+
+def test_a_program_this_python_refuses_is_compiled_again(tmp_path):
+    path = tmp_path / "lexer.json"
+    first = _lexer(BucketStore(path))
+    for t in TEXTS:
+        first.tokens(t)
+    first._store.save()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["programs"] = {pattern: [args[0], [0, 1, 2], args[2], args[3], args[4]]
+                        for pattern, args in data["programs"].items()}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    lexer = _lexer(BucketStore(path))
+    assert [key(lexer.tokens(t)) for t in TEXTS] == [key(lark_tokens(t)) for t in TEXTS]
+
+
+def test_a_table_whose_buckets_disagree_is_not_trusted_across_grammars(tmp_path):
+    """The file's name is a digest of the terminals: another grammar never reads this table."""
+    terms = _lexer(BucketStore(None)).terminal_regexps()
+    one = lexstore.store_for(terms)
+    other = lexstore.store_for([*terms[:-1], (terms[-1][0], terms[-1][1] + "x", terms[-1][2])])
+    assert one.path != other.path
+
+
+def test_it_can_be_turned_off(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("CROSSCHECK_LEXER_CACHE", "0")
+    store = lexstore.store_for([("A", "a", 0)])
+    assert store.path is None
+    compiled = store.compile("a|b", 0)
+    assert compiled.fullmatch("b") and not store.programs
+    store.save()
+    assert not list(tmp_path.iterdir())
