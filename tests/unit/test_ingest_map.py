@@ -6,6 +6,8 @@ import pickle
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.ingest_map import Mapped, OffsetMap, line_starts, normalise, tidy
 
@@ -99,3 +101,14 @@ def test_many_edits_stay_linear_in_runs():
     raw = "word\u00a0" * 20000 + "end\u00ad"
     m = normalise(Mapped.of(raw))
     assert len(m.starts) == 1  # one-for-one replacements and a drop at the end: still one run
+
+
+@given(st.text(alphabet=st.sampled_from([" ", "\n", "\t", "\u00a0", "\u2028", "\x1c", "\x85", "a", "b", "."]),
+               max_size=60))
+@settings(max_examples=500)
+def test_tidy_finds_the_matches_of_its_regex(text):
+    """tidy tries its regex only where it can match; the matches are those of ``finditer``."""
+    from checker import ingest_map
+
+    expected = [(m.start(), m.end()) for m in ingest_map._SPACES.finditer(text)]
+    assert [(m.start(), m.end()) for m in ingest_map._space_matches(text)] == expected
