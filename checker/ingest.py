@@ -47,6 +47,8 @@ _QUIET = frozenset({"sources.yaml", "sources.yml", "crosscheck.yaml", "crosschec
 
 OnSkip = Callable[[str, str], None]
 OnProgress = Callable[[int, int, str], None]
+# (source, its sources.yaml (defaults, entry)) -> the articles a cache already holds for it, or None
+Reuse = Callable[["Source", tuple[dict, dict]], "list[Article] | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +122,19 @@ def _walk(top: Path, seen: set[str] | None = None) -> Iterator[tuple[Path, str]]
 
 def read_articles(paths: Iterable[str | os.PathLike], *, on_skip: OnSkip | None = None,
                   on_progress: OnProgress | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                  furniture: Furniture | None = None) -> list[Article]:
-    """Every article under ``paths``.  ``on_progress(done, total, path)`` is called after each file."""
+                  furniture: Furniture | None = None, reuse: Reuse | None = None) -> list[Article]:
+    """Every article under ``paths``.  ``on_progress(done, total, path)`` is called after each file.
+    ``reuse(source, (defaults, entry))`` is asked first for each file that is not a feed (with the
+    metadata its sources.yaml gives it); when it returns the articles (say, from the fact cache's
+    source index), the file is not parsed."""
     sources = discover(paths, on_skip)
     reader = _Reader(on_skip, max_bytes, furniture if furniture is not None else load_furniture())
     articles: list[Article] = []
     for done, source in enumerate(sources, 1):
-        articles.extend(reader.read(source))
+        found = None
+        if reuse is not None and source.data is None and FORMATS[source.file.suffix.lower()] != "jsonl":
+            found = reuse(source, reader.sources(source))
+        articles.extend(found if found is not None else reader.read(source))
         if on_progress is not None:
             on_progress(done, len(sources), source.path)
     return articles

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -52,9 +52,11 @@ def _note(message: str) -> None:
     print(f"crosscheck: {message}", file=sys.stderr)
 
 
-def read(paths: Sequence[str], *, verbose: bool = False, rules: Sequence[str] = ()) -> list[Article]:
+def read(paths: Sequence[str], *, verbose: bool = False, rules: Sequence[str] = (),
+         reuse: Callable[..., list[Article] | None] | None = None) -> list[Article]:
     """The articles under ``paths`` (skipped files and dropped furniture are named on stderr with
-    --verbose); furniture lexicons among the ``--rules`` paths extend the built-in list."""
+    --verbose); furniture lexicons among the ``--rules`` paths extend the built-in list.  ``reuse``
+    (a :class:`checker.cache.SourceIndex`) may give a file's article without parsing it."""
     from .ingest import furniture_notes, load_furniture, read_articles
     from .paths import lexicon_files
 
@@ -63,7 +65,7 @@ def read(paths: Sequence[str], *, verbose: bool = False, rules: Sequence[str] = 
             _note("skipped " + ": ".join(str(w) for w in why))
 
     furniture = load_furniture(lexicon_files(rules, "furniture"))
-    articles = list(read_articles(list(paths), on_skip=on_skip, furniture=furniture))
+    articles = list(read_articles(list(paths), on_skip=on_skip, furniture=furniture, reuse=reuse))
     if verbose:
         for article in articles:
             for line in furniture_notes(article):
@@ -142,17 +144,30 @@ class _Progress:
 
 
 def extract_all(articles: Sequence[Article], *, cache=None, jobs: int = 1, progress: bool = True,
-                lexicons: Sequence[str] = (),
+                lexicons: Sequence[str] = (), compact: bool = False,
+                known: Mapping[str, ArticleFacts] | None = None,
                 keep: Callable[[ArticleFacts], ArticleFacts] | None = None) -> dict[str, ArticleFacts]:
-    """Facts for every article by id: from ``cache`` (a FactCache or None) where it has them, else
-    extracted (in ``jobs`` processes) and stored.  ``keep`` (say :func:`for_comparison`) is applied
-    to each article's facts as they come, after the cache has stored them whole: what the caller
-    holds for every article of a large corpus."""
+    """Facts for every article by id: ``known`` ones (say, what the source index gave), from
+    ``cache`` (a FactCache or None) where it has them, else extracted (in ``jobs`` processes) and
+    stored.  With ``compact``, each article's facts are held only as the engine and the reports read
+    them (see :func:`for_comparison`; cache hits are decoded straight into that form, extracted
+    facts are cut down once the cache has stored them whole): what the caller holds for every
+    article of a large corpus.  ``keep`` (say :func:`for_comparison`), when given, is applied to
+    each article's facts as they come, however they come."""
+    known = known or {}
+    cut = for_comparison() if compact else None
+    decoder = None
+    if compact and cache is not None:
+        from .cache import Decoder
+
+        decoder = Decoder(compact=True)
     found: dict[str, ArticleFacts] = {}
     with _Progress(len(articles), progress) as bar:
         todo = []
         for article in articles:
-            hit = cache.get(article) if cache is not None else None
+            hit = known.get(article.id)
+            if hit is None and cache is not None:
+                hit = cache.get(article, decoder)
             if hit is None:
                 todo.append(article)
             else:
@@ -161,6 +176,7 @@ def extract_all(articles: Sequence[Article], *, cache=None, jobs: int = 1, progr
         for article, facts in _run(todo, jobs, tuple(lexicons)):
             if cache is not None:
                 cache.put(article, facts)
+            facts = facts if cut is None else cut(facts)
             found[article.id] = facts if keep is None else keep(facts)
             bar.advance()
     return {a.id: found[a.id] for a in articles}
@@ -275,7 +291,6 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
               verbose: bool = False, quiet: bool = False,
               open_cache: Callable[[], Any] | None = None) -> CheckResult:
     """The whole check, from settings (see checker.config) to a CheckResult."""
-    from .engine import evaluate
     from .lexicon import load_lexicon
     from .paths import lexicon_files
     from .ruleset import load_rules
@@ -283,25 +298,31 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
     ruleset = load_rules(tuple(settings["rules"]), defaults=settings["default-rules"])
     lexicons = lexicon_files(settings["rules"], "facts")
     load_lexicon(tuple(lexicons))  # a broken lexicon is an error before any article is read
-    # one read of corpus and new articles together: one set of ids, each file once
-    articles = read([*settings["paths"], *(new_paths or ())], verbose=verbose, rules=settings["rules"])
-    new_ids = None
-    if new_paths is not None:
-        roots = [os.path.realpath(p) for p in new_paths]
-        new_ids = {a.id for a in articles if _under(a.path, roots)}
-    if not articles:
-        raise UsageError(f"no articles found in {', '.join(settings['paths'])}")
     cache = open_cache() if open_cache else None
     try:
+        # unchanged files come from the cache's source index, unparsed (not with --verbose, which
+        # names the furniture dropped from each file's text)
+        index = _source_index(cache) if cache is not None and not verbose else None
+        # one read of corpus and new articles together: one set of ids, each file once
+        articles = read([*settings["paths"], *(new_paths or ())], verbose=verbose, rules=settings["rules"],
+                        reuse=index)
+        new_ids = None
+        if new_paths is not None:
+            roots = [os.path.realpath(p) for p in new_paths]
+            new_ids = {a.id for a in articles if _under(a.path, roots)}
+        if not articles:
+            raise UsageError(f"no articles found in {', '.join(settings['paths'])}")
         extractions = extract_all(articles, cache=cache, jobs=settings["jobs"], progress=not quiet,
-                                  lexicons=lexicons, keep=for_comparison())
+                                  lexicons=lexicons, compact=True, known=index.facts if index else None)
+        if index is not None:
+            index.record(articles)
     finally:
         if cache is not None:
             cache.close()
     # from here on only positions are needed of an article, not its text: a large corpus's texts
     # are let go before the comparisons and the reports need their memory
     articles = [a.without_text() for a in articles]
-    findings = evaluate(articles, extractions, ruleset)
+    findings = _evaluate(articles, extractions, ruleset, new_ids)
     shown, failing, counts = filter_findings(findings, articles, ignore=settings["ignore"], new_ids=new_ids,
                                              baseline_ids=baseline_ids, min_severity=settings["min-severity"])
     report = Report(articles=tuple(articles), findings=tuple(shown),
@@ -310,3 +331,107 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
                     rules=_rule_tuple(ruleset), **counts)
     note = f"fact cache: {cache.hits} reused, {cache.misses} extracted" if cache is not None else None
     return CheckResult(report, tuple(failing), note)
+
+
+def _source_index(cache: Any) -> Any:
+    from .cache import Decoder, SourceIndex
+
+    return SourceIndex(cache, Decoder(compact=True))
+
+
+# -- the --new scope -------------------------------------------------------------------------------
+#
+# With --new only findings that involve a new article are reported, so the other articles' items
+# that cannot be in such a finding need not be compared at all.  What can be depends on the kind:
+# the numeric, qualifier and (with include_facts) attribution kinds compare facts of one key, and
+# only with the facts of that key (all of them: grouping by time anchor looks at the whole key);
+# the internal kind compares an article with itself; the quote kind compares the quotes of one
+# speaker cluster, and a cluster is made of speaker keys that end in the same word; the spelling
+# and attribution kinds link items transitively (a new name or quote may reach another through a
+# third), so they get everything.  With ``same_story`` (the default) only the new articles'
+# stories count.  Each group of rules that needs the same is evaluated on its own cut of the
+# corpus; the findings involving a new article are exactly those of the whole corpus (a test
+# compares both on random corpora).
+
+_NEEDS = {"numeric": ("keys", "none", "none"), "qualifier": ("keys", "none", "none"),
+          "internal": ("none", "none", "none"), "quote": ("none", "speakers", "none"),
+          "spelling": ("none", "none", "all")}
+
+
+def _needs(rule: Any) -> tuple[str, str, str, bool] | None:
+    """What ``rule`` compares a new article's items with, among the other articles' (facts, quotes,
+    mentions: none, all, or those with the new articles' keys or speakers), and whether only their
+    stories count; None for a kind this does not know (it gets everything)."""
+    kind = getattr(rule, "kind", None)
+    match = getattr(rule, "match", None)
+    if kind == "attribution":
+        need = ("keys" if (getattr(rule, "options", None) or {}).get("include_facts") else "none", "all", "none")
+    elif kind in _NEEDS:
+        need = _NEEDS[kind]
+    else:
+        return None
+    return (*need, bool(getattr(match, "same_story", False)))
+
+
+def _speaker_word(speaker: str | None) -> str | None:
+    from .comparators.names import speaker_key
+
+    key = speaker_key(speaker)
+    return key[-1] if key else None
+
+
+class _Scope:
+    """The cut of the corpus one group of rules needs, from the new articles' facts and quotes."""
+
+    def __init__(self, articles: Sequence[Article], extractions: Mapping[str, ArticleFacts], new_ids: set[str]):
+        self.new_ids = new_ids
+        self.story = {a.id: a.story or "" for a in articles}
+        new = [extractions[a] for a in new_ids if a in extractions]
+        self.stories = {self.story[a] for a in new_ids if a in self.story}
+        self.keys = {f.key for x in new for f in x.facts}
+        self.speakers = {_speaker_word(q.speaker) for x in new for q in x.quotes} - {None}
+
+    def cut(self, extractions: Mapping[str, ArticleFacts], need: tuple[str, str, str, bool]) -> dict[str, ArticleFacts]:
+        facts, quotes, mentions, same_story = need
+        out = {}
+        for aid, x in extractions.items():
+            if aid in self.new_ids:
+                out[aid] = x
+            elif same_story and self.story.get(aid, "") not in self.stories:
+                out[aid] = ArticleFacts(x.article)
+            else:
+                out[aid] = ArticleFacts(
+                    x.article,
+                    x.facts if facts == "all" else tuple(f for f in x.facts if f.key in self.keys) if facts == "keys"
+                    else (),
+                    x.quotes if quotes == "all" else tuple(q for q in x.quotes if _speaker_word(q.speaker)
+                                                           in self.speakers) if quotes == "speakers" else (),
+                    x.mentions if mentions == "all" else ())
+        return out
+
+
+def _order(f: Finding) -> tuple:
+    """The engine's order of findings: the first claim's place, then rule, key and id."""
+    first = f.claims[0] if f.claims else None
+    place = (first.path, first.line, first.column) if first else ("", 0, 0)
+    return (*place, f.rule, f.key, f.id)
+
+
+def _evaluate(articles: Sequence[Article], extractions: Mapping[str, ArticleFacts], ruleset: Any,
+              new_ids: set[str] | None) -> list[Finding]:
+    """The engine's findings; with ``new_ids``, each group of rules sees only the cut of the corpus
+    that can pair with the new articles (the findings that involve them are the same)."""
+    from .engine import evaluate
+
+    rules = ruleset.enabled() if hasattr(ruleset, "enabled") else None
+    needs = [_needs(r) for r in rules] if new_ids is not None and rules is not None else []
+    if not needs or None in needs:
+        return evaluate(articles, extractions, ruleset)
+    scope = _Scope(articles, extractions, new_ids)
+    groups: dict[tuple, list[Any]] = {}
+    for rule, need in zip(rules, needs):
+        groups.setdefault(need, []).append(rule)
+    findings = []
+    for need, group in groups.items():
+        findings += evaluate(articles, scope.cut(extractions, need), group)
+    return sorted(findings, key=_order)

@@ -30,7 +30,7 @@ _FACT = re.compile(r"^([\w.]+) = (\d+)(?: by (\w+))?$")
 EXTRACT_CALLS: list[str] = []
 
 
-def read_articles(paths, *, on_skip=None, furniture=None):
+def read_articles(paths, *, on_skip=None, furniture=None, reuse=None):
     files = []
     for p in map(Path, paths):
         if p.is_dir():
