@@ -26,6 +26,8 @@ FIELDS = ("outlet", "published", "title", "url", "story")
 SOURCES_FILES = ("sources.yaml", "sources.yml")
 
 _FRONT = re.compile(r"---[ \t]*(?:\r\n?|\n)(?:(.*?)(?:\r\n?|\n))??(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)", re.S)
+# libyaml's loader where PyYAML was built with it: the same nodes, marks and tags, several times faster
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y")
 
 
@@ -74,9 +76,13 @@ class Marked:
         self.first_line = first_line
         self.marks: dict[tuple, tuple[int, int]] = {}
         try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as exc:
-            raise InputError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}", self._mark(exc)) from None
+            node = yaml.compose(text, Loader=_FAST_LOADER)  # libyaml: a sources.yaml of thousands of files
+        except yaml.YAMLError:
+            node = None
+            try:  # PyYAML's own loader, for its messages (and whatever it reads that libyaml does not)
+                node = yaml.compose(text, Loader=yaml.SafeLoader)
+            except yaml.YAMLError as exc:
+                raise InputError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}", self._mark(exc)) from None
         self.value = SafeConstructor().construct_document(node) if node is not None else None
         self._walk(node, ())
 
