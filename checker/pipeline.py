@@ -21,7 +21,7 @@ from fractions import Fraction
 from typing import Any
 
 from .errors import CheckerError, UsageError
-from .model import Article, ArticleFacts, Finding, Quantity, Report
+from .model import Article, ArticleFacts, Finding, Mention, Quantity, Report
 from .report.records import severity_rank
 
 __all__ = ["CheckResult", "exit_code", "extract_all", "filter_findings", "for_comparison", "read", "run_check"]
@@ -348,20 +348,21 @@ def _source_index(cache: Any) -> Any:
 # the internal kind compares an article with itself; the quote kind compares the quotes of one
 # speaker cluster, and a cluster is made of speaker keys that end in the same word; the spelling
 # and attribution kinds link items transitively (a new name or quote may reach another through a
-# third), so they get everything.  With ``same_story`` (the default) only the new articles'
-# stories count.  Each group of rules that needs the same is evaluated on its own cut of the
+# third), so they get everything, the spelling kind less an article's repeats of one name (see
+# :func:`_names`).  With ``same_story`` (the default) only the new articles' stories count.  Each group of rules that needs the same is evaluated on its own cut of the
 # corpus; the findings involving a new article are exactly those of the whole corpus (a test
 # compares both on random corpora).
 
 _NEEDS = {"numeric": ("keys", "none", "none"), "qualifier": ("keys", "none", "none"),
           "internal": ("none", "none", "none"), "quote": ("none", "speakers", "none"),
-          "spelling": ("none", "none", "all")}
+          "spelling": ("none", "none", "names")}
 
 
 def _needs(rule: Any) -> tuple[str, str, str, bool] | None:
     """What ``rule`` compares a new article's items with, among the other articles' (facts, quotes,
-    mentions: none, all, or those with the new articles' keys or speakers), and whether only their
-    stories count; None for a kind this does not know (it gets everything)."""
+    mentions: none, all, those with the new articles' keys or speakers, or the names without
+    repeats), and whether only their stories count; None for a kind this does not know (it gets
+    everything)."""
     kind = getattr(rule, "kind", None)
     match = getattr(rule, "match", None)
     if kind == "attribution":
@@ -406,8 +407,27 @@ class _Scope:
                     else (),
                     x.quotes if quotes == "all" else tuple(q for q in x.quotes if _speaker_word(q.speaker)
                                                            in self.speakers) if quotes == "speakers" else (),
-                    x.mentions if mentions == "all" else ())
+                    x.mentions if mentions == "all" else _names(x.mentions) if mentions == "names" else ())
         return out
+
+
+def _names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """An article's name mentions less repeats of a name as written (text, surname and given name):
+    of those the spelling kind reads the first by place (an article's side shows its first mention
+    of a spelling or given name) and the last in order (a finding names the given name of the last
+    mention); clusters, given names by article and outlets are sets.  Order is kept."""
+    first: dict[tuple, int] = {}
+    last: dict[tuple, int] = {}
+    for i, m in enumerate(mentions):
+        k = (m.article, m.text, m.surname, m.given)
+        j = first.get(k)
+        if j is None or m.start < mentions[j].start:
+            first[k] = i
+        last[k] = i
+    if len(last) == len(mentions):
+        return mentions
+    keep = set(first.values()) | set(last.values())
+    return tuple(m for i, m in enumerate(mentions) if i in keep)
 
 
 def _order(f: Finding) -> tuple:
@@ -423,7 +443,10 @@ def _evaluate(articles: Sequence[Article], extractions: Mapping[str, ArticleFact
     that can pair with the new articles (the findings that involve them are the same)."""
     from .engine import evaluate
 
-    rules = ruleset.enabled() if hasattr(ruleset, "enabled") else None
+    if hasattr(ruleset, "enabled"):
+        rules = ruleset.enabled()
+    else:  # the engine's other form: rules, of which the enabled ones run
+        rules = [r for r in ruleset if r.enabled] if isinstance(ruleset, (list, tuple)) else None
     needs = [_needs(r) for r in rules] if new_ids is not None and rules is not None else []
     if not needs or None in needs:
         return evaluate(articles, extractions, ruleset)

@@ -172,3 +172,27 @@ def test_check_new_reports_what_a_whole_check_reports_of_the_new_article(tmp_pat
     assert (tmp_path / "again.json").read_bytes() == (tmp_path / "new.json").read_bytes()
     assert (summary["articles"], summary["facts"], summary["quotes"]) == \
         (whole_summary["articles"], whole_summary["facts"], whole_summary["quotes"])
+
+
+def test_repeated_names_are_cut_only_where_the_spelling_kind_does_not_look():
+    """The name mentions an article repeats are left out of the spelling kind's cut, but not its
+    first mention by place (its side) nor its last (whose given name a finding prints)."""
+    from checker.model import Article, ArticleFacts, Mention
+
+    def m(article, start, given, surname="Zelensky"):
+        text = f"{given} {surname}"
+        return Mention("", article, text, start, start + len(text), surname, given)
+
+    text = "x" * 200
+    articles = [Article(a, f"{a}.txt", text, f"Outlet {a}", story="s") for a in "abcde"]
+    good = {a: ArticleFacts(a, mentions=(m(a, 5, "Volodymyr"), m(a, 60, "Volodymyr"))) for a in "abc"}
+    # d writes the wrong given name, first as "Vladimir", then (in the middle, and not first by
+    # place) with an accent, last as "Vladimir" again: the finding prints "Vladimir"
+    odd = (m("d", 50, "Vladimir"), m("d", 10, "Vladimir"), m("d", 30, "Vladímir"), m("d", 90, "Vladimir"),
+           m("d", 120, "Vladímir"), m("d", 150, "Vladimir"))
+    extractions = {**good, "d": ArticleFacts("d", mentions=odd), "e": ArticleFacts("e")}
+    rules = [r for r in load_rules(()).enabled() if r.kind == "spelling"]
+    whole = evaluate(articles, extractions, rules)
+    assert any(f.rule == "wrong-given-name" for f in whole)
+    for new in ({"a"}, {"d"}, {"a", "e"}):
+        assert involving(_evaluate(articles, extractions, rules, new), new) == involving(whole, new)
