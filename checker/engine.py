@@ -22,6 +22,7 @@ import json
 from collections.abc import Iterable, Mapping
 
 from . import comparators
+from .comparators import intervals
 from .comparators.base import Discrepancy, Item, Selection
 from .model import SEVERITIES, Article, ArticleFacts, Claim, Fact, Finding, Mention, Quote
 
@@ -35,14 +36,17 @@ def evaluate(articles: Iterable[Article], extractions: Mapping[str, ArticleFacts
     enabled = rules.enabled() if hasattr(rules, "enabled") else [r for r in rules if r.enabled]
     found: dict[str, Finding] = {}
     split: dict[bool, dict[str, tuple[list[Quote], list[Mention]]]] = {}  # quotes and mentions by story, once
-    for rule in enabled:
-        module = comparators.get(rule.kind)
-        accepts = _accepter(rule.match)
-        picked = tuple(f for f in facts if accepts(f))
-        for sel in _selections(by_id, picked, quotes, mentions, rule.match.same_story, split):
-            for d in module.compare(sel, rule.options):
-                f = build_finding(rule, module.TYPE, d)
-                found.setdefault(f.id, f)
+    try:
+        for rule in enabled:
+            module = comparators.get(rule.kind)
+            accepts = _accepter(rule.match)
+            picked = tuple(f for f in facts if accepts(f))
+            for sel in _selections(by_id, picked, quotes, mentions, rule.match.same_story, split):
+                for d in module.compare(sel, rule.options):
+                    f = build_finding(rule, module.TYPE, d)
+                    found.setdefault(f.id, f)
+    finally:
+        intervals.forget()
     return sorted(found.values(), key=_order)
 
 

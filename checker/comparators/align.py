@@ -13,6 +13,7 @@ not aligned at all (:func:`may_reach`).  The alignment's edits give the readable
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,14 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _PREFILTER = 40  # partial_ratio below which two texts share too little to align
 
 
+# Both functions below are pure and asked the same question again and again: words() for every
+# quote by every quote rule, relate() for the same two wordings in every story that prints both
+# (a statement quoted across many stories; in a story, a pair is related once).  Each keeps the
+# most recent answers; MEMO entries hold two wordings and a Relation, a few hundred bytes each.
+MEMO = 1 << 14
+
+
+@functools.lru_cache(maxsize=4 * MEMO)
 def words(text: str) -> tuple[str, ...]:
     """The words of a text, case folded, without punctuation or quote marks."""
     return tuple(_WORD.findall(text.casefold().translate(_APOSTROPHES)))
@@ -152,6 +161,7 @@ def _reaches(before: int, k: int, after: int, min_similarity: float) -> bool:
     return before + k + max(k, after) <= 2 * k / min_similarity + 1e-9
 
 
+@functools.lru_cache(maxsize=MEMO)
 def relate(a: tuple[str, ...], b: tuple[str, ...], floor: float = _PREFILTER,
            min_similarity: float | None = None) -> Relation:
     """Compare two normalised wordings (see :func:`words`).  Pairs whose rapidfuzz

@@ -99,22 +99,28 @@ def sort_sides(sides: Iterable[Side]) -> tuple[Side, ...]:
 
 
 def merge_sides(sides: Iterable[Side]) -> tuple[Side, ...]:
-    """Sides with the same label joined (items once each), in :func:`sort_sides` order."""
+    """Sides with the same label joined (items once each), in :func:`sort_sides` order.
+
+    A side may come many times (once for each side it disagrees with): it is merged once.
+    """
     joined: dict[str, list[Item]] = {}
-    seen: dict[str, set] = {}
+    seen: dict[str, dict[tuple, list[Quantity | None]]] = {}
+    merged: dict[int, Side] = {}  # (holding each side, so that no id is reused meanwhile)
     for side in sides:
-        items, keys = joined.setdefault(side.label, []), seen.setdefault(side.label, set())
+        if id(side) in merged:  # the same object again: its items are in already
+            continue
+        merged[id(side)] = side
+        items, keys = joined.setdefault(side.label, []), seen.setdefault(side.label, {})
         for i in side.items:
-            key = _item_key(i)
-            if key not in keys:  # one set look-up, not a scan of the side: linear in the items
-                keys.add(key)
+            # one dict look-up, not a scan of the side: linear in the items; the quantity is
+            # compared only between items of one place (by identity first: hashing its
+            # fractions costs more than all the rest)
+            same = keys.setdefault((i.article.id, i.start, i.end, i.text, i.speaker), [])
+            q = i.quantity
+            if not any(x is q or x == q for x in same):
+                same.append(q)
                 items.append(i)
     return sort_sides(Side(label, tuple(items)) for label, items in joined.items())
-
-
-def _item_key(item: Item) -> tuple:
-    """What makes two items of one selection equal (its articles are one object per id)."""
-    return (item.article.id, item.start, item.end, item.text, item.speaker, item.quantity)
 
 
 def most_common_text(texts: Iterable[str]) -> str:

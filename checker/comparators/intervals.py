@@ -17,7 +17,7 @@ from fractions import Fraction
 from ..model import Quantity
 from .spec import Opt
 
-__all__ = ["TOLERANCE_DEFAULTS", "TOLERANCE_OPTIONS", "Interval", "disagree", "interval"]
+__all__ = ["TOLERANCE_DEFAULTS", "TOLERANCE_OPTIONS", "Interval", "disagree", "forget", "interval"]
 
 TOLERANCE_OPTIONS = {
     "absolute": Opt("number", "largest gap, in base units (seconds, metres, a count), still taken as "
@@ -41,7 +41,31 @@ class Interval:
 
 
 def interval(q: Quantity) -> Interval:
-    """``q`` in base units (a count, or an unknown unit, stays as it is)."""
+    """``q`` in base units (a count, or an unknown unit, stays as it is).
+
+    Worked out once for each quantity object (a fact's interval is asked for by every rule that
+    picks it, and for every group and side it is in); :func:`forget` lets go of them.
+    """
+    hit = _MEMO.get(id(q))
+    if hit is not None:
+        return hit[1]
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.clear()
+    iv = _interval(q)
+    _MEMO[id(q)] = (q, iv)  # holding q: its id is not reused while it is here
+    return iv
+
+
+_MEMO: dict[int, tuple[Quantity, Interval]] = {}
+_MEMO_SIZE = 1 << 18
+
+
+def forget() -> None:
+    """Let go of the intervals :func:`interval` keeps (the engine calls this after a run)."""
+    _MEMO.clear()
+
+
+def _interval(q: Quantity) -> Interval:
     factor, family = _unit_info(q.unit, q.dimension)
 
     def base(x: Fraction | None) -> Fraction | None:
