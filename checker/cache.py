@@ -375,7 +375,12 @@ class FactCache:
 
     def put(self, article: Article, facts: ArticleFacts) -> None:
         """Store the facts of ``article`` (one statement, one transaction)."""
-        data, extra = (json.dumps(v, ensure_ascii=False, separators=(",", ":")) for v in facts_to_json(facts))
+        self.put_json(article, *(json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+                                 for v in facts_to_json(facts)))
+
+    def put_json(self, article: Article, data: str, extra: str) -> None:
+        """Store the facts of ``article`` given as the JSON text of :func:`facts_to_json`'s two values
+        (as extraction processes send them)."""
         self._conn.execute(f"INSERT OR REPLACE INTO {FACTS} (key, data, extra) VALUES (?, ?, ?)",
                            (article_key(article, self.fingerprint), data, extra))
 

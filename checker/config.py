@@ -56,7 +56,7 @@ SETTINGS: dict[str, Spec] = {
     "min-severity": Spec("info", "choice", "lowest severity shown", SEVERITIES),
     "format": Spec(["text"], "list", "report format(s)", FORMATS),
     "baseline": Spec(None, "path", "report only findings not recorded in this baseline file", is_path=True),
-    "jobs": Spec(1, "jobs", "extract articles in this many processes"),
+    "jobs": Spec(1, "jobs", "extract articles in this many processes (auto: one a CPU, when there are enough)"),
     "cache": Spec(DEFAULT_CACHE, "cache", "fact cache file, or false for none", is_path=True),
 }
 
@@ -72,7 +72,7 @@ def problem(spec: Spec, v: Any) -> str | None:
     ok = {
         "bool": isinstance(v, bool),
         "choice": v in spec.choices,
-        "jobs": isinstance(v, int) and not isinstance(v, bool) and v >= 1,
+        "jobs": v == "auto" or (isinstance(v, int) and not isinstance(v, bool) and v >= 1),
         "path": v is None or (isinstance(v, str) and bool(v)),
         "cache": v is False or (isinstance(v, str) and bool(v)),
     }[spec.kind]

@@ -13,14 +13,16 @@ def extract_articles(args) -> tuple[list[Article], list[ArticleFacts]]:
     from .commands.check_cmd import cache_opener
     from .config import resolve
     from .paths import lexicon_files
-    from .pipeline import extract_all, read
+    from .pipeline import extract_all, reading
 
     settings = resolve(args)
-    articles = read(args.paths or ["."], verbose=getattr(args, "verbose", False), rules=settings["rules"])
     open_cache = cache_opener(settings)
     cache = open_cache() if open_cache else None
-    try:
-        by_id = extract_all(articles, cache=cache, jobs=max(1, settings["jobs"] or 1),
+    articles: list[Article] = []
+    try:  # articles are extracted as they are read
+        stream = reading(args.paths or ["."], verbose=getattr(args, "verbose", False), rules=settings["rules"],
+                         into=articles)
+        by_id = extract_all(stream, cache=cache, jobs=settings["jobs"],
                             progress=not getattr(args, "quiet", False),
                             lexicons=lexicon_files(settings["rules"], "facts"))
     finally:

@@ -37,8 +37,8 @@ from .ingest_map import Mapped, line_starts, tidy
 from .ingest_meta import load_sources, outlet_from_url
 from .model import Article
 
-__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Source", "discover", "load_furniture", "read_article", "read_articles",
-           "furniture_notes", "read_string"]
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Source", "discover", "furniture_notes", "iter_articles", "load_furniture",
+           "read_article", "read_articles", "read_string"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
@@ -127,17 +127,23 @@ def read_articles(paths: Iterable[str | os.PathLike], *, on_skip: OnSkip | None 
     ``reuse(source, (defaults, entry))`` is asked first for each file that is not a feed (with the
     metadata its sources.yaml gives it); when it returns the articles (say, from the fact cache's
     source index), the file is not parsed."""
+    return list(iter_articles(paths, on_skip=on_skip, on_progress=on_progress, max_bytes=max_bytes,
+                              furniture=furniture, reuse=reuse))
+
+
+def iter_articles(paths: Iterable[str | os.PathLike], *, on_skip: OnSkip | None = None,
+                  on_progress: OnProgress | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                  furniture: Furniture | None = None, reuse: Reuse | None = None) -> Iterator[Article]:
+    """:func:`read_articles`, an article at a time, each as soon as its file is read."""
     sources = discover(paths, on_skip)
     reader = _Reader(on_skip, max_bytes, furniture if furniture is not None else load_furniture())
-    articles: list[Article] = []
     for done, source in enumerate(sources, 1):
         found = None
         if reuse is not None and source.data is None and FORMATS[source.file.suffix.lower()] != "jsonl":
             found = reuse(source, reader.sources(source))
-        articles.extend(found if found is not None else reader.read(source))
+        yield from (found if found is not None else reader.read(source))
         if on_progress is not None:
             on_progress(done, len(sources), source.path)
-    return articles
 
 
 def read_article(path: str | os.PathLike, *, on_skip: OnSkip | None = None,

@@ -11,10 +11,9 @@ findings are counted in the Report, never dropped silently.
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -57,7 +56,16 @@ def read(paths: Sequence[str], *, verbose: bool = False, rules: Sequence[str] = 
     """The articles under ``paths`` (skipped files and dropped furniture are named on stderr with
     --verbose); furniture lexicons among the ``--rules`` paths extend the built-in list.  ``reuse``
     (a :class:`checker.cache.SourceIndex`) may give a file's article without parsing it."""
-    from .ingest import furniture_notes, load_furniture, read_articles
+    return list(reading(paths, verbose=verbose, rules=rules, reuse=reuse))
+
+
+def reading(paths: Sequence[str], *, verbose: bool = False, rules: Sequence[str] = (),
+            reuse: Callable[..., list[Article] | None] | None = None,
+            into: list[Article] | None = None) -> Iterator[Article]:
+    """:func:`read`, an article at a time (so that extraction can start before the last file is
+    read), each also appended to ``into``; furniture notes come once all is read, as with
+    :func:`read`."""
+    from .ingest import furniture_notes, iter_articles, load_furniture
     from .paths import lexicon_files
 
     def on_skip(*why: Any) -> None:
@@ -65,16 +73,42 @@ def read(paths: Sequence[str], *, verbose: bool = False, rules: Sequence[str] = 
             _note("skipped " + ": ".join(str(w) for w in why))
 
     furniture = load_furniture(lexicon_files(rules, "furniture"))
-    articles = list(read_articles(list(paths), on_skip=on_skip, furniture=furniture, reuse=reuse))
-    if verbose:
-        for article in articles:
-            for line in furniture_notes(article):
-                print(line, file=sys.stderr)
-    return articles
+    notes: list[str] = []
+    for article in iter_articles(list(paths), on_skip=on_skip, furniture=furniture, reuse=reuse):
+        if verbose:
+            notes += furniture_notes(article)
+        if into is not None:
+            into.append(article)
+        yield article
+    for line in notes:
+        print(line, file=sys.stderr)
+
+
+# -- extraction, here or in worker processes -------------------------------------------------------
+#
+# Extraction is the one stage that runs in other processes.  Articles are sent as they are read, a
+# few at a time, so reading (in this process) and extracting (in the workers) overlap; a worker
+# sends back each article's facts as the fact cache's JSON (strings pickle at memory speed), which
+# this process stores as they are and decodes, in compact form for check, into what the engine
+# reads.  Results are put back in article order, and a decoded row is equal to the facts it was
+# made from, so the report is the same for any number of processes.
+
+CHUNK = 8  # articles a task: ~50 ms of work, so that the last tasks leave no worker idle for long
+AUTO_MIN = 32  # with --jobs auto, processes start only once this many articles need extracting
+
+
+def worker_count(jobs: int | str) -> int:
+    """How many processes ``--jobs`` asks for: N, or with ``auto`` one a CPU this process may use."""
+    if jobs == "auto":
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # not on Linux
+            return max(1, os.cpu_count() or 1)
+    return max(1, int(jobs))
 
 
 def _extract_one(article: Article, lexicons: tuple[str, ...] = ()) -> tuple[Any, ...]:
-    """Run in a worker process: the facts, or the error's lines (exceptions of ours do not pickle whole)."""
+    """The facts, or the error's lines (exceptions of ours do not pickle whole)."""
     from .facts import extract
     from .lexicon import load_lexicon
 
@@ -84,55 +118,92 @@ def _extract_one(article: Article, lexicons: tuple[str, ...] = ()) -> tuple[Any,
         return ("error", exc.lines(), exc.exit_code)
 
 
-def _extracted(outcome: tuple[Any, ...]) -> ArticleFacts:
-    if outcome[0] == "ok":
-        return outcome[1]
-    raise WorkerError(outcome[1], outcome[2])
+def _extract_rows(articles: list[Article], lexicons: tuple[str, ...], extra: bool) -> list[tuple[Any, ...]]:
+    """Run in a worker process: each article's facts as the cache's JSON (data, and ``extra`` or
+    None), or the error's lines."""
+    from .cache import facts_to_json
+
+    out = []
+    for article in articles:
+        outcome = _extract_one(article, lexicons)
+        if outcome[0] == "ok":
+            data, more = facts_to_json(outcome[1])
+            outcome = ("rows", _json(data), _json(more) if extra else None)
+        out.append(outcome)
+    return out
 
 
-def _run(todo: list[Article], jobs: int, lexicons: tuple[str, ...] = ()):
-    """(article, facts) in article order, in this process or in ``jobs`` worker processes."""
-    if jobs <= 1 or len(todo) <= 1:
-        for article in todo:
-            yield article, _extracted(_extract_one(article, lexicons))
-        return
-    from .grammar import prepare
-    from .lexicon import load_lexicon
+def _json(value: Any) -> str:
+    import json
 
-    # build the parser, lexer and lexicon here, so that forked workers start with them built
-    prepare("\n".join(a.text for a in todo[:3]))
-    load_lexicon(lexicons)
-    work = functools.partial(_extract_one, lexicons=lexicons)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-        try:
-            for article, outcome in zip(todo, pool.map(work, todo, chunksize=_chunk(len(todo), jobs)), strict=True):
-                yield article, _extracted(outcome)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _chunk(total: int, jobs: int) -> int:
-    """Articles per task sent to a worker: few round trips, yet work spread evenly."""
-    return max(1, min(64, total // (jobs * 8)))
+class _Extractor:
+    """Extracts the articles it is given: in this process, or once ``start`` of them are waiting,
+    in ``workers`` processes, ``CHUNK`` at a time.  :meth:`outcomes` gives (article, outcome) in
+    the order given, once all are given."""
+
+    def __init__(self, workers: int, start: int, lexicons: tuple[str, ...], extra: bool):
+        self.workers, self.start, self.lexicons, self.extra = workers, start, lexicons, extra
+        self.waiting: list[Article] = []
+        self.sent: list[tuple[list[Article], Any]] = []
+        self.pool: ProcessPoolExecutor | None = None
+
+    def add(self, article: Article) -> None:
+        self.waiting.append(article)
+        if self.pool is None and self.workers > 1 and len(self.waiting) >= self.start:
+            from .grammar import prepare
+            from .lexicon import load_lexicon
+
+            # build the parser, lexer and lexicon here, so that forked workers start with them built
+            prepare("\n".join(a.text for a in self.waiting[:3]))
+            load_lexicon(self.lexicons)
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+        if self.pool is not None:
+            while len(self.waiting) >= CHUNK:
+                self._send(CHUNK)
+
+    def _send(self, n: int) -> None:
+        chunk, self.waiting = self.waiting[:n], self.waiting[n:]
+        self.sent.append((chunk, self.pool.submit(_extract_rows, chunk, self.lexicons, self.extra)))
+
+    def outcomes(self) -> Iterator[tuple[Article, tuple[Any, ...]]]:
+        if self.pool is None:
+            for article in self.waiting:
+                yield article, _extract_one(article, self.lexicons)
+            return
+        if self.waiting:
+            self._send(len(self.waiting))
+        for chunk, future in self.sent:
+            yield from zip(chunk, future.result(), strict=True)
+
+    def close(self, failed: bool) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=not failed, cancel_futures=failed)
 
 
 class _Progress:
-    """A progress bar on stderr, only on a terminal and only when not --quiet."""
+    """A progress bar on stderr, only on a terminal and only when not --quiet; its total grows as
+    articles are read."""
 
-    def __init__(self, total: int, enabled: bool):
+    def __init__(self, enabled: bool):
         self._bar = None
-        if enabled and total > 1 and sys.stderr.isatty():
+        if enabled and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import Progress
 
             self._bar = Progress(console=Console(stderr=True), transient=True)
-            self._task = self._bar.add_task("extracting", total=total)
+            self._task = self._bar.add_task("extracting", total=0)
 
     def __enter__(self) -> _Progress:
         if self._bar:
             self._bar.start()
         return self
+
+    def more(self) -> None:
+        if self._bar:
+            self._bar.update(self._task, total=self._bar.tasks[0].total + 1)
 
     def advance(self) -> None:
         if self._bar:
@@ -143,43 +214,67 @@ class _Progress:
             self._bar.stop()
 
 
-def extract_all(articles: Sequence[Article], *, cache=None, jobs: int = 1, progress: bool = True,
+def extract_all(articles: Iterable[Article], *, cache=None, jobs: int | str = 1, progress: bool = True,
                 lexicons: Sequence[str] = (), compact: bool = False,
                 known: Mapping[str, ArticleFacts] | None = None,
                 keep: Callable[[ArticleFacts], ArticleFacts] | None = None) -> dict[str, ArticleFacts]:
-    """Facts for every article by id: ``known`` ones (say, what the source index gave), from
-    ``cache`` (a FactCache or None) where it has them, else extracted (in ``jobs`` processes) and
-    stored.  With ``compact``, each article's facts are held only as the engine and the reports read
-    them (see :func:`for_comparison`; cache hits are decoded straight into that form, extracted
-    facts are cut down once the cache has stored them whole): what the caller holds for every
-    article of a large corpus.  ``keep`` (say :func:`for_comparison`), when given, is applied to
-    each article's facts as they come, however they come."""
-    known = known or {}
-    cut = for_comparison() if compact else None
-    decoder = None
-    if compact and cache is not None:
-        from .cache import Decoder
+    """Facts for every article by id, in article order: ``known`` ones (say, what the source index
+    gave), from ``cache`` (a FactCache or None) where it has them, else extracted (in ``jobs``
+    processes, or ``auto``) and stored.  ``articles`` may be an iterator: extraction starts while
+    it is read.  With ``compact``, each article's facts are held only as the engine and the reports
+    read them (see :func:`for_comparison`; cached ones are decoded straight into that form): what
+    the caller holds for every article of a large corpus.  ``keep`` (say :func:`for_comparison`),
+    when given, is applied to each article's facts as they come, however they come."""
+    from .cache import Decoder
 
-        decoder = Decoder(compact=True)
+    known = {} if known is None else known  # (it may fill up as the articles are read)
+    cut = for_comparison() if compact else None
+    decoder = Decoder(compact=compact)
+    order: list[str] = []
     found: dict[str, ArticleFacts] = {}
-    with _Progress(len(articles), progress) as bar:
-        todo = []
-        for article in articles:
-            hit = known.get(article.id)
-            if hit is None and cache is not None:
-                hit = cache.get(article, decoder)
-            if hit is None:
-                todo.append(article)
-            else:
-                found[article.id] = hit if keep is None else keep(hit)
+    workers = worker_count(jobs)
+    extractor = _Extractor(workers, AUTO_MIN if jobs == "auto" else 2, tuple(lexicons),
+                           extra=cache is not None or not compact)
+    failed = True
+    try:
+        with _Progress(progress) as bar:
+            for article in articles:
+                order.append(article.id)
+                bar.more()
+                hit = known.get(article.id)
+                if hit is None and cache is not None:
+                    hit = cache.get(article, decoder)
+                if hit is None:
+                    extractor.add(article)
+                else:
+                    found[article.id] = hit if keep is None else keep(hit)
+                    bar.advance()
+            for article, outcome in extractor.outcomes():
+                facts = _outcome(article, outcome, cache, decoder, cut)
+                found[article.id] = facts if keep is None else keep(facts)
                 bar.advance()
-        for article, facts in _run(todo, jobs, tuple(lexicons)):
-            if cache is not None:
-                cache.put(article, facts)
-            facts = facts if cut is None else cut(facts)
-            found[article.id] = facts if keep is None else keep(facts)
-            bar.advance()
-    return {a.id: found[a.id] for a in articles}
+        failed = False
+    finally:
+        extractor.close(failed)
+    return {aid: found[aid] for aid in order}
+
+
+def _outcome(article: Article, outcome: tuple[Any, ...], cache: Any, decoder: Any,
+             cut: Callable[[ArticleFacts], ArticleFacts] | None) -> ArticleFacts:
+    """An extraction's facts (stored in ``cache``), decoded or cut down to the compact form."""
+    import json
+
+    kind = outcome[0]
+    if kind == "error":
+        raise WorkerError(outcome[1], outcome[2])
+    if kind == "ok":
+        if cache is not None:
+            cache.put(article, outcome[1])
+        return outcome[1] if cut is None else cut(outcome[1])
+    _, data, extra = outcome
+    if cache is not None:
+        cache.put_json(article, data, extra)
+    return decoder.article_facts(json.loads(data), None if extra is None else json.loads(extra))
 
 
 class _Shared:
@@ -303,17 +398,15 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
         # unchanged files come from the cache's source index, unparsed (not with --verbose, which
         # names the furniture dropped from each file's text)
         index = _source_index(cache) if cache is not None and not verbose else None
-        # one read of corpus and new articles together: one set of ids, each file once
-        articles = read([*settings["paths"], *(new_paths or ())], verbose=verbose, rules=settings["rules"],
-                        reuse=index)
-        new_ids = None
-        if new_paths is not None:
-            roots = [os.path.realpath(p) for p in new_paths]
-            new_ids = {a.id for a in articles if _under(a.path, roots)}
+        # one read of corpus and new articles together: one set of ids, each file once; articles
+        # are extracted as they are read
+        articles: list[Article] = []
+        stream = reading([*settings["paths"], *(new_paths or ())], verbose=verbose, rules=settings["rules"],
+                         reuse=index, into=articles)
+        extractions = extract_all(stream, cache=cache, jobs=settings["jobs"], progress=not quiet,
+                                  lexicons=lexicons, compact=True, known=index.facts if index else None)
         if not articles:
             raise UsageError(f"no articles found in {', '.join(settings['paths'])}")
-        extractions = extract_all(articles, cache=cache, jobs=settings["jobs"], progress=not quiet,
-                                  lexicons=lexicons, compact=True, known=index.facts if index else None)
         if index is not None:
             index.record(articles)
     finally:
@@ -322,6 +415,10 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
     # from here on only positions are needed of an article, not its text: a large corpus's texts
     # are let go before the comparisons and the reports need their memory
     articles = [a.without_text() for a in articles]
+    new_ids = None
+    if new_paths is not None:
+        roots = [os.path.realpath(p) for p in new_paths]
+        new_ids = {a.id for a in articles if _under(a.path, roots)}
     findings = _evaluate(articles, extractions, ruleset, new_ids)
     shown, failing, counts = filter_findings(findings, articles, ignore=settings["ignore"], new_ids=new_ids,
                                              baseline_ids=baseline_ids, min_severity=settings["min-severity"])

@@ -52,6 +52,10 @@ def read_articles(paths, *, on_skip=None, furniture=None, reuse=None):
     return out
 
 
+def iter_articles(paths, **options):
+    yield from read_articles(paths, **options)
+
+
 def _article(f: Path) -> Article:
     text = f.read_text(encoding="utf-8")
     outlet, ignore, suppressions = f.stem, [], []
