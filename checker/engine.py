@@ -36,6 +36,7 @@ def evaluate(articles: Iterable[Article], extractions: Mapping[str, ArticleFacts
     enabled = rules.enabled() if hasattr(rules, "enabled") else [r for r in rules if r.enabled]
     found: dict[str, Finding] = {}
     split: dict[bool, dict[str, tuple[list[Quote], list[Mention]]]] = {}  # quotes and mentions by story, once
+    claims = _Claims()
     try:
         for rule in enabled:
             module = comparators.get(rule.kind)
@@ -43,7 +44,7 @@ def evaluate(articles: Iterable[Article], extractions: Mapping[str, ArticleFacts
             picked = tuple(f for f in facts if accepts(f))
             for sel in _selections(by_id, picked, quotes, mentions, rule.match.same_story, split):
                 for d in module.compare(sel, rule.options):
-                    f = build_finding(rule, module.TYPE, d)
+                    f = build_finding(rule, module.TYPE, d, claims)
                     found.setdefault(f.id, f)
     finally:
         intervals.forget()
@@ -112,6 +113,29 @@ def claim(item: Item) -> Claim:
                  item.speaker, item.quantity, a.published)
 
 
+class _Claims:
+    """One Claim for each thing said, however many findings name it (the numeric, qualifier and
+    internal rules name the same facts): less to hold and no place worked out twice.
+
+    Keyed by the item's article and quantity objects (one of each per article and fact; the engine
+    holds the articles while it runs and a claim holds its quantity, so neither id is reused) and
+    its span, words and speaker.
+    """
+
+    __slots__ = ("_memo",)
+
+    def __init__(self) -> None:
+        self._memo: dict[tuple, Claim] = {}
+
+    def __call__(self, item: Item) -> Claim:
+        q = item.quantity
+        key = (id(item.article), item.start, item.end, item.text, item.speaker, id(q))
+        c = self._memo.get(key)
+        if c is None or c.quantity is not q:
+            c = self._memo[key] = claim(item)
+        return c
+
+
 def lower_severity(severity: str) -> str:
     """One step less severe (info stays info)."""
     i = SEVERITIES.index(severity)
@@ -139,9 +163,9 @@ def sides_text(d: Discrepancy) -> str:
     return " vs ".join(f"{s.label} ({', '.join(s.outlets)})" for s in d.sides)
 
 
-def build_finding(rule, finding_type: str, d: Discrepancy) -> Finding:
-    """The Finding a rule makes of a discrepancy."""
-    claims = tuple(claim(i) for s in d.sides for i in s.items)
+def build_finding(rule, finding_type: str, d: Discrepancy, make_claim=claim) -> Finding:
+    """The Finding a rule makes of a discrepancy (``make_claim``: Item -> Claim)."""
+    claims = tuple(make_claim(i) for s in d.sides for i in s.items)
     outlets = sorted({c.outlet for c in claims}, key=lambda o: (o.casefold(), o))
     fields = {"rule": rule.id, "key": d.key, "sides": sides_text(d), "outlets": ", ".join(outlets),
               "count": str(len(outlets)), "detail": d.detail or "", **dict(d.fields)}

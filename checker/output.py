@@ -8,13 +8,14 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
-from json.encoder import encode_basestring as _string  # the C encoder json.dumps(ensure_ascii=False) uses
+from json.encoder import encode_basestring as string_json  # the C encoder dumps() uses for a str
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 
-__all__ = ["TOOL", "document_chunks", "dumps", "pretty", "pretty_chunks", "write_atomic", "write_or_print"]
+__all__ = ["TOOL", "Written", "document_chunks", "dumps", "pretty", "pretty_chunks", "string_json", "write_atomic",
+           "write_or_print"]
 
 TOOL = {"name": "crosscheck", "version": __version__}
 
@@ -39,8 +40,20 @@ def pretty(value: Any, prefix: str = "") -> str:
     return _pretty(value, "\n" + prefix)
 
 
+class Written:
+    """JSON text already written for its place in a document (its lines after the first indented
+    as :func:`pretty` would at that place): :func:`pretty` and :func:`pretty_chunks` put it in as is."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+
 def _pretty(o: Any, nl: str) -> str:
     t = type(o)
+    if t is Written:
+        return o.text
     if t is dict:
         return _dict(o, nl) if o else "{}"
     if t is list or t is tuple:
@@ -56,24 +69,33 @@ def _dict(o: dict, nl: str) -> str:
     inner = nl + "  "
     parts = []
     append = parts.append
+    heads = _HEADS
     for k, v in o.items():
-        if type(k) is not str:
-            return _fallback(o, nl)
+        head = heads.get(k)
+        if head is None:
+            if type(k) is not str:
+                return _fallback(o, nl)
+            head = string_json(k) + ": "
+            if len(heads) < 4096:  # a document's keys are few; a dict of arbitrary keys is not kept
+                heads[k] = head
         t = type(v)
         if t is str:
-            append(_string(k) + ": " + _string(v))
+            append(head + string_json(v))
         elif v is None:
-            append(_string(k) + ": null")
+            append(head + "null")
         elif t is int:
-            append(_string(k) + ": " + int.__repr__(v))
+            append(head + int.__repr__(v))
         else:
-            append(_string(k) + ": " + _pretty(v, inner))
+            append(head + _pretty(v, inner))
     return "{" + inner + ("," + inner).join(parts) + nl + "}"
+
+
+_HEADS: dict[str, str] = {}  # a key as written before its value: '"text": '
 
 
 def _scalar(o: Any, t: type, nl: str) -> str:
     if t is str:
-        return _string(o)
+        return string_json(o)
     if o is None:
         return "null"
     if o is True:
@@ -122,7 +144,7 @@ def pretty_chunks(value: Any, prefix: str = "") -> Iterator[str]:
         inner = nl + "  "
         yield "{"
         for n, (key, item) in enumerate(value.items()):
-            yield ("" if n == 0 else ",") + inner + _string(key) + ": "
+            yield ("" if n == 0 else ",") + inner + string_json(key) + ": "
             yield from pretty_chunks(item, inner[1:])
         yield nl + "}"
     else:

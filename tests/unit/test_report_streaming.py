@@ -21,7 +21,7 @@ from test_report_properties import NASTY
 from test_report_sample import sample_report
 
 from checker.model import Article, Claim, Finding, Quantity, Report
-from checker.output import document_chunks, dumps, pretty, pretty_chunks, write_atomic, write_or_print
+from checker.output import Written, document_chunks, dumps, pretty, pretty_chunks, write_atomic, write_or_print
 from checker.report import chunks, render, write
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -81,6 +81,21 @@ def test_a_generator_field_is_written_an_item_at_a_time():
     doc = json.loads("".join(seen))
     assert [f["n"] for f in doc["findings"]] == [0, 1, 2]
     assert "".join(seen) == dumps({**doc})
+
+
+def test_written_text_goes_in_as_it_is():
+    inner = pretty({"b": [1, "x"]}, "    ")
+    assert pretty({"a": [Written(inner)]}) == dumps({"a": [{"b": [1, "x"]}]})
+    assert "".join(pretty_chunks({"a": (w for w in [Written(inner)])})) == dumps({"a": [{"b": [1, "x"]}]})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.deferred(lambda: random_reports()), st.sampled_from(["\n", "\n    ", "\n      "]))
+def test_findings_are_written_as_their_dicts_would_be(report, nl):
+    from checker.report.json import finding_text
+
+    for f in report.findings:
+        assert finding_text(f, nl) == pretty(f.as_json(), nl[1:])
 
 
 # -- the report formats ----------------------------------------------------------------------------
