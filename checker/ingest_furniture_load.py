@@ -86,12 +86,24 @@ class _File:
             return None
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML node tree of ``text``: libyaml's where PyYAML has it (the same nodes, marks and
+    styles, several times faster), else, or on an error (for its message), PyYAML's own."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def parse_file(path: Path, entries: dict, settings: dict, problems: list) -> None:
     """Add the entries of furniture file ``path`` to ``entries`` (name -> Block, or None when
     switched off) and its settings to ``settings``; problems go to ``problems``."""
     f = _File(path, problems)
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = _compose(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         return f.problem(None, f"cannot read furniture file: {getattr(exc, 'strerror', None) or exc}")
     except yaml.YAMLError as exc:

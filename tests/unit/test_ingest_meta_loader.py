@@ -36,3 +36,32 @@ def test_errors_keep_pyyamls_messages_and_places(text, monkeypatch):
     with pytest.raises(InputError) as slow:
         Marked("s.yaml", text)
     assert fast.value.lines() == slow.value.lines()
+
+
+def _furniture(extra: tuple[str, ...]):
+    from checker.errors import RuleError
+    from checker.ingest_furniture import _load
+
+    try:
+        return _load.__wrapped__(extra) if hasattr(_load, "__wrapped__") else _load(extra)
+    except RuleError as exc:
+        return exc.lines()
+
+
+@pytest.mark.parametrize("body", [
+    "",  # the built-in list alone
+    "lines:\n  - {name: sponsor, pattern: 'sponsored by .*', reason: ads}\n  - {name: back-to-top, enabled: false}\n",
+    "lines:\n  - name: broken\n    pattern: 'ab(c'\n",  # a problem, placed by the nodes' marks and style
+    "colour: red\nlines:\n  - {name: a, pattern: \"x(\", wat: 1}\n  - {pattern: 'y'}\n",
+    "lines: [\n",  # a YAML error: PyYAML's message
+])
+def test_furniture_files_read_the_same_with_libyaml(body, tmp_path, monkeypatch):
+    extra = ()
+    if body:
+        path = tmp_path / "mine.yaml"
+        path.write_text("lexicon: furniture\n" + body, encoding="utf-8")
+        extra = (str(path),)
+    fast = _furniture(extra)
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    slow = _furniture(extra)
+    assert fast == slow
