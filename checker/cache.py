@@ -4,9 +4,14 @@ content and the extractor's fingerprint.
 The key is a SHA-256 over the extractor fingerprint (tool version, cache format, the grammar, the
 lexicons, the extraction code and any user rule/lexicon files) and the article as extraction sees it
 (its text and metadata), so a changed file, grammar, lexicon or crosscheck version is a miss, never a
-stale hit.  The database runs in WAL mode with a busy timeout, so several runs can read and write at
-once; every write is its own transaction, so a killed run leaves the cache whole.  A cache that cannot
-be opened (say, a file that is not a database) is reported and skipped, never fatal.
+stale hit.  A source index maps a file (its decoded text, path, id and sources.yaml metadata, under
+the same fingerprint) to its Article without text and to its facts, so that an unchanged file is not
+parsed again (:class:`SourceIndex`).  Everything is stored as JSON, never pickle, and checked as it
+is decoded: a cache restored from somewhere untrusted can give wrong facts at worst, never run code,
+and an entry that does not decode is a miss.  The database runs in WAL mode with a busy timeout, so
+several runs can read and write at once; every write is its own transaction, so a killed run leaves
+the cache whole.  A cache that cannot be opened (say, a file that is not a database) is reported and
+skipped, never fatal.
 """
 
 from __future__ import annotations
@@ -23,10 +28,11 @@ from typing import Any
 from . import __version__
 from .model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
 
-__all__ = ["FORMAT", "CacheUnavailable", "FactCache", "article_key", "clear", "facts_from_json",
-           "facts_to_json", "fingerprint"]
+__all__ = ["FORMAT", "CacheUnavailable", "Decoder", "FactCache", "SourceIndex", "article_from_json",
+           "article_key", "article_to_json", "clear", "facts_from_json", "facts_to_json", "fingerprint",
+           "source_key"]
 
-FORMAT = 2  # bump when the stored JSON changes shape (2: positional rows, a source index)
+FORMAT = 2  # bump when the stored JSON changes shape (2: column-wise entries, the source index)
 _HERE = Path(__file__).resolve().parent
 
 

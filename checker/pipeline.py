@@ -4,8 +4,10 @@
     -> filter (--new, suppressions, baseline, --min-severity) -> Report
 
 Rules load first, so a broken rule file fails before any article is read.  Extraction is a pure
-function of one article, so it is cached by content and may run in other processes; results are put
-back in article order, so the report does not depend on --jobs.  Suppressed, baselined and hidden
+function of one article, so it is cached by content (and an unchanged file is not even parsed: the
+cache's source index) and may run in other processes while the articles are read; results are put
+back in article order, so the report does not depend on --jobs.  With --new, the engine compares the
+new articles only with what of the corpus can pair with them.  Suppressed, baselined and hidden
 findings are counted in the Report, never dropped silently.
 """
 
@@ -446,9 +448,10 @@ def _source_index(cache: Any) -> Any:
 # speaker cluster, and a cluster is made of speaker keys that end in the same word; the spelling
 # and attribution kinds link items transitively (a new name or quote may reach another through a
 # third), so they get everything, the spelling kind less an article's repeats of one name (see
-# :func:`_names`).  With ``same_story`` (the default) only the new articles' stories count.  Each group of rules that needs the same is evaluated on its own cut of the
-# corpus; the findings involving a new article are exactly those of the whole corpus (a test
-# compares both on random corpora).
+# :func:`_names`).  With ``same_story`` (the default) only the new articles' stories count.  Each
+# group of rules that needs the same is evaluated on its own cut of the corpus; the findings
+# involving a new article are exactly those of the whole corpus (tests/unit/test_pipeline_new.py
+# compares both on random corpora, for every kind).
 
 _NEEDS = {"numeric": ("keys", "none", "none"), "qualifier": ("keys", "none", "none"),
           "internal": ("none", "none", "none"), "quote": ("none", "speakers", "none"),
