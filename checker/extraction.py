@@ -10,21 +10,25 @@ __all__ = ["extract_articles"]
 
 def extract_articles(args) -> tuple[list[Article], list[ArticleFacts]]:
     """The articles named on the command line and what each one says, in order."""
+    from .cache import SourceIndex
     from .commands.check_cmd import cache_opener
     from .config import resolve
     from .paths import lexicon_files
     from .pipeline import extract_all, reading
 
     settings = resolve(args)
+    verbose = getattr(args, "verbose", False)
     open_cache = cache_opener(settings)
     cache = open_cache() if open_cache else None
     articles: list[Article] = []
-    try:  # articles are extracted as they are read
-        stream = reading(args.paths or ["."], verbose=getattr(args, "verbose", False), rules=settings["rules"],
-                         into=articles)
-        by_id = extract_all(stream, cache=cache, jobs=settings["jobs"],
-                            progress=not getattr(args, "quiet", False),
-                            lexicons=lexicon_files(settings["rules"], "facts"))
+    try:  # articles are extracted as they are read; unchanged files come from the source index
+        index = SourceIndex(cache) if cache is not None and not verbose else None
+        stream = reading(args.paths or ["."], verbose=verbose, rules=settings["rules"], reuse=index, into=articles)
+        by_id = extract_all(stream, cache=cache, jobs=settings["jobs"], progress=not getattr(args, "quiet", False),
+                            lexicons=lexicon_files(settings["rules"], "facts"),
+                            known=index.facts if index is not None else None)
+        if index is not None:
+            index.record(articles)
     finally:
         if cache is not None and hasattr(cache, "close"):
             cache.close()

@@ -108,3 +108,12 @@ def test_with_jobs_this_process_reads_while_the_workers_extract(corpus, monkeypa
     assert pipeline.extract_all(articles[:3], jobs="auto", progress=False) == \
         pipeline.extract_all(articles[:3], jobs=1, progress=False)  # too few for processes: here
     assert len(here) == len(articles) + 6
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_extract_gives_the_same_from_the_cache_and_its_source_index(corpus, capsys, tmp_path, fmt):
+    db = str(tmp_path / "c.sqlite")
+    plain = run(capsys, "extract", str(corpus), "--no-cache", "-q", "--format", fmt)
+    filled = run(capsys, "extract", str(corpus), "--cache", db, "-q", "--format", fmt, "-j", "2")
+    indexed = run(capsys, "extract", str(corpus), "--cache", db, "-q", "--format", fmt)
+    assert plain == filled == indexed
