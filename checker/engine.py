@@ -22,7 +22,7 @@ import json
 from collections.abc import Iterable, Mapping
 
 from . import comparators
-from .comparators import intervals
+from .comparators import align, intervals
 from .comparators.base import Discrepancy, Item, Selection
 from .model import SEVERITIES, Article, ArticleFacts, Claim, Fact, Finding, Mention, Quote
 
@@ -48,6 +48,7 @@ def evaluate(articles: Iterable[Article], extractions: Mapping[str, ArticleFacts
                     found.setdefault(f.id, f)
     finally:
         intervals.forget()
+        align.forget()
     return sorted(found.values(), key=_order)
 
 

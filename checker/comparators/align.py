@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-__all__ = ["Relation", "may_overlap", "may_reach", "relate", "reverse_diff", "word_diff", "words"]
+__all__ = ["Relation", "forget", "may_overlap", "may_reach", "relate", "reverse_diff", "word_diff", "words"]
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -29,12 +29,19 @@ _PREFILTER = 40  # partial_ratio below which two texts share too little to align
 
 # Both functions below are pure and asked the same question again and again: words() for every
 # quote by every quote rule, relate() for the same two wordings in every story that prints both
-# (a statement quoted across many stories; in a story, a pair is related once).  Each keeps the
-# most recent answers; MEMO entries hold two wordings and a Relation, a few hundred bytes each.
+# (a statement quoted across many stories; in a story, a pair is related once).  Each keeps its
+# MEMO most recent answers (a words() entry is a few hundred bytes, a relate() entry less: its
+# wordings are words()' own tuples); the engine lets go of them after a run (forget).
 MEMO = 1 << 14
 
 
-@functools.lru_cache(maxsize=4 * MEMO)
+def forget() -> None:
+    """Let go of the answers :func:`words` and :func:`relate` keep."""
+    words.cache_clear()
+    relate.cache_clear()
+
+
+@functools.lru_cache(maxsize=MEMO)
 def words(text: str) -> tuple[str, ...]:
     """The words of a text, case folded, without punctuation or quote marks."""
     return tuple(_WORD.findall(text.casefold().translate(_APOSTROPHES)))
@@ -63,6 +70,11 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return f" {' '.join(short)} " in f" {' '.join(long)} "
 
 
+_UNIT = 4096  # a cell's value is score * _UNIT + matches (see _align)
+_MATCH = _UNIT + 1
+_OFF = -(1 << 62)  # a cell no best alignment goes through
+
+
 def _align(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int | None, int | None]]:
     """The best overlap alignment of ``a`` and ``b`` as (index in a, index in b) pairs, None for a
     gap; ties go to the alignment with more matching words.
@@ -71,29 +83,100 @@ def _align(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int | None, int
     integer comparison orders by score first (quotes are far shorter than 4096 words).  The
     traceback reads each step back from the values (diagonal first, then a gap in b, then a gap
     in a, when several give the cell its value).
+
+    Only a band of cells is worked out (:func:`_band`); the result is that of the whole table
+    (:func:`_align_all`), which it falls back on should the band ever miss the best alignment.
     """
-    n, m = len(a), len(b)
-    unit = 4096
-    match = unit + 1
-    prev = [0] * (m + 1)
+    rows, floor = _band(a, b)
+    found = _traceback(a, b, rows, floor)
+    return found if found is not None else _traceback(a, b, _table(a, b), None)
+
+
+def _align_all(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int | None, int | None]]:
+    """:func:`_align` from the whole table (what the band is held to in the tests)."""
+    return _traceback(a, b, _table(a, b), None)
+
+
+def _table(a: tuple[str, ...], b: tuple[str, ...]) -> list[list[int]]:
+    unit, match = _UNIT, _MATCH
+    prev = [0] * (len(b) + 1)
     rows = [prev]
     for ai in a:
         cur = [0]
+        append = cur.append
         left = 0
-        for j in range(m):
-            d = prev[j] + match if ai == b[j] else prev[j] - unit
-            up = prev[j + 1] - unit
-            if up > d:
-                d = up
-            left -= unit
-            if left > d:
-                d = left
-            cur.append(d)
-            left = d
+        for diag, up, bj in zip(prev, prev[1:], b):
+            # the best of a gap (from above or from the left), then the diagonal: a cell's value
+            # is the largest of the three whatever the order they are compared in
+            gap = (up if up > left else left) - unit
+            d = diag + match if ai == bj else diag - unit
+            left = d if d > gap else gap
+            append(left)
         rows.append(cur)
         prev = cur
-    ends = [(prev[j], n + j, n, j) for j in range(m + 1)] + [(rows[i][m], i + m, i, m) for i in range(n + 1)]
-    _, _, i, j = max(ends)  # ties: the end nearest both ends
+    return rows
+
+
+def _band(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[list[list[int]], int]:
+    """The table with only the cells a best alignment can go through worked out (the others
+    :data:`_OFF`), and the value of one alignment (the best one is worth at least that).
+
+    An alignment through cell (i, j) has at most min(i, j) matches before it and min(n - i, m - j)
+    after, so it is worth at most _MATCH * (min(i, j) + min(n - i, m - j)); a cell where that is
+    below ``floor`` is on no best alignment.  In row i that leaves the columns from
+    t - n + i to i + m - t (t = floor / _MATCH, rounded up): for quotes that differ in a few words
+    a third of the table.  A cell of the band may read an :data:`_OFF` neighbour and come out
+    lower than in the whole table, but only a cell that is on no best alignment either: every
+    cell the traceback visits, and every value it compares, is the whole table's.
+    """
+    n, m = len(a), len(b)
+    unit, match, off = _UNIT, _MATCH, _OFF
+    floor = _floor(a, b)
+    t = -(-floor // match)
+    prev = [0] * (m + 1)
+    rows = [prev]
+    for i, ai in enumerate(a, 1):
+        lo = max(1, t - n + i)
+        hi = min(m, i + m - t)
+        cur = [off] * (m + 1)
+        cur[0] = 0
+        left = cur[lo - 1]
+        for j in range(lo, hi + 1):
+            up = prev[j]
+            gap = (up if up > left else left) - unit
+            diag = prev[j - 1]
+            d = diag + match if ai == b[j - 1] else diag - unit
+            left = d if d > gap else gap
+            cur[j] = left
+        rows.append(cur)
+        prev = cur
+    return rows, floor
+
+
+def _floor(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """The value of one alignment of ``a`` and ``b``: the whole of both with fewest edits (from
+    rapidfuzz, in C)."""
+    edits = Levenshtein.editops(a, b)
+    replaced = deleted = 0
+    for op in edits:
+        if op.tag == "replace":
+            replaced += 1
+        elif op.tag == "delete":
+            deleted += 1
+    return (len(a) - deleted - replaced) * _MATCH - len(edits) * _UNIT
+
+
+def _traceback(a: tuple[str, ...], b: tuple[str, ...], rows: list[list[int]],
+               floor: int | None) -> list[tuple[int | None, int | None]] | None:
+    """The alignment read back from the table's best end; None when that is worth less than
+    ``floor`` (a band that missed the best alignment: never, but then the whole table is asked)."""
+    n, m = len(a), len(b)
+    unit, match = _UNIT, _MATCH
+    last = rows[n]
+    ends = [(last[j], n + j, n, j) for j in range(m + 1)] + [(rows[i][m], i + m, i, m) for i in range(n + 1)]
+    value, _, i, j = max(ends)  # ties: the end nearest both ends
+    if floor is not None and value < floor:
+        return None
     pairs: list[tuple[int | None, int | None]] = []
     while i > 0 and j > 0:
         value, above = rows[i][j], rows[i - 1]

@@ -47,9 +47,17 @@ def signature(fact: Fact, with_qualifier: bool = False) -> Hashable:
 
 def fact_sides(sel: Selection, facts: list[Fact], *, with_qualifier: bool = False) -> list[tuple[Fact, Side]]:
     """Sides of a group of facts, one per interval (and qualifier), each with one of its facts."""
+    return _sides(sel, _by_signature(facts, with_qualifier))
+
+
+def _by_signature(facts: list[Fact], with_qualifier: bool) -> dict[Hashable, list[Fact]]:
     groups: dict[Hashable, list[Fact]] = {}
     for f in facts:
         groups.setdefault(signature(f, with_qualifier), []).append(f)
+    return groups
+
+
+def _sides(sel: Selection, groups: dict[Hashable, list[Fact]]) -> list[tuple[Fact, Side]]:
     sides = []
     for fs in groups.values():
         items = tuple(sel.fact_item(f) for f in fs)
@@ -61,7 +69,10 @@ def fact_sides(sel: Selection, facts: list[Fact], *, with_qualifier: bool = Fals
 def disagreeing(sel: Selection, facts: list[Fact], options: Mapping[str, Any], *, across: bool) -> list[Side]:
     """The sides of a comparable group further apart than the tolerance from another side (with
     ``across``, only pairs of sides that come from different articles)."""
-    sides = fact_sides(sel, facts)
+    groups = _by_signature(facts, False)
+    if len(groups) < 2:
+        return []  # one interval: nothing to disagree with (most groups, and every fact alone)
+    sides = _sides(sel, groups)
     # per side once, not per pair: its interval, and its article when all its items are from one
     ivs = [interval(f.quantity) for f, _ in sides]
     only = [_only_article(s) for _, s in sides]

@@ -74,6 +74,8 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
 
 def _self_contradictions(sel: Selection, facts: list[Fact], options) -> Iterator[Discrepancy]:
     for key, same_key in by_key(facts):
+        if len(same_key) < 2:
+            continue  # one value of a key: nothing to disagree with
         involved = [s for group in comparable_groups(same_key) for s in disagreeing(sel, group, options, across=False)]
         if involved:
             yield Discrepancy(key, merge_sides(involved), updates=False, fields=(("constraint", ""),))

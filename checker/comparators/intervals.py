@@ -107,8 +107,18 @@ def _magnitude(a: Interval, b: Interval) -> Fraction:
 
 def tolerance(a: Interval, b: Interval, absolute: float, relative: float) -> Fraction:
     """The largest gap between ``a`` and ``b`` still taken as agreement."""
-    rel = Fraction(str(relative)) * _magnitude(a, b)
-    return max(Fraction(str(absolute)), rel)
+    if not relative:  # the default: no need for the magnitude of the two
+        return max(_exact(absolute), _ZERO)
+    return max(_exact(absolute), _exact(relative) * _magnitude(a, b))
+
+
+_ZERO = Fraction(0)
+
+
+@functools.lru_cache(maxsize=64)
+def _exact(x: float) -> Fraction:
+    """An option's number as the decimal it was written as (0.1 is 1/10)."""
+    return Fraction(str(x))
 
 
 def disagree(a: Interval, b: Interval, absolute: float = 0, relative: float = 0) -> bool:

@@ -1,0 +1,109 @@
+"""The shortcuts that make comparison fast give what the plain computation gives: the alignment
+worked out in a band of its table, the answers words() and relate() keep, a quantity's interval
+worked out once, a side merged once however often it is given, claims shared between findings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from checker.comparators import align, intervals
+from checker.comparators.align import _align, _align_all, _band, _traceback, relate, words
+from checker.comparators.base import Item, Side, merge_sides
+from checker.model import Article, Quantity
+
+WORDS = st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=14).map(tuple)
+SIMILAR = st.tuples(st.lists(st.sampled_from(["we", "are", "ready", "to", "work", "on", "a", "memo", "peace", "deal"]),
+                             min_size=1, max_size=20), st.lists(st.tuples(st.integers(0, 20), st.sampled_from(
+                                 ["", "possible", "potential", "we"])), max_size=3))
+
+
+def _edited(base_and_edits):
+    base, edits = base_and_edits
+    b = list(base)
+    for at, word in edits:
+        at = min(at, len(b))
+        if word:
+            b[at:at] = [word]
+        elif b:
+            del b[min(at, len(b) - 1)]
+    return tuple(base), tuple(b)
+
+
+@settings(max_examples=400)
+@given(WORDS, WORDS)
+@example((), ())
+@example(("a",), ())
+@example(("a", "b", "c"), ("c", "a", "b"))
+def test_the_band_gives_the_whole_tables_alignment(a, b):
+    rows, floor = _band(a, b)
+    assert _traceback(a, b, rows, floor) is not None  # the band holds the best alignment
+    assert _align(a, b) == _align_all(a, b)
+
+
+@settings(max_examples=300)
+@given(SIMILAR.map(_edited))
+def test_the_band_on_quotes_that_differ_in_a_few_words(pair):
+    a, b = pair
+    assert _align(a, b) == _align_all(a, b)
+    assert _align(b, a) == _align_all(b, a)
+
+
+def test_kept_answers_are_the_answers_and_are_let_go():
+    a, b = words("a memorandum on a possible future peace agreement"), words("a memorandum on a potential future peace agreement")
+    first = relate(a, b, min_similarity=0.6)
+    assert relate(a, b, min_similarity=0.6) is first
+    assert relate.__wrapped__(a, b, min_similarity=0.6) == first
+    align.forget()
+    assert relate.cache_info().currsize == 0 and words.cache_info().currsize == 0
+
+
+def _q(text: str, n: int, unit: str | None = "hour") -> Quantity:
+    return Quantity(text=text, start=0, end=len(text), qualifier="exact", value=Fraction(n), low=Fraction(n),
+                    high=Fraction(n), low_inclusive=True, high_inclusive=True, unit=unit,
+                    dimension="[time]" if unit else "dimensionless")
+
+
+def test_an_interval_is_worked_out_once_a_quantity_and_let_go():
+    q = _q("two hours", 2)
+    iv = intervals.interval(q)
+    assert intervals.interval(q) is iv and iv.low == 7200
+    other = _q("two hours", 2)  # equal, but another object: its own entry
+    assert intervals.interval(other) == iv
+    intervals.forget()
+    assert intervals.interval(q) is not iv and intervals.interval(q) == iv
+
+
+def test_a_side_given_many_times_is_merged_once():
+    art = Article(id="a", path="a.txt", text="", outlet="A")
+    q = _q("two hours", 2)
+    item = Item(art, 0, 9, "two hours", None, q)
+    twin = Item(art, 0, 9, "two hours", None, _q("two hours", 2))  # an equal quantity: the same item
+    other = Item(art, 20, 31, "three hours", None, _q("three hours", 3))
+    side, side3 = Side('"two hours"', (item, twin)), Side('"three hours"', (other,))
+    merged = merge_sides([side, side3, side, side3, Side('"two hours"', (twin,))])
+    assert [s.label for s in merged] == ['"three hours"', '"two hours"'] or [s.label for s in merged] == [
+        '"two hours"', '"three hours"']
+    assert {s.label: len(s.items) for s in merged} == {'"two hours"': 1, '"three hours"': 1}
+
+
+def test_findings_share_the_claims_of_one_fact():
+    from checker.engine import evaluate
+    from checker.model import ArticleFacts, Fact
+    from checker.ruleset import load_rules
+
+    arts = [Article(id=n, path=f"{n}.txt", text="", outlet=n.upper(), story="s") for n in ("a", "b", "c")]
+    hedged = replace(_q("more than two hours", 2), qualifier="more_than", high=None, low_inclusive=False,
+                     high_inclusive=False)
+    facts = {
+        "a": ArticleFacts("a", (Fact("a1", "a", "call.duration", _q("two hours", 2)),)),
+        "b": ArticleFacts("b", (Fact("b1", "b", "call.duration", hedged),)),
+        "c": ArticleFacts("c", (Fact("c1", "c", "call.duration", _q("one hour", 1)),)),
+    }
+    found = evaluate(arts, facts, load_rules(()))
+    assert {f.rule for f in found} >= {"duration-mismatch", "hedge-mismatch"}
+    named = [{id(c) for c in f.claims if c.article == "a"} for f in found]
+    assert len(set.union(*named)) == 1 and all(named)  # one Claim object for a's words in every finding
