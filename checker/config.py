@@ -56,7 +56,7 @@ SETTINGS: dict[str, Spec] = {
     "min-severity": Spec("info", "choice", "lowest severity shown", SEVERITIES),
     "format": Spec(["text"], "list", "report format(s)", FORMATS),
     "baseline": Spec(None, "path", "report only findings not recorded in this baseline file", is_path=True),
-    "jobs": Spec(1, "jobs", "extract articles in this many processes (auto: one a CPU, when there are enough)"),
+    "jobs": Spec("auto", "jobs", "extract articles in this many processes (auto: one a CPU, when there are enough)"),
     "cache": Spec(DEFAULT_CACHE, "cache", "fact cache file, or false for none", is_path=True),
 }
 
@@ -77,7 +77,7 @@ def problem(spec: Spec, v: Any) -> str | None:
         "cache": v is False or (isinstance(v, str) and bool(v)),
     }[spec.kind]
     wanted = {"bool": "true or false", "choice": f"one of {', '.join(spec.choices)}",
-              "jobs": "a whole number of at least 1", "path": "a file path",
+              "jobs": "a whole number of at least 1, or auto", "path": "a file path",
               "cache": "a file path, or false for no cache"}[spec.kind]
     return None if ok else f"must be {wanted}; found {v!r}"
 

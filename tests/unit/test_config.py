@@ -26,7 +26,7 @@ def project(tmp_path, monkeypatch) -> Path:
 def test_defaults_without_a_file(project):
     s = resolve(args())
     assert s.file is None and set(s.sources.values()) == {"default"}
-    assert (s["fail-on"], s["min-severity"], s["jobs"], s["format"], s["paths"]) == ("error", "info", 1, ["text"], ["."])
+    assert (s["fail-on"], s["min-severity"], s["jobs"], s["format"], s["paths"]) == ("error", "info", "auto", ["text"], ["."])
     assert s["cache"] == ".crosscheck/cache.sqlite"
 
 
@@ -82,7 +82,7 @@ def test_every_yaml_problem_is_reported_with_its_place(project):
         resolve(args())
     assert info.value.lines() == [
         "../../crosscheck.yaml:1:10: fail-on: must be one of error, warning, info, never; found 'sometimes'",
-        "../../crosscheck.yaml:2:7: jobs: must be a whole number of at least 1; found 0",
+        "../../crosscheck.yaml:2:7: jobs: must be a whole number of at least 1, or auto; found 0",
         "../../crosscheck.yaml:3:1: unknown setting 'colour'; settings are paths, rules, default-rules, ignore, "
         "fail-on, min-severity, format, baseline, jobs, cache",
         "../../crosscheck.yaml:4:9: format: unknown value 'pdf'; choose from text, json, sarif, github, markdown, "
@@ -104,7 +104,7 @@ def test_toml_problems_have_places(project):
     pyproject.write_text('[tool.crosscheck]\nfail-on = "error"\n  jobs = "two"\nbogus = 1\n')
     with pytest.raises(ConfigError) as info:
         resolve(args())
-    assert info.value.lines() == ["../../pyproject.toml:3:10: jobs: must be a whole number of at least 1; found 'two'",
+    assert info.value.lines() == ["../../pyproject.toml:3:10: jobs: must be a whole number of at least 1, or auto; found 'two'",
                                   "../../pyproject.toml:4:1: unknown setting 'bogus'; settings are paths, rules, "
                                   "default-rules, ignore, fail-on, min-severity, format, baseline, jobs, cache"]
     pyproject.write_text('[tool.crosscheck]\nfail-on = \n')
