@@ -51,7 +51,7 @@ def _article_opts(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: .)")
     p.add_argument("--jobs", "-j", type=jobs, default=None, metavar="N",
                    help="extract articles in N processes; auto: one a CPU once there are enough articles to "
-                        "extract (default 1)")
+                        "extract (the default)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the fact cache")
     p.add_argument("--cache", metavar="FILE", help="fact cache (default .crosscheck/cache.sqlite)")
     p.add_argument("--verbose", "-v", action="store_true", help="say which files were skipped and why")
