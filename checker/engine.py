@@ -114,25 +114,38 @@ def claim(item: Item) -> Claim:
                  item.speaker, item.quantity, a.published)
 
 
+_SPAN = 1 << 32
+
+
 class _Claims:
     """One Claim for each thing said, however many findings name it (the numeric, qualifier and
     internal rules name the same facts): less to hold and no place worked out twice.
 
-    Keyed by the item's article and quantity objects (one of each per article and fact; the engine
-    holds the articles while it runs and a claim holds its quantity, so neither id is reused) and
-    its span, words and speaker.
+    A fact's item is looked up by its quantity object (one per fact; a claim holds its quantity,
+    so the id is not reused), any other item by its article object (the engine holds the articles
+    while it runs) and span; either way the claim is checked to be the item's before it is reused.
     """
 
     __slots__ = ("_memo",)
 
     def __init__(self) -> None:
-        self._memo: dict[tuple, Claim] = {}
+        self._memo: dict = {}
 
     def __call__(self, item: Item) -> Claim:
-        q = item.quantity
-        key = (id(item.article), item.start, item.end, item.text, item.speaker, id(q))
+        q, a = item.quantity, item.article
+        if q is not None and item.start == q.start and item.end == q.end:
+            key = id(q)
+        elif q is None and 0 <= item.start < _SPAN and 0 <= item.end < _SPAN:
+            key = (id(a) << 64) | (item.start << 32) | item.end  # one int: a tuple of three costs thrice
+        else:
+            key = (id(a), item.start, item.end, id(q))
         c = self._memo.get(key)
-        if c is None or c.quantity is not q:
+        if c is None or c.quantity is not q or c.article != a.id or c.text != item.text or c.speaker != item.speaker:
+            if c is not None:  # another item on the same key (never seen): keyed by all it is
+                key = (id(a), item.start, item.end, item.text, item.speaker, id(q))
+                c = self._memo.get(key)
+                if c is not None:
+                    return c
             c = self._memo[key] = claim(item)
         return c
 

@@ -50,19 +50,22 @@ def interval(q: Quantity) -> Interval:
     if hit is not None:
         return hit[1]
     if len(_MEMO) >= _MEMO_SIZE:
-        _MEMO.clear()
+        forget()
     iv = _interval(q)
+    iv = _SAME.setdefault(iv, iv)  # one object for each interval: many facts state the same value
     _MEMO[id(q)] = (q, iv)  # holding q: its id is not reused while it is here
     return iv
 
 
 _MEMO: dict[int, tuple[Quantity, Interval]] = {}
+_SAME: dict[Interval, Interval] = {}
 _MEMO_SIZE = 1 << 18
 
 
 def forget() -> None:
     """Let go of the intervals :func:`interval` keeps (the engine calls this after a run)."""
     _MEMO.clear()
+    _SAME.clear()
 
 
 def _interval(q: Quantity) -> Interval:
