@@ -133,7 +133,9 @@ def test_streamed_formats_are_the_whole_documents_on_the_seeds(fmt):
     assert "".join(chunks(fmt, report)) == LEGACY[fmt](report)
 
 
-TEXT = st.lists(st.one_of(NASTY, st.text(max_size=12)), min_size=0, max_size=3).map("".join)
+ODD = st.sampled_from(["\t", "a\tb", "\n", "\x0b\x0c\r\x08\x07", "\x1c\x85\xa0\u2028", "  ", "\u5168\u89d2",
+                       "e\u0301", "\ud800", "x" * 10_050, "[-a-] {+b+}"])
+TEXT = st.lists(st.one_of(NASTY, ODD, st.text(max_size=12)), min_size=0, max_size=3).map("".join)
 NUMBER = st.none() | st.fractions(min_value=-10**6, max_value=10**6, max_denominator=1000)
 
 
@@ -182,6 +184,12 @@ def test_streamed_formats_are_the_whole_documents_on_random_reports(report):
     for fmt in STREAMED:
         assert "".join(chunks(fmt, report)) == LEGACY[fmt](report), fmt
     assert "".join(chunks("text", report, color=True)) == LEGACY["text"](report, color=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(random_reports())
+def test_text_without_rich_is_what_rich_prints(report):
+    assert "".join(chunks("text", report)) == LEGACY["text"](report)
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
