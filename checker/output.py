@@ -1,4 +1,6 @@
-"""Writing what the tool outputs: whole or not at all (temporary file, then rename)."""
+"""Writing what the tool outputs: whole or not at all (temporary file, then rename), from a string
+or from pieces as they are made; and JSON written as ``json.dumps(..., indent=2)`` writes it, faster
+and, for a large document, in pieces (:func:`pretty`, :func:`pretty_chunks`)."""
 
 from __future__ import annotations
 
@@ -35,7 +37,8 @@ def pretty(value: Any, prefix: str = "") -> str:
 
     The same bytes as ``json.dumps``, several times faster (json's indenting encoder is pure Python
     and yields a piece per token); values other than dicts, lists, tuples, strings, ints, floats,
-    booleans and None go to ``json.dumps`` itself.
+    booleans and None go to ``json.dumps`` itself, except an iterator, written as a list, and
+    :class:`Written` text, put in as it is.
     """
     return _pretty(value, "\n" + prefix)
 
