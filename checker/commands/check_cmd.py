@@ -16,7 +16,6 @@ import sys
 from typing import Any
 
 from ..errors import UsageError
-from ..output import write_or_print
 
 STDOUT = "-"
 
@@ -84,7 +83,7 @@ def run(args: Any) -> int:
     from ..baseline import load_baseline
     from ..config import resolve
     from ..pipeline import exit_code
-    from ..report import render
+    from ..report import write
     from ..report.records import summary_line
 
     settings = resolve(args)
@@ -93,7 +92,7 @@ def run(args: Any) -> int:
     result = _run_pipeline(args, settings, baseline_ids)
     color = use_color(args.no_color)
     for fmt, path in pairs:
-        write_or_print(render(fmt, result.report, color=color and path is None and fmt == "text"), path)
+        write(fmt, result.report, path, color=color and path is None and fmt == "text")
     files = [path for _, path in pairs if path]
     if files and not args.quiet:
         print(f"crosscheck: {summary_line(result.report)}; wrote {', '.join(files)}", file=sys.stderr)
