@@ -186,6 +186,9 @@ def main(argv: list[str]) -> int:
         return 0
     env, checker_from = _env()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="crosscheck-bench-"))
+    # crosscheck's on-disk caches (the unit table, the lexer's buckets) start empty in the bench's own
+    # folder, so that no run depends on what this machine ran before; the warm-up runs fill them
+    env["XDG_CACHE_HOME"] = str(work / "xdg-cache")
     try:
         return _bench(args, argv, env, checker_from, work)
     finally:

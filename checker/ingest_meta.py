@@ -8,7 +8,6 @@ ISO 8601 string: a date (``2025-05-19``) or a date and time (``2025-05-19T14:03:
 
 from __future__ import annotations
 
-import email.utils
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -51,6 +50,8 @@ def iso_date(value: Any) -> str:
             return datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             pass
+    import email.utils  # only for RFC 2822 dates ("Mon, 19 May 2025 ..."): not imported by every run
+
     try:
         return email.utils.parsedate_to_datetime(text).isoformat()
     except (TypeError, ValueError, IndexError):

@@ -91,10 +91,22 @@ class Lexicon:
     sources: tuple[str, ...] = field(default=())
 
 
+def _load_yaml(text: str):
+    """``yaml.safe_load``, through libyaml where PyYAML has it (the same data, several times faster);
+    a text libyaml refuses is read again by PyYAML's own loader, for its message and place."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)  # noqa: S506 - a safe loader
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
 def _read(path: Path) -> dict:
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = _load_yaml(fh.read())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         loc = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))

@@ -6,7 +6,9 @@ needs a hundred or more of them: in a short run that is a fifth of the time.  Bo
 of the grammar, so they are kept in the user's cache folder:
 
 - for each one- or two-character key the lexer has seen, the regex of its bucket (its alternation,
-  as ``FastLexer`` builds it);
+  as ``FastLexer`` builds it): keys of the characters news is written in (Latin scripts, general
+  punctuation, currency signs), at most ``MAX_BUCKETS`` of them, so other scripts or random text
+  (a property test's) cannot grow the file without bound;
 - for each of those regexes, ``re``'s compiled program (the code list ``re._compiler`` hands to
   ``_sre.compile``), so a later run builds the pattern object without parsing the regex again.
 
@@ -31,7 +33,14 @@ from pathlib import Path
 
 __all__ = ["BucketStore", "store_for"]
 
-FORMAT = 1
+FORMAT = 2  # 2: each bucket regex stored once, keys point to it
+MAX_BUCKETS = 4096  # English news needs ~500 (two-character keys); a bound, not a working size
+
+
+def _kept(c: str) -> bool:
+    """A character whose buckets are kept: Latin scripts, general punctuation, currency signs."""
+    o = ord(c)
+    return o < 0x250 or 0x2000 <= o < 0x2070 or 0x20A0 <= o < 0x20D0
 
 try:  # the compiled-program half needs CPython's own regex engine internals (3.11's layout)
     import _sre
@@ -85,20 +94,24 @@ class BucketStore:
             self._load(path)
 
     def _load(self, path: Path) -> None:
+        """Read the file: ``patterns`` (each bucket regex once), ``buckets`` (key -> index of its
+        regex) and ``programs`` (index -> _sre.compile's arguments)."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 return
-            buckets, programs = data["buckets"], data["programs"]
-            if isinstance(buckets, dict) and isinstance(programs, dict):
-                self.buckets = {k: v for k, v in buckets.items() if isinstance(v, str)}
-                self.programs = {k: v for k, v in programs.items() if isinstance(v, list) and len(v) == 5}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            patterns, buckets, programs = data["patterns"], data["buckets"], data["programs"]
+            kept = [(k, patterns[i]) for k, i in buckets.items()
+                    if isinstance(k, str) and (k[:1] == "\0" or all(map(_kept, k)))]
+            self.buckets = {k: v for k, v in kept[:MAX_BUCKETS] if isinstance(v, str)}
+            self.programs = {patterns[int(i)]: v for i, v in programs.items() if isinstance(v, list) and len(v) == 5}
+            self._dirty = len(self.buckets) < len(buckets)  # more than this version keeps: rewrite it
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             self.buckets, self.programs = {}, {}
 
     def compile(self, pattern: str, flags: int) -> re.Pattern:
-        """The compiled ``pattern``: from its stored program where there is one, else compiled (and
-        its program kept)."""
+        """The compiled ``pattern``: from its stored program where there is one, else compiled (its
+        program is saved with the buckets that use it)."""
         args = self.programs.get(pattern)
         if args is not None and _sre is not None:
             found = _from_program(pattern, args)
@@ -107,14 +120,18 @@ class BucketStore:
         compiled, args = _program(pattern, flags)
         if args is not None and self.path is not None:
             self.programs[pattern] = args
-            self._dirty = True
         return compiled
 
     def bucket(self, key: str) -> str | None:
         return self.buckets.get(key)
 
     def remember(self, key: str, pattern: str) -> None:
-        if self.path is not None and self.buckets.get(key) != pattern:
+        """Keep the bucket of ``key`` for later runs: only keys of the characters news text is made of
+        (Latin scripts, general punctuation, currency signs), and at most ``MAX_BUCKETS``, so that text
+        in other scripts, or random text, cannot grow the file without bound."""
+        if self.path is None or self.buckets.get(key) == pattern or len(self.buckets) >= MAX_BUCKETS:
+            return
+        if key[:1] == "\0" or all(_kept(c) for c in key):
             self.buckets[key] = pattern
             self._dirty = True
 
@@ -126,9 +143,13 @@ class BucketStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".lexer-", suffix=".tmp")
             try:
+                patterns = sorted(set(self.buckets.values()))
+                index = {pattern: i for i, pattern in enumerate(patterns)}
+                data = {"format": FORMAT, "patterns": patterns,
+                        "buckets": {k: index[v] for k, v in self.buckets.items()},
+                        "programs": {str(index[k]): v for k, v in self.programs.items() if k in index}}
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump({"format": FORMAT, "buckets": self.buckets, "programs": self.programs}, fh,
-                              ensure_ascii=False, separators=(",", ":"))
+                    json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
                 os.replace(tmp, self.path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)

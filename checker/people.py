@@ -210,7 +210,7 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
             pending.append(run)
             continue
         t_end = _title_end(norms, run, lexicon)
-        pre_title = _title_before(ws, run.first, lexicon)
+        pre_title = _title_before(norms, run.first, lexicon)
         name_ws = _name_words(ws, t_end, run.last)
         if not name_ws:
             continue
@@ -256,9 +256,9 @@ def _titles_in(norms: list[str], first: int, last: int, lexicon: Lexicon) -> set
     return out
 
 
-def _title_before(ws: list[Word], first: int, lexicon: Lexicon) -> str | None:
+def _title_before(all_norms: list[str], first: int, lexicon: Lexicon) -> str | None:
     """A lower-case title right before a name ("press secretary Karoline Leavitt")."""
-    norms = [w.norm for w in ws[max(0, first - 3):first]]
+    norms = all_norms[max(0, first - 3):first]
     firsts = lexicon.titles.firsts
     for k in range(len(norms)):
         hit = lexicon.titles.match(norms, k) if norms[k] in firsts else None

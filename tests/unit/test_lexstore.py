@@ -61,8 +61,8 @@ def test_a_program_this_python_refuses_is_compiled_again(tmp_path):
         first.tokens(t)
     first._store.save()
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["programs"] = {pattern: [args[0], [0, 1, 2], args[2], args[3], args[4]]
-                        for pattern, args in data["programs"].items()}
+    assert data["programs"]
+    data["programs"] = {i: [args[0], [0, 1, 2], args[2], args[3], args[4]] for i, args in data["programs"].items()}
     path.write_text(json.dumps(data), encoding="utf-8")
     lexer = _lexer(BucketStore(path))
     assert [key(lexer.tokens(t)) for t in TEXTS] == [key(lark_tokens(t)) for t in TEXTS]
@@ -85,3 +85,18 @@ def test_it_can_be_turned_off(monkeypatch, tmp_path):
     assert compiled.fullmatch("b") and not store.programs
     store.save()
     assert not list(tmp_path.iterdir())
+
+
+def test_random_text_does_not_grow_the_table_without_bound(tmp_path, monkeypatch):
+    """Keys of other scripts are not kept, and no more than MAX_BUCKETS keys are."""
+    monkeypatch.setattr(lexstore, "MAX_BUCKETS", 50)
+    path = tmp_path / "lexer.json"
+    lexer = _lexer(BucketStore(path))
+    text = "".join(chr(c) for c in range(0x400, 0x4FF)) + " ".join(f"{a}{b}" for a in "abcdefghij" for b in "klmnopqrst")
+    assert key(lexer.tokens(text)) == key(lark_tokens(text))
+    lexer._store.save()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert len(data["buckets"]) <= 50
+    assert not any("\u0400" <= c <= "\u04ff" for k in data["buckets"] for c in k)
+    assert {int(i) for i in data["programs"]} <= set(data["buckets"].values())
+    assert len(data["patterns"]) == len(set(data["patterns"]))  # each regex once
