@@ -195,9 +195,27 @@ def _scaling(r: dict) -> list[str]:
                 f"process, {_f(pas['articles_per_s'], 0)} articles/s, {_f(pas['chars_per_s'], 0)} characters/s, "
                 f"peak RSS {_f(pas['maxrss_mib'], 0)} MiB.", ""]
     return ["## Scaling: `crosscheck extract` and `crosscheck check`", "",
-            "The command itself, as a user runs it (`--no-cache`, JSON to a file, one process). *One story*: every "
-            "article in the same story; *many stories*: ten articles a story.", "", *lead,
-            *_table(["articles", "command", "wall s", "CPU s", "articles/s", "peak RSS MiB", "result"], rows)]
+            "The command itself, as a user runs it (`--no-cache`, JSON to a file, otherwise its defaults: `--jobs "
+            "auto` extracts in one process a CPU once 32 articles need it, so two processes here from 100 articles "
+            "on; CPU s counts every process, peak RSS is the largest one's). *One story*: every article in the same "
+            "story; *many stories*: ten articles a story.", "", *lead,
+            *_table(["articles", "command", "wall s", "CPU s", "articles/s", "peak RSS MiB", "result"], rows),
+            *_jobs(r)]
+
+
+def _jobs(r: dict) -> list[str]:
+    j = r.get("jobs")
+    if not j:
+        return []
+    if not j.get("ok"):
+        return ["", f"`--jobs`: the measurement failed: {j.get('error', '?')}"]
+    rows = [[f"`extract --jobs {n}`", _f(j["wall_s"][str(n)], 2), _f(j["cpu_s"][str(n)], 2),
+             _f(j["articles"] / j["wall_s"][str(n)], 0)] for n in j["counts"]]
+    return ["", f"### `--jobs`: extraction in one process and in {j['counts'][-1]} ({j['articles']:,} articles, "
+            f"{j['rounds']} alternating rounds, medians)", "",
+            *_table(["command", "wall s", "CPU s", "articles/s"], rows), "",
+            f"Speed-up with {j['counts'][-1]} processes: **{j['speedup']:.2f}x** (this machine has "
+            f"{j['cpus']} cores; a pure-Python CPU burn in two processes gets {j['burn']:.2f}x in the same run)."]
 
 
 def _incremental(r: dict) -> list[str]:

@@ -21,6 +21,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -131,6 +132,56 @@ def scaling(pool: Path, entries: list, sizes: list[int], work: Path, env: dict, 
     return rows
 
 
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def cpu_burn(rounds: int = 2, n: int = 5_000_000) -> float:
+    """What two processes can get on this machine: a pure-Python loop twice in one process against
+    once in each of two (the ceiling for any --jobs speed-up here)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    ratios = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        _burn(n)
+        _burn(n)
+        one = time.perf_counter() - t0
+        with ProcessPoolExecutor(2) as pool:
+            list(pool.map(_burn, [10, 10]))  # workers started before the clock
+            t0 = time.perf_counter()
+            list(pool.map(_burn, [n, n]))
+            two = time.perf_counter() - t0
+        ratios.append(one / two)
+    return statistics.median(ratios)
+
+
+def jobs(pool: Path, entries: list, size: int, work: Path, env: dict, rounds: int, timeout: float) -> dict:
+    """``crosscheck extract`` of ``size`` articles with --jobs 1 and --jobs 2, A B A B."""
+    folder = corpus.link_corpus(pool, entries, work / f"jobs-{size}", size, "many")
+    counts = [1, 2]
+    runs: dict[int, list[procs.Run]] = {n: [] for n in counts}
+    for _ in range(rounds):
+        for n in counts:
+            cmd = _python("-m", "checker", "extract", str(folder), "--no-cache", "--quiet", "--format", "json",
+                          "--output", str(work / f"jobs-{n}.json"), "--jobs", str(n))
+            runs[n].append(procs.run(cmd, timeout=timeout, env=env))
+            print(f"  extract {size} --jobs {n}: {runs[n][-1].wall_s:.1f} s", file=sys.stderr)
+    shutil.rmtree(folder, ignore_errors=True)
+    if not all(r.ok for rs in runs.values() for r in rs):
+        bad = next(r for rs in runs.values() for r in rs if not r.ok)
+        return {"ok": False, "error": bad.stderr.strip()[-300:]}
+    same = (work / "jobs-1.json").read_bytes() == (work / "jobs-2.json").read_bytes()
+    wall = {str(n): _median(runs[n], "wall_s") for n in counts}
+    return {"ok": same, "error": "" if same else "--jobs 1 and --jobs 2 wrote different output",
+            "articles": size, "rounds": rounds, "counts": counts, "cpus": os.cpu_count(),
+            "wall_s": wall, "cpu_s": {str(n): _median(runs[n], "cpu_s") for n in counts},
+            "speedup": wall["1"] / wall["2"], "burn": cpu_burn()}
+
+
 def incremental(pool: Path, entries: list, size: int, work: Path, env: dict, timeout: float) -> dict:
     """A CI run: ``check`` fills the fact cache from a corpus of ``size`` articles, then ``check --new``
     compares one new article against that cached corpus (one story, as a new article on a running
@@ -221,6 +272,9 @@ def _bench(args: argparse.Namespace, argv: list[str], env: dict, checker_from: s
         _python(str(HERE / "worker.py"), "crosscheck-parse", str(_listfile(work, files[:sizes[-1]]))),
         timeout=args.timeout, env=env)], None)
     results["scaling"] = scaling(work / "pool", entries, sizes, work, env, args.scale_timeout)
+    jobs_size = min(1000, pool_size)
+    print(f"--jobs 1 and 2 on {jobs_size} articles", file=sys.stderr)
+    results["jobs"] = jobs(work / "pool", entries, jobs_size, work, env, max(2, args.rounds - 1), args.scale_timeout)
     inc_size = min(1000, pool_size - 1)
     print(f"check --new against a cached corpus of {inc_size}", file=sys.stderr)
     results["incremental"] = incremental(work / "pool", entries, inc_size, work, env, args.scale_timeout)

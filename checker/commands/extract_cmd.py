@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Article, ArticleFacts, Fact, Quote, number_json
-from ..output import document, dumps, write_atomic
+from ..output import document, pretty, write_atomic
 
 
 def _place(article: Article, start: int, end: int) -> dict[str, Any]:
@@ -77,7 +77,7 @@ def extraction_json(articles: list[Article], results: list[ArticleFacts]) -> Ite
 
 
 def _indented(value: Any, prefix: str) -> str:
-    return dumps(value).replace("\n", "\n" + prefix)
+    return pretty(value, prefix)  # dumps(value) with its lines indented by prefix, the same bytes
 
 
 def _value(fact: Fact) -> str:

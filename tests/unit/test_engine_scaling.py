@@ -312,8 +312,10 @@ def test_extract_writes_its_document_a_piece_at_a_time(tmp_path, monkeypatch):
         raise AssertionError("the whole document was built")
 
     monkeypatch.setattr(extract_cmd, "extraction_document", whole)
-    monkeypatch.setattr(extract_cmd, "dumps", lambda doc, *a, **k: whole() if isinstance(doc, dict) and
-                        "facts" in doc else dumps(doc, *a, **k))
+    from checker.output import pretty
+
+    monkeypatch.setattr(extract_cmd, "pretty", lambda doc, *a, **k: whole() if isinstance(doc, dict) and
+                        "facts" in doc else pretty(doc, *a, **k))
     out = tmp_path / "facts.json"
     seeds = str(articles[0].path).rsplit("/", 1)[0]
     assert main(["extract", seeds, "--no-cache", "--format", "json", "--output", str(out), "--quiet"]) == 0
