@@ -213,9 +213,10 @@ def _jobs(r: dict) -> list[str]:
              _f(j["articles"] / j["wall_s"][str(n)], 0)] for n in j["counts"]]
     return ["", f"### `--jobs`: extraction in one process and in {j['counts'][-1]} ({j['articles']:,} articles, "
             f"{j['rounds']} alternating rounds, medians)", "",
-            *_table(["command", "wall s", "CPU s", "articles/s"], rows), "",
+            *_table(["command", "wall s", "CPU s", "articles/s"], rows),
             f"Speed-up with {j['counts'][-1]} processes: **{j['speedup']:.2f}x** (this machine has "
-            f"{j['cpus']} cores; a pure-Python CPU burn in two processes gets {j['burn']:.2f}x in the same run)."]
+            f"{j['cpus']} cores; a pure-Python CPU burn in two processes gets {j['burn']:.2f}x in the same run). "
+            "Reading the files and writing the JSON stay in the first process.", ""]
 
 
 def _incremental(r: dict) -> list[str]:
