@@ -167,8 +167,14 @@ class _Extractor:
                 self._send(CHUNK)
 
     def _send(self, n: int) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
         chunk, self.waiting = self.waiting[:n], self.waiting[n:]
-        self.sent.append((chunk, self.pool.submit(_extract_rows, chunk, self.lexicons, self.extra)))
+        try:
+            future = self.pool.submit(_extract_rows, chunk, self.lexicons, self.extra)
+        except BrokenProcessPool:  # a worker died on an earlier chunk
+            raise _broken(next((c for c, f in self.sent if f.done() and f.exception()), chunk)) from None
+        self.sent.append((chunk, future))
 
     def outcomes(self) -> Iterator[tuple[Article, tuple[Any, ...]]]:
         if self.pool is None:
@@ -177,12 +183,26 @@ class _Extractor:
             return
         if self.waiting:
             self._send(len(self.waiting))
+        from concurrent.futures.process import BrokenProcessPool
+
         for chunk, future in self.sent:
-            yield from zip(chunk, future.result(), strict=True)
+            try:
+                rows = future.result()
+            except BrokenProcessPool:
+                raise _broken(chunk) from None
+            yield from zip(chunk, rows, strict=True)
 
     def close(self, failed: bool) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=not failed, cancel_futures=failed)
+
+
+def _broken(chunk: list[Article]) -> WorkerError:
+    """The error for a worker that died (killed, say by the out-of-memory killer) on ``chunk``."""
+    more = f" or one of the {len(chunk) - 1} articles after it" if len(chunk) > 1 else ""
+    return WorkerError([f"crosscheck: an extraction process stopped before it finished (killed, or out of "
+                        f"memory?) while reading {chunk[0].path}{more}",
+                        "crosscheck: run again with --jobs 1 to extract in one process"])
 
 
 class _Progress:

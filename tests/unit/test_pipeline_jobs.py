@@ -117,3 +117,21 @@ def test_extract_gives_the_same_from_the_cache_and_its_source_index(corpus, caps
     filled = run(capsys, "extract", str(corpus), "--cache", db, "-q", "--format", fmt, "-j", "2")
     indexed = run(capsys, "extract", str(corpus), "--cache", db, "-q", "--format", fmt)
     assert plain == filled == indexed
+
+
+def _die(*args, **kwargs):
+    import os
+
+    os._exit(3)  # a worker killed half-way (say, by the out-of-memory killer)
+
+
+def test_a_worker_that_dies_is_a_clear_error_not_a_traceback(corpus, capsys, monkeypatch):
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the stand-in for a dying worker reaches it only through fork")
+    monkeypatch.setattr(pipeline, "_extract_rows", _die)
+    code, out, err = run(capsys, "extract", str(corpus), "--no-cache", "--jobs", "2", "--quiet")
+    assert code == 2
+    assert "an extraction process stopped before it finished" in err and "--jobs 1" in err
+    assert "Traceback" not in err and "internal error" not in err
