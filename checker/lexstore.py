@@ -29,11 +29,13 @@ import os
 import re
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 __all__ = ["BucketStore", "store_for"]
 
 FORMAT = 2  # 2: each bucket regex stored once, keys point to it
+STALE_DAYS = 30
 MAX_BUCKETS = 4096  # English news needs ~500 (two-character keys); a bound, not a working size
 
 
@@ -155,8 +157,20 @@ class BucketStore:
                 Path(tmp).unlink(missing_ok=True)
                 raise
             self._dirty = False
+            self._prune()
         except OSError:
             pass
+
+    def _prune(self) -> None:
+        """Remove the tables of other grammars or versions not written for ``STALE_DAYS`` (what an
+        upgrade leaves behind); one still in use is only worked out again."""
+        now = time.time()
+        for other in self.path.parent.glob("lexer-*.json"):
+            try:
+                if other != self.path and now - other.stat().st_mtime > STALE_DAYS * 86400:
+                    other.unlink()
+            except OSError:
+                pass
 
 
 def _digest(terminals: list[tuple[str, str, int]], extra: str) -> str:

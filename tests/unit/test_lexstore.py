@@ -100,3 +100,18 @@ def test_random_text_does_not_grow_the_table_without_bound(tmp_path, monkeypatch
     assert not any("\u0400" <= c <= "\u04ff" for k in data["buckets"] for c in k)
     assert {int(i) for i in data["programs"]} <= set(data["buckets"].values())
     assert len(data["patterns"]) == len(set(data["patterns"]))  # each regex once
+
+
+def test_old_tables_of_other_versions_are_removed(tmp_path):
+    import os
+    import time
+
+    old, recent = tmp_path / "lexer-old.json", tmp_path / "lexer-recent.json"
+    for f in (old, recent):
+        f.write_text("{}", encoding="utf-8")
+    past = time.time() - (lexstore.STALE_DAYS + 1) * 86400
+    os.utime(old, (past, past))
+    store = BucketStore(tmp_path / "lexer-this.json")
+    store.remember("ab", "a|b")
+    store.save()
+    assert not old.exists() and recent.exists() and (tmp_path / "lexer-this.json").exists()
