@@ -85,7 +85,7 @@ def find_anchors(words: Words, sentence: Sentence, published: str | None, lexico
             out.append(anchor)
             continue
         rel = lexicon.relative_days
-        two = f"{w.norm} {ws[i + 1].norm}" if i + 1 < sentence.last and w.norm in _firsts_of_pairs(rel) else ""
+        two = f"{w.norm} {ws[i + 1].norm}" if i + 1 < sentence.last and w.norm in lexicon.relative_pair_firsts else ""
         if two in rel:
             out.append(Anchor(f"{w.text} {ws[i + 1].text}", i, i + 2, _shift(base, rel[two])))
             i += 2
@@ -104,17 +104,6 @@ def find_anchors(words: Words, sentence: Sentence, published: str | None, lexico
     _resolve_overnight(out, base)
     _mark_speech(words, out, lexicon)
     return out
-
-
-_PAIR_FIRSTS: dict[int, tuple[dict, frozenset[str]]] = {}
-
-
-def _firsts_of_pairs(rel: dict[str, int]) -> frozenset[str]:
-    """The first words of the two-word phrases in ``rel`` ("last night" -> "last"), once per table."""
-    found = _PAIR_FIRSTS.get(id(rel))
-    if found is None or found[0] is not rel:
-        found = _PAIR_FIRSTS[id(rel)] = (rel, frozenset(k.split(" ", 1)[0] for k in rel if " " in k))
-    return found[1]
 
 
 def _shift(base: dt.date | None, days: int) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .paths import data_dir
 
-__all__ = ["GRAMMAR_DIR", "Lexed", "Match", "lex", "parser", "prepare", "scan", "terminal_names", "tokens"]
+__all__ = ["GRAMMAR_DIR", "Lexed", "Match", "as_lexed", "lex", "parser", "prepare", "scan", "terminal_names", "tokens"]
 
 
 GRAMMAR_DIR = data_dir("grammar", "claims.lark")
@@ -169,12 +169,9 @@ def lex(text: str) -> Lexed:
     return Lexed(text, *lexer.spans(text))
 
 
-def _as_lexed(toks) -> Lexed:
-    if isinstance(toks, Lexed):
-        return toks
-    toks = list(toks)
-    text = ""  # only run() reads the text, and token lists carry their own values
-    return Lexed.from_tokens(text, toks)
+def as_lexed(toks, text: str = "") -> Lexed:
+    """``toks`` as a :class:`Lexed`: itself, or a list of lark tokens (of ``text``) made one."""
+    return toks if isinstance(toks, Lexed) else Lexed.from_tokens(text, toks)
 
 
 def _accepts_end(stack: list, t: _Tables) -> bool:
@@ -250,7 +247,7 @@ def build_tree(toks: list):
 def scan(toks, start_at: int = 0, stop_at: int | None = None) -> Iterator[Match]:
     """Leftmost-longest, non-overlapping quantity matches in ``toks`` (a :class:`Lexed`, or a list
     of lark tokens)."""
-    lexed = _as_lexed(toks)
+    lexed = as_lexed(toks)
     types = lexed.types
     first = _tables().first
     n = len(types) if stop_at is None else stop_at

@@ -90,6 +90,11 @@ class Lexicon:
     relative_days: dict[str, int]
     sources: tuple[str, ...] = field(default=())
 
+    @functools.cached_property
+    def relative_pair_firsts(self) -> frozenset[str]:
+        """The first words of the two-word phrases in ``relative_days`` ("last night" -> "last")."""
+        return frozenset(k.split(" ", 1)[0] for k in self.relative_days if " " in k)
+
 
 def _load_yaml(text: str):
     """``yaml.safe_load``, through libyaml where PyYAML has it (the same data, several times faster);

@@ -92,9 +92,8 @@ def _title_end(norms: list[str], run: _Run, lexicon: Lexicon) -> int:
     """Index just past the last title inside the run (run.first when none)."""
     end = run.first
     i = run.first
-    firsts = lexicon.titles.firsts
     while i < run.last:
-        hit = lexicon.titles.match(norms, i) if norms[i] in firsts else None
+        hit = lexicon.titles.match(norms, i)
         if hit and i + hit[1] <= run.last:
             end = i + hit[1]
             i = end
@@ -259,9 +258,8 @@ def _titles_in(norms: list[str], first: int, last: int, lexicon: Lexicon) -> set
 def _title_before(all_norms: list[str], first: int, lexicon: Lexicon) -> str | None:
     """A lower-case title right before a name ("press secretary Karoline Leavitt")."""
     norms = all_norms[max(0, first - 3):first]
-    firsts = lexicon.titles.firsts
     for k in range(len(norms)):
-        hit = lexicon.titles.match(norms, k) if norms[k] in firsts else None
+        hit = lexicon.titles.match(norms, k)
         if hit and k + hit[1] == len(norms):
             return " ".join(norms[k:])
     return None

@@ -637,8 +637,7 @@ def _token_range(starts: list, ends: list, first: int, last: int, q: Quantity) -
 def find_quantities(text: str, toks=None, start_at: int = 0, stop_at: int | None = None):
     """Yield (first token index, last token index (exclusive), Quantity) for every quantity in ``text``
     (``toks``: its ``grammar.lex(text)``, or a list of lark tokens; lexed here when not given)."""
-    lexed = grammar.lex(text) if toks is None else (
-        toks if isinstance(toks, grammar.Lexed) else grammar.Lexed.from_tokens(text, toks))
+    lexed = grammar.lex(text) if toks is None else grammar.as_lexed(toks, text)
     starts, ends = lexed.starts, lexed.ends
     for m in grammar.scan(lexed, start_at, stop_at):
         start, end = starts[m.first], ends[m.last - 1]

@@ -75,11 +75,8 @@ class Words:
 
     @classmethod
     def build(cls, text: str, lexed, lexicon: Lexicon) -> Words:
-        """The words of ``text`` from its tokens (a ``grammar.Lexed``, or a list of lark tokens)."""
-        if not hasattr(lexed, "types"):
-            types, starts, ends = [t.type for t in lexed], [t.start_pos for t in lexed], [t.end_pos for t in lexed]
-        else:
-            types, starts, ends = lexed.types, lexed.starts, lexed.ends
+        """The words of ``text`` from its tokens (its ``grammar.lex(text)``)."""
+        types, starts, ends = lexed.types, lexed.starts, lexed.ends
         words: list[Word] = []
         append, norm, kind_of = words.append, normalize_word, _kind
         new = tuple.__new__  # Word(...) without the Python-level __new__ of a NamedTuple

@@ -7,13 +7,12 @@ to standard output.  The JSON is byte for byte what ``json.dumps(document, inden
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Article, ArticleFacts, Fact, Quote, number_json
-from ..output import document, pretty, write_atomic
+from ..output import document, document_chunks, write_atomic
 
 
 def _place(article: Article, start: int, end: int) -> dict[str, Any]:
@@ -54,30 +53,13 @@ def extraction_document(articles: list[Article], results: list[ArticleFacts]) ->
 
 def extraction_json(articles: list[Article], results: list[ArticleFacts]) -> Iterator[str]:
     """``dumps(extraction_document(articles, results))`` in pieces, one article, fact or quote at a
-    time (the document's lists sit two levels deep: each item is indented by four spaces)."""
+    time (``output.document_chunks`` writes the generators as lists, an item at a time)."""
     by_id = {a.id: a for a in articles}
-    head = document()
-    sections: list[tuple[str, Iterable[dict[str, Any]]]] = [
-        ("articles", (a.as_json() for a in articles)),
-        ("facts", (fact_json(f, by_id[r.article]) for r in results for f in r.facts)),
-        ("quotes", (quote_json(q, by_id[r.article]) for r in results for q in r.quotes)),
-    ]
-    yield "{"
-    for key, value in head.items():
-        yield f"\n  {json.dumps(key)}: {_indented(value, '  ')},"
-    for n, (name, items) in enumerate(sections):
-        yield f"\n  {json.dumps(name)}: "
-        empty = True
-        for item in items:
-            yield ("[\n    " if empty else ",\n    ") + _indented(item, "    ")
-            empty = False
-        yield "[]" if empty else "\n  ]"
-        yield "," if n < len(sections) - 1 else ""
-    yield "\n}"
-
-
-def _indented(value: Any, prefix: str) -> str:
-    return pretty(value, prefix)  # dumps(value) with its lines indented by prefix, the same bytes
+    return document_chunks(
+        articles=(a.as_json() for a in articles),
+        facts=(fact_json(f, by_id[r.article]) for r in results for f in r.facts),
+        quotes=(quote_json(q, by_id[r.article]) for r in results for q in r.quotes),
+    )
 
 
 def _value(fact: Fact) -> str:

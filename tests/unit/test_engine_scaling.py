@@ -312,9 +312,10 @@ def test_extract_writes_its_document_a_piece_at_a_time(tmp_path, monkeypatch):
         raise AssertionError("the whole document was built")
 
     monkeypatch.setattr(extract_cmd, "extraction_document", whole)
-    from checker.output import pretty
+    from checker import output
 
-    monkeypatch.setattr(extract_cmd, "pretty", lambda doc, *a, **k: whole() if isinstance(doc, dict) and
+    pretty = output._pretty
+    monkeypatch.setattr(output, "_pretty", lambda doc, *a, **k: whole() if isinstance(doc, dict) and
                         "facts" in doc else pretty(doc, *a, **k))
     out = tmp_path / "facts.json"
     seeds = str(articles[0].path).rsplit("/", 1)[0]
