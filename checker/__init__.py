@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 
 from .errors import CheckerError, GrammarError, InputError, Location, RuleError, UsageError
 from .model import Article, Claim, Fact, Finding, Quantity, Quote, Report
-from .quantities import parse_text
+from checker.parse.quantities import parse_text
 
 __all__ = [
     "Article",

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 
 from . import comparators
 from .comparators import align, intervals
-from .comparators.base import Discrepancy, Item, Selection
+from checker.comparators.base import Discrepancy, Item, Selection
 from .model import SEVERITIES, Article, ArticleFacts, Claim, Fact, Finding, Mention, Quote
 
 __all__ = ["evaluate", "finding_id", "lower_severity"]

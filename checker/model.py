@@ -127,7 +127,7 @@ class Article:
 
     ``text`` is the text that claims are read from; ``offsets`` maps each of its characters back to a
     character offset in the file as decoded from disk (``None`` when they are the same, as for plain
-    text; else a tuple-like sequence, see checker.ingest_map.OffsetMap).  ``raw`` is the decoded file
+    text; else a tuple-like sequence, see checker.ingest.textmap.OffsetMap).  ``raw`` is the decoded file
     (for a .jsonl feed: the article's line, which is line ``first_line`` of the file), used to turn
     file offsets into lines and columns.  ``furniture`` holds the page furniture ingest dropped, as
     (raw start, raw end, furniture rule name); ``suppressions`` the in-file suppression comments, as

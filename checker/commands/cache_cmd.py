@@ -6,8 +6,8 @@ from typing import Any
 
 
 def run(args: Any) -> int:
-    from ..cache import clear
-    from ..config import DEFAULT_CACHE, resolve
+    from checker.cache.store import clear
+    from checker.config import DEFAULT_CACHE, resolve
 
     if args.cache_command != "clear":
         raise AssertionError(args.cache_command)

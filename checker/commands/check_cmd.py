@@ -15,7 +15,7 @@ import os
 import sys
 from typing import Any
 
-from ..errors import UsageError
+from checker.errors import UsageError
 
 STDOUT = "-"
 
@@ -27,7 +27,7 @@ def use_color(no_color: bool = False) -> bool:
 
 def targets(settings: Any, outputs: list[str] | None) -> list[tuple[str, str | None]]:
     """(format, file or None for standard output) pairs."""
-    from ..report import FORMATS, format_for_path
+    from checker.report import FORMATS, format_for_path
 
     outputs = list(outputs or [])
     formats = list(settings["format"]) if settings.sources["format"] != "default" else []
@@ -61,7 +61,7 @@ def cache_opener(settings: Any):
         return None
 
     def open_cache():
-        from ..cache import CacheUnavailable, FactCache, fingerprint
+        from checker.cache.store import CacheUnavailable, FactCache, fingerprint
 
         try:
             return FactCache(settings["cache"], fingerprint(tuple(settings["rules"])))
@@ -73,18 +73,18 @@ def cache_opener(settings: Any):
 
 
 def _run_pipeline(args: Any, settings: Any, baseline_ids: frozenset[str] = frozenset()):
-    from ..pipeline import run_check
+    from checker.run.check import run_check
 
     return run_check(settings, new_paths=getattr(args, "new", None), baseline_ids=baseline_ids,
                      verbose=args.verbose, quiet=args.quiet, open_cache=cache_opener(settings))
 
 
 def run(args: Any) -> int:
-    from ..baseline import load_baseline
-    from ..config import resolve
-    from ..pipeline import exit_code
-    from ..report import write
-    from ..report.records import summary_line
+    from checker.run.baseline import load_baseline
+    from checker.config import resolve
+    from checker.run.check import exit_code
+    from checker.report import write
+    from checker.report.records import summary_line
 
     settings = resolve(args)
     pairs = targets(settings, args.output)
@@ -103,8 +103,8 @@ def run(args: Any) -> int:
 
 def run_baseline(args: Any) -> int:
     """Record every current finding (after suppressions; whatever its severity) in ``args.output``."""
-    from ..baseline import write_baseline
-    from ..config import resolve
+    from checker.run.baseline import write_baseline
+    from checker.config import resolve
 
     settings = resolve(args)
     result = _run_pipeline(args, settings)

@@ -11,7 +11,7 @@ from typing import Any
 def show(settings: Any, *, verbose: bool = False) -> str:
     """The settings as ``name = value  # source`` lines, after a line naming the file read; with
     ``verbose``, each setting's meaning too."""
-    from ..config import SETTINGS
+    from checker.config import SETTINGS
 
     head = f"# configuration file: {settings.file}" if settings.file else \
         "# configuration file: none found (crosscheck.yaml, or [tool.crosscheck] in pyproject.toml)"
@@ -26,8 +26,8 @@ def show(settings: Any, *, verbose: bool = False) -> str:
 
 
 def run(args: Any) -> int:
-    from ..config import resolve
-    from ..output import write_or_print
+    from checker.config import resolve
+    from checker.output import write_or_print
 
     if args.config_command != "show":
         raise AssertionError(args.config_command)

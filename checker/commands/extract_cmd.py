@@ -11,8 +11,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..model import Article, ArticleFacts, Fact, Quote, number_json
-from ..output import document, document_chunks, write_atomic
+from checker.model import Article, ArticleFacts, Fact, Quote, number_json
+from checker.output import document, document_chunks, write_atomic
 
 
 def _place(article: Article, start: int, end: int) -> dict[str, Any]:
@@ -98,7 +98,7 @@ def extraction_lines(articles: list[Article], results: list[ArticleFacts]) -> It
 
 
 def run(args) -> int:
-    from ..extraction import extract_articles
+    from checker.run.extraction import extract_articles
 
     articles, results = extract_articles(args)
     formats = args.format or ["text"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import sys
 
-from ..errors import UsageError
-from ..output import document, dumps, write_or_print
-from ..quantities import parse_text
+from checker.errors import UsageError
+from checker.output import document, dumps, write_or_print
+from checker.parse.quantities import parse_text
 
 
 def _line_text(line: str) -> str:
@@ -36,7 +36,7 @@ def _text_lines(text: str, quantities) -> str:
 
 def _interval(q) -> str:
     def num(x):
-        from ..model import number_json
+        from checker.model import number_json
 
         return "" if x is None else str(number_json(x))
 

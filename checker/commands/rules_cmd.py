@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import RuleError, UsageError
-from ..output import document, dumps, write_or_print
+from checker.errors import RuleError, UsageError
+from checker.output import document, dumps, write_or_print
 
 DEFAULT_FIXTURES = Path("tests") / "fixtures" / "rules"
 
@@ -23,7 +23,7 @@ DEFAULT_FIXTURES = Path("tests") / "fixtures" / "rules"
 def run(args) -> int:
     action = args.rules_command
     if action == "schema":
-        from ..rules_schema import schema_json
+        from checker.ruleset.schema import schema_json
 
         write_or_print(schema_json(), None)
         return 0
@@ -37,7 +37,7 @@ def run(args) -> int:
 
 
 def _load(args):
-    from ..ruleset import load_rules
+    from checker.ruleset.loader import load_rules
 
     return load_rules(tuple(args.rules), defaults=not args.no_default_rules)
 
@@ -67,7 +67,7 @@ def _shown(path: str) -> str:
 
 
 def _validate(args) -> int:
-    from ..ruleset import builtin_dir, load_rules
+    from checker.ruleset.loader import builtin_dir, load_rules
 
     paths = list(args.paths) or [str(builtin_dir())]
     # user files are checked on top of the built-in rules (so a file may turn one off), or alone
@@ -77,7 +77,7 @@ def _validate(args) -> int:
 
 
 def _test(args) -> int:
-    from ..rulefixtures import load_cases, run_case
+    from checker.ruleset.fixtures import load_cases, run_case
 
     paths = list(args.paths)
     if not paths:

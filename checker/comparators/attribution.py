@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..model import Fact, Quote
+from checker.model import Fact, Quote
 from .align import relate, words
 from .base import Discrepancy, Selection, Side, sort_sides
 from .candidates import candidates, run_length

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..model import Article, Fact, Mention, Quantity, Quote
+from checker.model import Article, Fact, Mention, Quantity, Quote
 
 __all__ = [
     "Discrepancy",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
-from ..model import Fact
+from checker.model import Fact
 from .base import Selection, Side, anchor_groups, label_of, sort_sides
 from .intervals import disagree, interval
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..model import Fact
+from checker.model import Fact
 from .base import Discrepancy, Selection, Side, anchor_groups, label_of, merge_sides
 from .grouping import by_key, comparable_groups, disagreeing
 from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS, interval, tolerance

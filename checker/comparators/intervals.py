@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..model import Quantity
+from checker.model import Quantity
 from .spec import Opt
 
 __all__ = ["TOLERANCE_DEFAULTS", "TOLERANCE_OPTIONS", "Interval", "disagree", "forget", "interval"]
@@ -87,7 +87,7 @@ def _unit_info(unit: str | None, dimension: str) -> tuple[Fraction, str]:
     if unit.isupper() and len(unit) == 3:
         return Fraction(1), f"currency:{unit}"
     try:
-        from ..units import to_base
+        from checker.parse.units import to_base
 
         return to_base(Fraction(1), unit), dimension
     except Exception:  # noqa: BLE001 - a unit pint does not know is compared only with itself

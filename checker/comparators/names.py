@@ -23,8 +23,8 @@ _PUNCT = ".,;:!?\"“”‘’()[]"
 @functools.cache
 def titles() -> frozenset[str]:
     """Rank and address words, from the lexicon shipped with the built-in rules."""
-    from ..paths import data_dir
-    from ..rules_yaml import load_lexicon
+    from checker.paths import data_dir
+    from checker.yamlio import load_lexicon
 
     path = data_dir("rules", "*.yaml") / "lexicons" / "titles.yaml"
     return frozenset(w.casefold() for w in load_lexicon(path, "titles"))

@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..model import Quote
+from checker.model import Quote
 from .align import Relation, relate, reverse_diff, word_diff, words
 from .base import Discrepancy, Selection, Side, outlets_of, sort_sides
 from .candidates import SMALL_BLOCK, candidates, run_length

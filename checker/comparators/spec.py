@@ -2,7 +2,7 @@
 
 Each comparator module declares ``OPTIONS`` (name -> :class:`Opt`) and ``DEFAULTS`` (name -> value).
 :func:`option_schema` turns them into the JSON Schema of that kind's ``options`` mapping, which
-``checker.rules_schema`` joins into the schema of a whole rule file; the rule reference in
+``checker.ruleset.schema`` joins into the schema of a whole rule file; the rule reference in
 docs/rules.md is generated from the same specs and the modules' docstrings.
 """
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ..model import Mention
+from checker.model import Mention
 from .base import Discrepancy, Selection, Side, most_common_text, outlets_of, sort_sides
 from .names import name_key
 from .spec import Opt

@@ -18,8 +18,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 
-from ..errors import UsageError
-from ..model import Report
+from checker.errors import UsageError
+from checker.model import Report
 
 __all__ = ["EXTENSIONS", "FORMATS", "chunks", "format_for_path", "render", "write"]
 
@@ -61,7 +61,7 @@ def chunks(fmt: str, report: Report, *, color: bool = False) -> Iterator[str]:
 def write(fmt: str, report: Report, output: str | None, *, color: bool = False) -> None:
     """Write the report in format ``fmt`` to the file ``output`` (whole or not at all) or, when it
     is None, to standard output, a piece at a time."""
-    from ..output import write_or_print
+    from checker.output import write_or_print
 
     write_or_print(chunks(fmt, report, color=color), output)
 

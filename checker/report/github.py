@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..model import SEVERITIES, Claim, Finding, Report
+from checker.model import SEVERITIES, Claim, Finding, Report
 from .records import claim_where, count_phrase, finding_diff, summary_line
 
 MAX_PER_TYPE = 10

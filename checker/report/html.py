@@ -14,8 +14,8 @@ import functools
 import hashlib
 from pathlib import Path
 
-from .. import __version__
-from ..model import SEVERITIES, Finding, Report
+from checker import __version__
+from checker.model import SEVERITIES, Finding, Report
 from .records import by_key, claim_where, count_phrase, diff_segments, finding_diff, summary_line
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..model import Claim, Finding, Quantity, Report, number_json
-from ..output import Written, document, document_chunks, pretty, string_json
+from checker.model import Claim, Finding, Quantity, Report, number_json
+from checker.output import Written, document, document_chunks, pretty, string_json
 from .records import summary
 
 FINDING_INDENT = "\n    "  # where a finding starts: an item of the document's "findings" list

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..model import SEVERITIES, Claim, Finding, Report
+from checker.model import SEVERITIES, Claim, Finding, Report
 from .records import by_key, claim_where, count_phrase, diff_segments, finding_diff, summary_line
 
 ICON = {"error": "\u274c", "warning": "\u26a0\ufe0f", "info": "\u2139\ufe0f"}

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import SEVERITIES, Claim, Finding, Report
+from checker.model import SEVERITIES, Claim, Finding, Report
 
 __all__ = [
     "RuleInfo",

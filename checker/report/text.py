@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from rich.console import Console
 from rich.text import Text
 
-from ..model import Claim, Finding, Report
+from checker.model import Claim, Finding, Report
 from .records import by_key, claim_where, diff_segments, finding_diff, summary_line
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

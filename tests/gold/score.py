@@ -1,4 +1,4 @@
-"""Score ``checker.facts.extract`` against the hand-made gold annotations of the seeds.
+"""Score ``checker.extract.facts.extract`` against the hand-made gold annotations of the seeds.
 
 Usable as a library (``load_gold``, ``score``, ``run``, ``format_report``) and as a script::
 
@@ -684,15 +684,15 @@ def _plain_articles(path: Path) -> list[Any]:
 
 def load_articles(seeds_dir: str | Path, names: Iterable[str], warn: Callable[[str], None] | None = None
                   ) -> dict[str, list[Any]]:
-    """Each named seed file read with checker.ingest.read_article, or as plain text if ingest is missing."""
+    """Each named seed file read with checker.ingest.articles.read_article, or as plain text if ingest is missing."""
     _ensure_checker_importable()
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
     try:
-        from checker.ingest import read_article
+        from checker.ingest.articles import read_article
     except ModuleNotFoundError as exc:
-        if exc.name != "checker.ingest":
+        if exc.name != "checker.ingest.articles":
             raise
-        warn("score: checker.ingest is missing; reading the seeds as plain text "
+        warn("score: checker.ingest.articles is missing; reading the seeds as plain text "
              "(page furniture is NOT removed, so expect spurious facts from it)")
         read_article = _plain_articles
     return {name: list(read_article(Path(seeds_dir) / name)) for name in names}
@@ -700,9 +700,9 @@ def load_articles(seeds_dir: str | Path, names: Iterable[str], warn: Callable[[s
 
 def run(gold_path: str | Path = GOLD_PATH, seeds_dir: str | Path = SEEDS_DIR,
         warn: Callable[[str], None] | None = None) -> Score:
-    """Read the seeds, run checker.facts.extract on each article, and score it against the gold."""
+    """Read the seeds, run checker.extract.facts.extract on each article, and score it against the gold."""
     _ensure_checker_importable()
-    from checker.facts import extract
+    from checker.extract.facts import extract
 
     gold = load_gold(gold_path, seeds_dir)
     extracted: dict[str, tuple[list[XFact], list[XQuote]]] = {}
@@ -744,11 +744,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     _ensure_checker_importable()
     try:
-        import checker.facts  # noqa: F401
+        import checker.extract.facts  # noqa: F401
     except ModuleNotFoundError as exc:
-        if exc.name != "checker.facts":
+        if exc.name != "checker.extract.facts":
             raise
-        print("score: checker.facts is missing, so there is nothing to score yet. Gold:", file=sys.stderr)
+        print("score: checker.extract.facts is missing, so there is nothing to score yet. Gold:", file=sys.stderr)
         print(_gold_summary(gold), file=sys.stderr)
         return 2
     result = run(args.gold, args.seeds)

@@ -55,8 +55,8 @@ def perfect(gold):
 
 def test_extractor_meets_thresholds_on_seeds():
     S._ensure_checker_importable()
-    if importlib.util.find_spec("checker.facts") is None:
-        pytest.skip("checker.facts does not exist yet")
+    if importlib.util.find_spec("checker.extract.facts") is None:
+        pytest.skip("checker.extract.facts does not exist yet")
     result = S.run(warn=lambda msg: None)
     report = S.format_report(result)
     assert result.precision >= THRESHOLD, report

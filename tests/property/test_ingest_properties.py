@@ -12,7 +12,7 @@ from hypothesis import example, given, note
 from hypothesis import strategies as st
 
 from checker.errors import CheckerError
-from checker.ingest import read_string
+from checker.ingest.articles import read_string
 
 ALPHABET = ("abcxyzXYZ019 .,;:-'\"*_#[]()<>&\\!é😀"
             "\u201c\u201d\u2018\u2019"  # curly quotes

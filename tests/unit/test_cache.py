@@ -17,25 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cache import (
-    FACT_COLUMNS,
-    FACT_FIELDS,
-    FACTS,
-    FORMAT,
-    MENTION_COLUMNS,
-    MENTION_FIELDS,
-    QUANTITY_FIELDS,
-    QUOTE_COLUMNS,
-    QUOTE_FIELDS,
-    CacheUnavailable,
-    Decoder,
-    FactCache,
-    article_key,
-    clear,
-    facts_from_json,
-    facts_to_json,
-    fingerprint,
-)
+from checker.cache.store import FACT_COLUMNS, FACT_FIELDS, FACTS, FORMAT, MENTION_COLUMNS, MENTION_FIELDS, QUANTITY_FIELDS, QUOTE_COLUMNS, QUOTE_FIELDS, CacheUnavailable, Decoder, FactCache, article_key, clear, facts_from_json, facts_to_json, fingerprint
 from checker.cli import main
 from checker.model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
 
@@ -109,7 +91,7 @@ def test_the_columns_are_the_models_fields():
 
 
 def test_compact_decoding_is_what_for_comparison_keeps():
-    from checker.pipeline import for_comparison
+    from checker.run.check import for_comparison
 
     data, extra = stored(facts())
     compact = Decoder(compact=True)
@@ -196,7 +178,7 @@ HELPER = textwrap.dedent("""
     import sys, time
     sys.path.insert(0, {unit!r})
     from test_cache import article, facts
-    from checker.cache import FactCache
+    from checker.cache.store import FactCache
 
     def run(path, tag, n):
         with FactCache(path, "fp") as cache:
@@ -296,7 +278,7 @@ def _corpus(root: Path) -> Path:
 
 
 def _read(root: Path, cache: FactCache):
-    from checker.pipeline import _source_index, extract_all, read
+    from checker.run.check import _source_index, extract_all, read
 
     index = _source_index(cache)
     articles = read([str(root)], reuse=index)
@@ -306,7 +288,7 @@ def _read(root: Path, cache: FactCache):
 
 
 def test_the_source_index_gives_unchanged_files_without_parsing_them(tmp_path):
-    from checker.pipeline import extract_all, read
+    from checker.run.check import extract_all, read
 
     root = _corpus(tmp_path / "corpus")
     expected = read([str(root)])
@@ -344,7 +326,7 @@ def test_a_changed_file_entry_or_extractor_is_read_again(tmp_path):
 
 
 def test_an_index_row_that_does_not_decode_is_a_miss(tmp_path):
-    from checker.cache import SOURCES
+    from checker.cache.store import SOURCES
 
     root = _corpus(tmp_path / "corpus")
     with FactCache(tmp_path / "cache.sqlite", fingerprint()) as cache:

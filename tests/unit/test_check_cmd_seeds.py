@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-for stage in ("checker.ingest", "checker.facts", "checker.ruleset", "checker.engine"):
+for stage in ("checker.ingest.articles", "checker.extract.facts", "checker.ruleset.loader", "checker.engine"):
     pytest.importorskip(stage, reason=f"{stage} is not in this checkout yet")
 
 from checker.cli import main  # noqa: E402

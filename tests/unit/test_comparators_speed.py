@@ -93,7 +93,7 @@ def test_a_side_given_many_times_is_merged_once():
 def test_findings_share_the_claims_of_one_fact():
     from checker.engine import evaluate
     from checker.model import ArticleFacts, Fact
-    from checker.ruleset import load_rules
+    from checker.ruleset.loader import load_rules
 
     arts = [Article(id=n, path=f"{n}.txt", text="", outlet=n.upper(), story="s") for n in ("a", "b", "c")]
     hedged = replace(_q("more than two hours", 2), qualifier="more_than", high=None, low_inclusive=False,

@@ -8,7 +8,7 @@ from dataclasses import replace
 from test_comparators_kit import article, extractions, fact, mention, quote
 
 from checker.engine import evaluate, finding_id, lower_severity
-from checker.ruleset import load_rules
+from checker.ruleset.loader import load_rules
 
 RULES = load_rules()
 

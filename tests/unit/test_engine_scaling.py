@@ -18,7 +18,7 @@ from checker.comparators import quote as quote_cmp
 from checker.comparators.base import Selection
 from checker.engine import _selections, evaluate
 from checker.model import Article, ArticleFacts, Fact, Mention, Quote
-from checker.ruleset import load_rules
+from checker.ruleset.loader import load_rules
 
 WORDS = ("peace talks ceasefire memorandum agreement future possible potential treaty the a of to we "
          "will ready work with other side conditions negotiated between parties russia ukraine war end "
@@ -229,7 +229,7 @@ def test_selections_visit_each_item_once():
 def test_numeric_sides_are_merged_in_linear_work():
     """A key that many outlets state three ways is one finding whose sides hold every claim; putting
     them together compares ids about n log n times, not n squared."""
-    from checker.quantities import parse_text
+    from checker.parse.quantities import parse_text
 
     values = [parse_text(v)[0] for v in ("two hours", "three hours", "five hours")]
     counts = []
@@ -253,8 +253,8 @@ def test_numeric_sides_are_merged_in_linear_work():
 def _seed_run():
     from pathlib import Path
 
-    from checker.facts import extract
-    from checker.pipeline import read
+    from checker.extract.facts import extract
+    from checker.run.check import read
 
     seeds = Path(__file__).resolve().parents[2] / "seeds"
     articles = read([str(seeds)])
@@ -264,7 +264,7 @@ def _seed_run():
 def test_check_holds_less_per_article_and_finds_the_same():
     """run_check keeps of each article's facts only what comparisons read (for_comparison) and
     of each article only what positions need (without_text): the findings are the same."""
-    from checker.pipeline import for_comparison
+    from checker.run.check import for_comparison
 
     articles, full = _seed_run()
     keep = for_comparison()

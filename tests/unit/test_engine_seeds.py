@@ -11,14 +11,14 @@ import yaml
 
 from checker.engine import evaluate
 from checker.model import Article
-from checker.ruleset import load_rules
+from checker.ruleset.loader import load_rules
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @functools.cache
 def seed_findings():
-    facts = pytest.importorskip("checker.facts", reason="checker.facts is not there yet")
+    facts = pytest.importorskip("checker.extract.facts", reason="checker.extract.facts is not there yet")
     meta = yaml.safe_load((SEEDS / "sources.yaml").read_text(encoding="utf-8"))
     articles = []
     for path in sorted(SEEDS.glob("*.txt")):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.facts import extract
-from checker.ingest import read_article
+from checker.extract.facts import extract
+from checker.ingest.articles import read_article
 
 SAME = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "same"
 FORMATS = ["transit.txt", "transit.md", "transit.html", "transit.jsonl"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.facts import extract
+from checker.extract.facts import extract
 from checker.model import Article
 
 

@@ -1,4 +1,4 @@
-"""checker.ingest: finding articles, their ids and paths, metadata, the seeds, and bad input."""
+"""checker.ingest.articles: finding articles, their ids and paths, metadata, the seeds, and bad input."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker.errors import InputError
-from checker.ingest import furniture_notes, read_article, read_articles
+from checker.ingest.articles import furniture_notes, read_article, read_articles
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "seeds"
 

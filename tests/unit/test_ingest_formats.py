@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.ingest import read_articles, read_string
+from checker.ingest.articles import read_articles, read_string
 
 SAME = Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "same"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from checker.errors import RuleError
-from checker.ingest import read_string
-from checker.ingest_furniture import furniture_files, load_furniture
+from checker.ingest.articles import read_string
+from checker.ingest.furniture import furniture_files, load_furniture
 
 BODY = "The talks lasted two hours, officials said on Monday."
 

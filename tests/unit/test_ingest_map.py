@@ -1,4 +1,4 @@
-"""checker.ingest_map: a text's characters keep pointing at their place in the file through every edit."""
+"""checker.ingest.textmap: a text's characters keep pointing at their place in the file through every edit."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.ingest_map import Mapped, OffsetMap, line_starts, normalise, tidy
+from checker.ingest.textmap import Mapped, OffsetMap, line_starts, normalise, tidy
 
 
 def sources(m: Mapped) -> list[int]:
@@ -108,7 +108,7 @@ def test_many_edits_stay_linear_in_runs():
 @settings(max_examples=500)
 def test_tidy_finds_the_matches_of_its_regex(text):
     """tidy tries its regex only where it can match; the matches are those of ``finditer``."""
-    from checker import ingest_map
+    from checker.ingest import textmap as ingest_map
 
     expected = [(m.start(), m.end()) for m in ingest_map._SPACES.finditer(text)]
     assert [(m.start(), m.end()) for m in ingest_map._space_matches(text)] == expected

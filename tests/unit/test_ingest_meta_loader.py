@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from checker import ingest_meta
+from checker.ingest import meta as ingest_meta
 from checker.errors import InputError
-from checker.ingest_meta import Marked
+from checker.ingest.meta import Marked
 
 DOCUMENTS = [
     "story: s\narticles:\n  a.txt: {outlet: \"Seed 000\", published: 2025-05-19, story: s}\n"
@@ -40,7 +40,7 @@ def test_errors_keep_pyyamls_messages_and_places(text, monkeypatch):
 
 def _furniture(extra: tuple[str, ...]):
     from checker.errors import RuleError
-    from checker.ingest_furniture import _load
+    from checker.ingest.furniture import _load
 
     try:
         return _load.__wrapped__(extra) if hasattr(_load, "__wrapped__") else _load(extra)

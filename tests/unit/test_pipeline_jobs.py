@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from test_pipeline_new import make_corpus
 
-from checker import pipeline
-from checker.cache import FACTS
+from checker.run import check as pipeline
+from checker.cache.store import FACTS
 from checker.cli import main
 from checker.config import resolve
 from checker.errors import InputError
@@ -50,16 +50,16 @@ def test_the_cache_holds_the_same_whatever_filled_it(corpus, capsys, tmp_path):
 
 
 def test_an_extraction_error_in_a_worker_is_reported_as_in_one_process(corpus, capsys, monkeypatch):
-    import checker.facts
+    import checker.extract.facts
 
-    real = checker.facts.extract
+    real = checker.extract.facts.extract
 
     def extract(article, lexicon=None):
         if article.id == "a017.txt":
             raise InputError("cannot make sense of this", None)
         return real(article, lexicon)
 
-    monkeypatch.setattr(checker.facts, "extract", extract)  # forked workers see it too
+    monkeypatch.setattr(checker.extract.facts, "extract", extract)  # forked workers see it too
     results = [run(capsys, "check", str(corpus), "--no-cache", "-q", "-j", jobs) for jobs in ("1", "2")]
     assert results[0][0] == results[1][0] == 2
     assert results[0][2] == results[1][2] and "cannot make sense of this" in results[0][2]

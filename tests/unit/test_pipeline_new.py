@@ -1,5 +1,5 @@
 """``check --new`` compares the new articles only with what of the corpus can pair with them (see
-checker.pipeline, "the --new scope"): the findings that involve a new article must be exactly those
+checker.run.check, "the --new scope"): the findings that involve a new article must be exactly those
 of the whole corpus.  Random corpora are made from the seeds, with numbers, qualifiers, speakers,
 name spellings, quote words, stories and dates changed, and checked with the built-in rules and with
 rules of every kind across stories (``same_story: false``) and with ``include_facts``."""
@@ -15,9 +15,9 @@ import pytest
 
 from checker.cli import main
 from checker.engine import evaluate
-from checker.facts import extract
-from checker.pipeline import _evaluate, for_comparison, read
-from checker.ruleset import load_rules
+from checker.extract.facts import extract
+from checker.run.check import _evaluate, for_comparison, read
+from checker.ruleset.loader import load_rules
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from checker.errors import RuleError
-from checker.rules_schema import rule_schema, schema_json
-from checker.ruleset import builtin_dir, load_rules, read_rule
+from checker.ruleset.schema import rule_schema, schema_json
+from checker.ruleset.loader import builtin_dir, load_rules, read_rule
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"
@@ -219,15 +219,15 @@ def test_schema_accepts_every_builtin_rule_and_every_kind_has_options():
 
 
 def test_rules_md_reference_is_current():
-    from checker.rules_schema_docs import BEGIN, END, reference
+    from checker.ruleset.docs import BEGIN, END, reference
 
     text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     generated = text[text.index(BEGIN) + len(BEGIN):text.index(END)]
-    assert generated.strip() == reference().strip(), "regenerate: python -m checker.rules_schema_docs --write"
+    assert generated.strip() == reference().strip(), "regenerate: python -m checker.ruleset.docs --write"
 
 
 def test_example_rule_set_loads_over_the_builtins_and_its_fixtures_pass():
-    from checker.rulefixtures import load_cases, run_case
+    from checker.ruleset.fixtures import load_cases, run_case
 
     example = ROOT / "docs" / "examples" / "ukraine-call"
     rules = load_rules([example / "rules"])

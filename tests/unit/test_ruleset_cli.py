@@ -6,7 +6,7 @@ import json
 import textwrap
 
 from checker.cli import main
-from checker.rules_schema import rule_schema
+from checker.ruleset.schema import rule_schema
 
 
 def test_list_text_and_json(capsys, tmp_path):

@@ -12,9 +12,9 @@ import pytest
 
 from checker.errors import RuleError
 from checker.model import ArticleFacts, Fact
-from checker.quantities import parse_text
-from checker.rulefixtures import load_cases, run_case
-from checker.ruleset import RuleSet, load_rules
+from checker.parse.quantities import parse_text
+from checker.ruleset.fixtures import load_cases, run_case
+from checker.ruleset.loader import RuleSet, load_rules
 
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "rules"
 

@@ -13,7 +13,7 @@ from test_comparators_kit import article, extractions, fact
 
 from checker.engine import evaluate
 from checker.errors import RuleError
-from checker.ruleset import load_rules
+from checker.ruleset.loader import load_rules
 
 PIECES = ["id: r\n", "kind: numeric\n", "kind: quote\n", "severity: error\n", "severity: loud\n",
           "message: '{key}'\n", "message: '{x'\n", "options:\n", "  relative: 0.5\n", "  relative: .nan\n",

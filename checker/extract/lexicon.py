@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Location, RuleError
-from .paths import data_dir
+from checker.errors import Location, RuleError
+from checker.paths import data_dir
 
 __all__ = ["Lexicon", "PhraseTable", "load_lexicon", "normalize_word"]
 

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from .errors import InputError, Location
-from .ingest_map import Mapped, normalise
+from checker.errors import InputError, Location
+from .textmap import Mapped, normalise
 
 __all__ = ["feed_lines", "parse_line", "read_feed"]
 
@@ -99,8 +99,8 @@ def parse_line(line: str, number: int, path: str) -> tuple[dict, Mapped]:
 def read_feed(reader, source) -> list:
     """The articles of feed ``source``; ``reader`` is ingest's reader (its ``article`` builds each
     Article, its ``skip`` takes skip notes, its ``max_bytes`` limits each line)."""
-    from .ingest_formats import decode_bytes
-    from .ingest_meta import Marked, check_meta
+    from .formats import decode_bytes
+    from .meta import Marked, check_meta
 
     articles, ids = [], set()
     try:

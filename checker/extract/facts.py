@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import hashlib
 
-from . import grammar
+from checker.parse import grammar
 from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions
 from .lexicon import Lexicon, load_lexicon
-from .model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
+from checker.model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
 from .people import People, find_people
-from .quantities import find_quantities, singular
+from checker.parse.quantities import find_quantities, singular
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
 from .sentences import Words
 

@@ -22,11 +22,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import comparators
-from .errors import Location, RuleError
-from .model import Fact
-from .rules_schema import schema_problems
-from .rules_yaml import Document, read_yaml
+from checker import comparators
+from checker.errors import Location, RuleError
+from checker.model import Fact
+from .schema import schema_problems
+from checker.yamlio import Document, read_yaml
 
 __all__ = ["Match", "Rule", "RuleSet", "builtin_dir", "load_rules", "read_rule", "rule_files"]
 
@@ -124,14 +124,14 @@ class RuleSet:
 
 def builtin_dir() -> Path:
     """The folder of the built-in rules."""
-    from .paths import data_dir
+    from checker.paths import data_dir
 
     return data_dir("rules", "*.yaml")
 
 
 def rule_files(path: str | Path) -> tuple[list[Path], list[Problem]]:
     """The rule files a ``--rules`` path names: the file itself, or a folder's YAML files."""
-    from .paths import declared_lexicon
+    from checker.paths import declared_lexicon
 
     p = Path(path)
     if p.is_dir():

@@ -10,11 +10,11 @@ import codecs
 import os
 from collections.abc import Callable
 
-from .errors import InputError, Location
-from .ingest_html import read_html
-from .ingest_map import Mapped, normalise
-from .ingest_markdown import clean_markdown, clean_text, suppressions
-from .ingest_meta import front_matter, iso_date
+from checker.errors import InputError, Location
+from .html import read_html
+from .textmap import Mapped, normalise
+from .markdown import clean_markdown, clean_text, suppressions
+from .meta import front_matter, iso_date
 
 __all__ = ["decode", "decode_bytes", "parse"]
 

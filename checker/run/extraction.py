@@ -3,18 +3,18 @@ as ``check`` (fact cache, ``--jobs``, progress), so both commands see the same f
 
 from __future__ import annotations
 
-from .model import Article, ArticleFacts
+from checker.model import Article, ArticleFacts
 
 __all__ = ["extract_articles"]
 
 
 def extract_articles(args) -> tuple[list[Article], list[ArticleFacts]]:
     """The articles named on the command line and what each one says, in order."""
-    from .cache import SourceIndex
-    from .commands.check_cmd import cache_opener
-    from .config import resolve
-    from .paths import lexicon_files
-    from .pipeline import extract_all, reading
+    from checker.cache.store import SourceIndex
+    from checker.commands.check_cmd import cache_opener
+    from checker.config import resolve
+    from checker.paths import lexicon_files
+    from .check import extract_all, reading
 
     settings = resolve(args)
     verbose = getattr(args, "verbose", False)

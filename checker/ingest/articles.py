@@ -1,8 +1,8 @@
 """Files -> Articles: finding the articles, decoding them, and the text claims are read from.
 
 Formats: ``.txt``; ``.md``/``.markdown`` with optional YAML front matter; ``.html``/``.htm`` (the
-main text only, see checker.ingest_html); ``.jsonl`` feeds (one article a line, see
-checker.ingest_jsonl).  Folders are read recursively in sorted order, skipping hidden entries
+main text only, see checker.ingest.html); ``.jsonl`` feeds (one article a line, see
+checker.ingest.jsonl).  Folders are read recursively in sorted order, skipping hidden entries
 (``.git``, ``.crosscheck``); other file types, empty files and files over the size limit are
 skipped with a note to ``on_skip(path, reason)``.  Anything unreadable (binary data, invalid UTF-8,
 broken front matter or JSON) is an :class:`~checker.errors.InputError` at ``path:line:col``.
@@ -11,10 +11,10 @@ Metadata, strongest first: the file's own (front matter, feed fields); its entry
 ``sources.yaml`` beside it; the HTML page's meta tags; the sources.yaml's top-level defaults.  An
 outlet still missing is the URL's host, else the file name's stem.
 
-``Article.text`` is the file's text normalised (checker.ingest_map.normalise: no soft hyphens or
+``Article.text`` is the file's text normalised (checker.ingest.textmap.normalise: no soft hyphens or
 zero-width characters, odd spaces as ' ', '\\n' line ends; curly quotes as they are), markup
-removed, page furniture dropped (checker.ingest_furniture: a furniture line is emptied, so it reads
-as a paragraph break) and blank lines folded (checker.ingest_map.tidy).  ``raw`` is the decoded file
+removed, page furniture dropped (checker.ingest.furniture: a furniture line is emptied, so it reads
+as a paragraph break) and blank lines folded (checker.ingest.textmap.tidy).  ``raw`` is the decoded file
 (a UTF-8 byte order mark is not part of it, so line 1 column 1 is the first character after it)
 and ``offsets`` maps every character of ``text`` into ``raw``, so ``Article.position`` gives the
 line and column in the file on disk.  ``Article.id`` is the path relative to the common folder of
@@ -29,13 +29,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, Location
-from .ingest_formats import decode, parse
-from .ingest_furniture import Furniture, drop_furniture, load_furniture
-from .ingest_jsonl import read_feed
-from .ingest_map import Mapped, line_starts, tidy
-from .ingest_meta import load_sources, outlet_from_url
-from .model import Article
+from checker.errors import InputError, Location
+from .formats import decode, parse
+from .furniture import Furniture, drop_furniture, load_furniture
+from .jsonl import read_feed
+from .textmap import Mapped, line_starts, tidy
+from .meta import load_sources, outlet_from_url
+from checker.model import Article
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Source", "discover", "furniture_notes", "iter_articles", "load_furniture",
            "read_article", "read_articles", "read_string"]

@@ -4,7 +4,7 @@ Each comparator module's docstring (summary, body, "flags:" and "passes:" exampl
 ``DEFAULTS`` and ``PLACEHOLDERS``, and the common keys of the rule schema, become the markdown
 between the BEGIN/END markers of docs/rules.md.  A test fails when that part is stale::
 
-    python -m checker.rules_schema_docs --write   # rewrite docs/rules.md's reference and docs/rule.schema.json
+    python -m checker.ruleset.docs --write   # rewrite docs/rules.md's reference and docs/rule.schema.json
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import comparators
-from .comparators.spec import docstring_sections
-from .rules_schema import rule_schema, schema_json
+from checker import comparators
+from checker.comparators.spec import docstring_sections
+from .schema import rule_schema, schema_json
 
 __all__ = ["BEGIN", "END", "reference", "splice"]
 
-BEGIN = "<!-- BEGIN GENERATED REFERENCE (python -m checker.rules_schema_docs --write) -->"
+BEGIN = "<!-- BEGIN GENERATED REFERENCE (python -m checker.ruleset.docs --write) -->"
 END = "<!-- END GENERATED REFERENCE -->"
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

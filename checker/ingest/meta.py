@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .errors import InputError, Location
+from checker.errors import InputError, Location
 
 __all__ = ["FIELDS", "check_meta", "front_matter", "iso_date", "load_sources", "outlet_from_url"]
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .errors import Location
-from .ingest_furniture import _WHERE, Block, Neighbour
+from checker.errors import Location
+from .furniture import _WHERE, Block, Neighbour
 
 __all__ = ["parse_file"]
 

@@ -3,7 +3,7 @@
 :func:`rule_schema` builds the schema from ``checker.comparators`` (each kind's ``OPTIONS``), so the
 code is the single source: ``crosscheck rules schema`` prints it and docs/rule.schema.json is a
 generated copy that a test keeps current.  :func:`schema_problems` validates a YAML
-:class:`~checker.rules_yaml.Document` with jsonschema and reports *every* error at the line and
+:class:`~checker.yamlio.Document` with jsonschema and reports *every* error at the line and
 column where the offending key or value is written.
 
 Key patterns in ``match`` are shell-style globs (``*``, ``?``, ``[...]``), not regular
@@ -15,9 +15,9 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from .errors import Location
-from .model import SEVERITIES
-from .rules_yaml import Document
+from checker.errors import Location
+from checker.model import SEVERITIES
+from checker.yamlio import Document
 
 __all__ = ["SCHEMA_ID", "rule_schema", "rule_validator", "schema_json", "schema_problems", "validator_for"]
 
@@ -50,8 +50,8 @@ def _match_schema() -> dict[str, Any]:
 @functools.cache
 def rule_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one rule file."""
-    from . import comparators
-    from .comparators.spec import option_schema
+    from checker import comparators
+    from checker.comparators.spec import option_schema
 
     per_kind = [
         {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},

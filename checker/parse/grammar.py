@@ -13,7 +13,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .paths import data_dir
+from checker.paths import data_dir
 
 __all__ = ["GRAMMAR_DIR", "Lexed", "Match", "as_lexed", "lex", "parser", "prepare", "scan", "terminal_names", "tokens"]
 
@@ -30,7 +30,7 @@ def parser(strict: bool = False):
     from lark.exceptions import GrammarError as LarkGrammarError
     from lark.exceptions import LexError
 
-    from .errors import GrammarError, Location
+    from checker.errors import GrammarError, Location
 
     path = GRAMMAR_DIR / "claims.lark"
     try:
@@ -116,7 +116,7 @@ def prepare(sample: str = "") -> None:
 
 def tokens(text: str) -> list:
     """The text's tokens (whitespace dropped), each with ``start_pos``/``end_pos``: exactly the tokens
-    of ``parser().lex(text)``, found faster (checker/lexer.py)."""
+    of ``parser().lex(text)``, found faster (checker/parse/lexer.py)."""
     lexer = _lexer()
     if lexer is None:
         return list(parser().lex(text))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .lexicon import Lexicon, normalize_word
-from .units import base_name
+from checker.parse.units import base_name
 
 __all__ = ["Sentence", "Word", "Words"]
 

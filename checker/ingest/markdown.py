@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .ingest_map import Mapped, line_starts
+from .textmap import Mapped, line_starts
 
 __all__ = ["clean_markdown", "clean_text", "suppressions"]
 

@@ -17,7 +17,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from .ingest_map import Mapped
+from .textmap import Mapped
 
 __all__ = ["read_html"]
 

@@ -16,7 +16,7 @@ A fixture file (tests/fixtures/rules/<rule-id>.yml) names one rule and lists cas
         requires:                   # what extraction must find, else the case is skipped
           facts: [call.duration, call.duration]
 
-A case runs the real pipeline on its articles (``checker.facts.extract``, then the engine with that
+A case runs the real pipeline on its articles (``checker.extract.facts.extract``, then the engine with that
 one rule).  ``requires`` lists what extraction must find for the case to mean anything (fact keys,
 quote speakers, name surnames, one item each): a case whose prerequisites are missing is skipped
 with the reason, so that a ``pass`` case never passes only because nothing was extracted.  ``flag`` passes when every ``expect`` entry matches a finding and no ``absent`` entry
@@ -37,10 +37,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import Location, RuleError
-from .model import Article, ArticleFacts, Finding
-from .rules_schema import schema_problems, validator_for
-from .rules_yaml import read_yaml
+from checker.errors import Location, RuleError
+from checker.model import Article, ArticleFacts, Finding
+from .schema import schema_problems, validator_for
+from checker.yamlio import read_yaml
 
 __all__ = ["Case", "Outcome", "fixture_files", "load_cases", "run_case"]
 
@@ -209,15 +209,15 @@ def _lacking(case: Case, extractions: Iterable[ArticleFacts]) -> list[str]:
 
 def _extractor() -> tuple[Callable[[Article], ArticleFacts] | None, str]:
     try:
-        from .facts import extract
+        from checker.extract.facts import extract
     except ImportError as exc:
-        return None, f"checker.facts is not available yet ({exc})"
+        return None, f"checker.extract.facts is not available yet ({exc})"
     return extract, ""
 
 
 def run_case(case: Case, rules, extract: Callable[[Article], ArticleFacts] | None = None) -> Outcome:
     """Run one case through extraction and the engine with its rule (turned on if it was off)."""
-    from .engine import evaluate
+    from checker.engine import evaluate
 
     rule = rules.get(case.rule)
     if rule is None:

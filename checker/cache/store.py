@@ -25,15 +25,15 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
+from checker import __version__
+from checker.model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
 
 __all__ = ["FORMAT", "CacheUnavailable", "Decoder", "FactCache", "SourceIndex", "article_from_json",
            "article_key", "article_to_json", "clear", "facts_from_json", "facts_to_json", "fingerprint",
            "source_key"]
 
 FORMAT = 2  # bump when the stored JSON changes shape (2: column-wise entries, the source index)
-_HERE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # checker/: every module can change what is extracted
 
 
 class CacheUnavailable(Exception):
@@ -129,7 +129,7 @@ def _optional(v: Any) -> str | None:
 
 class Decoder:
     """Cache entries -> ArticleFacts.  With ``compact``, only what comparisons read (see
-    :func:`checker.pipeline.for_comparison`): ids and sentences "", no entity names, and each
+    :func:`checker.run.check.for_comparison`): ids and sentences "", no entity names, and each
     repeated string and number held once."""
 
     def __init__(self, compact: bool = False):
@@ -214,7 +214,7 @@ def facts_from_json(data: Any, extra: Any = None) -> ArticleFacts:
 
 def article_to_json(article: Article) -> list[Any] | None:
     """``article.without_text()`` as a JSON row, or None when its offset map is of a kind not stored."""
-    from .ingest_map import OffsetMap
+    from checker.ingest.textmap import OffsetMap
 
     a = article.without_text()
     if a.offsets is None:
@@ -241,7 +241,7 @@ def _ints(v: Any) -> tuple[int, ...]:
 def article_from_json(data: Any) -> Article:
     """The inverse of :func:`article_to_json` (an Article with ``text`` ""); ValueError/TypeError
     on data of another shape."""
-    from .ingest_map import OffsetMap
+    from checker.ingest.textmap import OffsetMap
 
     if type(data) is not list or len(data) != 14 or data[0] != FORMAT:
         raise ValueError("not an article row of this format")
@@ -259,13 +259,13 @@ def article_from_json(data: Any) -> Article:
 # -- keys --------------------------------------------------------------------------------------
 
 def _files_for_fingerprint(extra: tuple[str, ...]) -> list[Path]:
-    from .grammar import GRAMMAR_DIR
-    from .paths import data_dir
+    from checker.parse.grammar import GRAMMAR_DIR
+    from checker.paths import data_dir
 
     files = sorted(Path(GRAMMAR_DIR).glob("*.lark"))
     lexicons = data_dir("rules", "**/*.yaml") / "lexicons"
     files += sorted(lexicons.rglob("*.yaml")) if lexicons.is_dir() else []
-    files += sorted(_HERE.glob("*.py"))
+    files += sorted(_PACKAGE.rglob("*.py"))
     for item in extra:
         p = Path(item)
         files += sorted(p.rglob("*.y*ml")) if p.is_dir() else [p]
@@ -472,9 +472,9 @@ class SourceIndex:
     def __call__(self, source: Any, metadata: tuple[dict, dict]) -> list[Article] | None:
         import os
 
-        from .errors import CheckerError
-        from .ingest import DEFAULT_MAX_BYTES
-        from .ingest_formats import decode_bytes
+        from checker.errors import CheckerError
+        from checker.ingest.articles import DEFAULT_MAX_BYTES
+        from checker.ingest.formats import decode_bytes
 
         self._seen[source.path] = (source.rel, metadata)
         try:

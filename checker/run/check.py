@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
-from .errors import CheckerError, UsageError
-from .model import Article, ArticleFacts, Finding, Mention, Quantity, Report
-from .report.records import severity_rank
+from checker.errors import CheckerError, UsageError
+from checker.model import Article, ArticleFacts, Finding, Mention, Quantity, Report
+from checker.report.records import severity_rank
 
 __all__ = ["CheckResult", "exit_code", "extract_all", "filter_findings", "for_comparison", "read", "run_check"]
 
@@ -57,7 +57,7 @@ def read(paths: Sequence[str], *, verbose: bool = False, rules: Sequence[str] = 
          reuse: Callable[..., list[Article] | None] | None = None) -> list[Article]:
     """The articles under ``paths`` (skipped files and dropped furniture are named on stderr with
     --verbose); furniture lexicons among the ``--rules`` paths extend the built-in list.  ``reuse``
-    (a :class:`checker.cache.SourceIndex`) may give a file's article without parsing it."""
+    (a :class:`checker.cache.store.SourceIndex`) may give a file's article without parsing it."""
     return list(reading(paths, verbose=verbose, rules=rules, reuse=reuse))
 
 
@@ -67,8 +67,8 @@ def reading(paths: Sequence[str], *, verbose: bool = False, rules: Sequence[str]
     """:func:`read`, an article at a time (so that extraction can start before the last file is
     read), each also appended to ``into``; furniture notes come once all is read, as with
     :func:`read`."""
-    from .ingest import furniture_notes, iter_articles, load_furniture
-    from .paths import lexicon_files
+    from checker.ingest.articles import furniture_notes, iter_articles, load_furniture
+    from checker.paths import lexicon_files
 
     def on_skip(*why: Any) -> None:
         if verbose:
@@ -111,8 +111,8 @@ def worker_count(jobs: int | str) -> int:
 
 def _extract_one(article: Article, lexicons: tuple[str, ...] = ()) -> tuple[Any, ...]:
     """The facts, or the error's lines (exceptions of ours do not pickle whole)."""
-    from .facts import extract
-    from .lexicon import load_lexicon
+    from checker.extract.facts import extract
+    from checker.extract.lexicon import load_lexicon
 
     try:
         return ("ok", extract(article, load_lexicon(lexicons)))
@@ -123,7 +123,7 @@ def _extract_one(article: Article, lexicons: tuple[str, ...] = ()) -> tuple[Any,
 def _extract_rows(articles: list[Article], lexicons: tuple[str, ...], extra: bool) -> list[tuple[Any, ...]]:
     """Run in a worker process: each article's facts as the cache's JSON (data, and ``extra`` or
     None), or the error's lines."""
-    from .cache import facts_to_json
+    from checker.cache.store import facts_to_json
 
     out = []
     for article in articles:
@@ -155,8 +155,8 @@ class _Extractor:
     def add(self, article: Article) -> None:
         self.waiting.append(article)
         if self.pool is None and self.workers > 1 and len(self.waiting) >= self.start:
-            from .grammar import prepare
-            from .lexicon import load_lexicon
+            from checker.parse.grammar import prepare
+            from checker.extract.lexicon import load_lexicon
 
             # build the parser, lexer and lexicon here, so that forked workers start with them built
             prepare("\n".join(a.text for a in self.waiting[:3]))
@@ -247,7 +247,7 @@ def extract_all(articles: Iterable[Article], *, cache=None, jobs: int | str = 1,
     read them (see :func:`for_comparison`; cached ones are decoded straight into that form): what
     the caller holds for every article of a large corpus.  ``keep`` (say :func:`for_comparison`),
     when given, is applied to each article's facts as they come, however they come."""
-    from .cache import Decoder
+    from checker.cache.store import Decoder
 
     known = {} if known is None else known  # (it may fill up as the articles are read)
     cut = for_comparison() if compact else None
@@ -408,9 +408,9 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
               verbose: bool = False, quiet: bool = False,
               open_cache: Callable[[], Any] | None = None) -> CheckResult:
     """The whole check, from settings (see checker.config) to a CheckResult."""
-    from .lexicon import load_lexicon
-    from .paths import lexicon_files
-    from .ruleset import load_rules
+    from checker.extract.lexicon import load_lexicon
+    from checker.paths import lexicon_files
+    from checker.ruleset.loader import load_rules
 
     ruleset = load_rules(tuple(settings["rules"]), defaults=settings["default-rules"])
     lexicons = lexicon_files(settings["rules"], "facts")
@@ -453,7 +453,7 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
 
 
 def _source_index(cache: Any) -> Any:
-    from .cache import Decoder, SourceIndex
+    from checker.cache.store import Decoder, SourceIndex
 
     return SourceIndex(cache, Decoder(compact=True))
 
@@ -495,7 +495,7 @@ def _needs(rule: Any) -> tuple[str, str, str, bool] | None:
 
 
 def _speaker_word(speaker: str | None) -> str | None:
-    from .comparators.names import speaker_key
+    from checker.comparators.names import speaker_key
 
     key = speaker_key(speaker)
     return key[-1] if key else None
@@ -561,7 +561,7 @@ def _evaluate(articles: Sequence[Article], extractions: Mapping[str, ArticleFact
               new_ids: set[str] | None) -> list[Finding]:
     """The engine's findings; with ``new_ids``, each group of rules sees only the cut of the corpus
     that can pair with the new articles (the findings that involve them are the same)."""
-    from .engine import evaluate
+    from checker.engine import evaluate
 
     if hasattr(ruleset, "enabled"):
         rules = ruleset.enabled()

@@ -12,10 +12,10 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import Location, UsageError
-from .model import Finding
-from .output import document, dumps, write_atomic
-from .report.records import claim_where
+from checker.errors import Location, UsageError
+from checker.model import Finding
+from checker.output import document, dumps, write_atomic
+from checker.report.records import claim_where
 
 __all__ = ["KIND", "VERSION", "baseline_document", "load_baseline", "write_baseline"]
 

@@ -38,9 +38,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Location, RuleError
-from .ingest_map import Mapped
-from .paths import data_dir
+from checker.errors import Location, RuleError
+from .textmap import Mapped
+from checker.paths import data_dir
 
 __all__ = ["Block", "Furniture", "drop_furniture", "furniture_files", "load_furniture"]
 
@@ -95,14 +95,14 @@ def load_furniture(extra_paths: Iterable[str | os.PathLike] = ()) -> Furniture:
 def furniture_files(paths: Iterable[str | os.PathLike]) -> list[str]:
     """The furniture files among ``--rules`` paths (files, or folders searched recursively): the
     YAML files that say ``lexicon: furniture``, for :func:`load_furniture`."""
-    from .paths import lexicon_files
+    from checker.paths import lexicon_files
 
     return lexicon_files(paths, "furniture")
 
 
 @functools.cache
 def _load(extra_paths: tuple[str, ...]) -> Furniture:
-    from .ingest_furniture_load import parse_file
+    from .furniture_load import parse_file
 
     paths = [data_dir("rules", "lexicons/furniture.yaml") / "lexicons" / "furniture.yaml",
              *map(Path, extra_paths)]
