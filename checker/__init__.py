@@ -1,30 +1,44 @@
 """crosscheck: find where news outlets disagree on the facts of a story.
 
-The public API is re-exported here; everything else is private to the package.
+The public API, for notebooks and other programs (the command line uses the same functions)::
+
+    from checker import check, extract, parse
+
+    report = check(["seeds/"])                 # -> Report: findings, articles, counts
+    articles = extract(["seeds/"])             # -> tuple of (Article, ArticleFacts)
+    quantities = parse("more than two hours")  # -> tuple of Quantity
+
+docs/api.md has a worked example. The value types are frozen dataclasses from :mod:`checker.model`;
+errors derive from :class:`checker.errors.CheckerError`. Names are loaded on first use, so that
+``import checker`` stays cheap for the command line.
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib import import_module
+from typing import Any
 
-from .errors import CheckerError, GrammarError, InputError, Location, RuleError, UsageError
-from .model import Article, Claim, Fact, Finding, Quantity, Quote, Report
-from checker.parse.quantities import parse_text
+from .version import __version__
 
-__all__ = [
-    "Article",
-    "CheckerError",
-    "Claim",
-    "Fact",
-    "Finding",
-    "GrammarError",
-    "InputError",
-    "Location",
-    "Quantity",
-    "Quote",
-    "Report",
-    "RuleError",
-    "UsageError",
-    "__version__",
-    "parse_text",
-]
+_LAZY = {
+    "check": "checker.api", "extract": "checker.api", "parse": "checker.api",
+    "Article": "checker.model", "ArticleFacts": "checker.model", "Claim": "checker.model",
+    "Fact": "checker.model", "Finding": "checker.model", "Quantity": "checker.model",
+    "Quote": "checker.model", "Report": "checker.model",
+    "CheckerError": "checker.errors", "GrammarError": "checker.errors", "InputError": "checker.errors",
+    "Location": "checker.errors", "RuleError": "checker.errors", "UsageError": "checker.errors",
+}
+
+__all__ = sorted([*_LAZY, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'checker' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return __all__

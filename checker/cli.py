@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from .version import __version__
 
 FORMATS_CHECK = ("text", "json", "sarif", "github", "markdown", "html", "junit")
 FORMATS_SIMPLE = ("text", "json")

@@ -14,7 +14,7 @@ from json.encoder import encode_basestring as string_json  # the C encoder dumps
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .version import __version__
 
 __all__ = ["TOOL", "Written", "document_chunks", "dumps", "pretty", "pretty_chunks", "string_json", "write_atomic",
            "write_or_print"]

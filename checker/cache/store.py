@@ -25,7 +25,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from checker import __version__
+from checker.version import __version__
 from checker.model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
 
 __all__ = ["FORMAT", "CacheUnavailable", "Decoder", "FactCache", "SourceIndex", "article_from_json",

@@ -14,7 +14,7 @@ import functools
 import hashlib
 from pathlib import Path
 
-from checker import __version__
+from checker.version import __version__
 from checker.model import SEVERITIES, Finding, Report
 from .records import by_key, claim_where, count_phrase, diff_segments, finding_diff, summary_line
 
