@@ -234,7 +234,7 @@ def find_attributions(words: Words, people: People, lexicon: Lexicon,
     last_paragraph = -1
     for si, s in enumerate(words.sentences):
         if s.paragraph > last_paragraph + 2:
-            finder.last_speaker = None  # a speaker is not carried past two paragraphs
+            finder.last_speaker = None  # more than two paragraph breaks since the last sentence
         last_paragraph = s.paragraph
         finder.sentence(si, s, inside)
     return finder.out
