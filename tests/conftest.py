@@ -1,4 +1,9 @@
-"""Shared fixtures and the hypothesis profiles (``ci`` is derandomized and has no deadline)."""
+"""Shared fixtures and the hypothesis profiles.
+
+``dev`` (plain ``pytest``) tries few examples, for a quick run; ``ci`` (what tox sets) tries the full
+number, derandomized so that a failure in CI comes back the same.  Neither has a deadline.  Tests that
+give their own ``max_examples`` keep it in both.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 settings.register_profile(
-    "ci", deadline=None, derandomize=True, max_examples=150,
+    "ci", deadline=None, derandomize=True, max_examples=300,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.register_profile("dev", deadline=None, max_examples=300)
+settings.register_profile("dev", deadline=None, max_examples=50)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 

@@ -227,75 +227,102 @@ def find_attributions(words: Words, people: People, lexicon: Lexicon,
                       quoted: list[tuple[int, int]] = ()) -> list[Attribution]:
     """Every attribution in the article, in order; speech verbs inside ``quoted`` word ranges are
     part of someone's words, not attributions."""
-    ws = words.words
-    norms = words.norms
     inside = set()
     for first, last in quoted:
         inside.update(range(first, last))
-    speech_firsts = lexicon.speech.firsts
-    out: list[Attribution] = []
-    bodies: dict[str, str] = {}
-    last_speaker: str | None = None
+    finder = _Finder(words, people, lexicon)
     last_paragraph = -1
     for si, s in enumerate(words.sentences):
         if s.paragraph > last_paragraph + 2:
-            last_speaker = None
+            finder.last_speaker = None  # more than two paragraph breaks since the last sentence
         last_paragraph = s.paragraph
-        headline = title_case(ws, s.first, s.last)
-        subject = _sentence_subject(people, s)
+        finder.sentence(si, s, inside)
+    return finder.out
+
+
+class _Finder:
+    """The walk over an article's sentences: the attributions found so far, the bodies named so far
+    and the last speaker (for "he" and for quotes without a verb of their own)."""
+
+    def __init__(self, words: Words, people: People, lexicon: Lexicon):
+        self.ws = words.words
+        self.norms = words.norms
+        self.people = people
+        self.lexicon = lexicon
+        self.out: list[Attribution] = []
+        self.bodies: dict[str, str] = {}
+        self.last_speaker: str | None = None
+
+    def sentence(self, si: int, s: Sentence, inside: set[int]) -> None:
+        """Add the attributions of sentence ``si`` (words in ``inside`` are quoted words)."""
+        headline = title_case(self.ws, s.first, s.last)
+        subject = _sentence_subject(self.people, s)
         if subject:
-            last_speaker = subject
+            self.last_speaker = subject
+        norms = self.norms
         i = s.first
         while i < s.last:
             if i in inside:
                 i += 1
-                continue
-            hit = None
-            if norms[i] == "according" and i + 1 < s.last and norms[i + 1] == "to":
-                np = _np_right(ws, i + 2, s.last) or _source_right(ws, i + 2, s.last, lexicon)
-                if np:
-                    speaker = _speaker(people, lexicon, ws, np, last_speaker, bodies)
-                    content = (s.first, s.last)  # "according to X" covers its whole sentence
-                    out.append(Attribution(speaker, i, np, content, si))
-                    last_speaker = speaker or last_speaker
+            elif norms[i] == "according" and i + 1 < s.last and norms[i + 1] == "to":
+                self.according(si, s, i)
                 i += 2
-                continue
-            hit = lexicon.speech.match(norms, i) if norms[i] in speech_firsts and ws[i].kind == "word" else None
-            if hit is not None and ws[i].text[:1].isupper() and not headline:
-                hit = None  # "the United States": a capital is a name, not a verb
-            if hit is None:
-                i += 1
-                continue
-            verb_end = i + hit[1]
-            direct = norms[i] in lexicon.direct_speech
-            np = _np_left(ws, i, s.first)
-            speaker = None
-            if norms[i].endswith("ing") and i > s.first and ws[i - 1].text == ",":
-                # "Mr. Trump offered a take on the call, saying it ...": the sentence's subject
-                named = _sentence_subject(people, s, i - s.first) or next(
-                    (people.at(k).name for k in range(s.first, i) if people.at(k)), None)
-                if named:
-                    np, speaker = (i, i), named
-            if np is None and i > s.first and norms[i - 1] in ("and", "but"):
-                # "Putin concluded that ..., but added that ...": the subject is the earlier one
-                same = [a for a in out if a.sentence == si]
-                if same:
-                    np, speaker = same[-1].subject, same[-1].speaker
-            elif np is None or ws[i - 1].text in _QUOTES:
-                # "“...,” said Putin": the speaker follows the verb
-                right = _np_right(ws, verb_end, s.last)
-                if right:
-                    np = right
-                    verb_end = right[1]
-            if np is None:
-                i = verb_end
-                continue
-            speaker = speaker or _speaker(people, lexicon, ws, np, last_speaker, bodies, headline)
-            content = _content(ws, s, verb_end, np, direct)
-            if np[0] >= verb_end - 1 and np[0] > i:  # "..., said X": content is what came before
-                content = (s.first, i)
-            out.append(Attribution(speaker, i, np, content, si))
-            if speaker:
-                last_speaker = speaker
-            i = verb_end
-    return out
+            else:
+                i = self.verb(si, s, i, headline)
+
+    def according(self, si: int, s: Sentence, i: int) -> None:
+        """"according to X" at word ``i``: X covers the whole sentence."""
+        np = _np_right(self.ws, i + 2, s.last) or _source_right(self.ws, i + 2, s.last, self.lexicon)
+        if np:
+            speaker = _speaker(self.people, self.lexicon, self.ws, np, self.last_speaker, self.bodies)
+            self.out.append(Attribution(speaker, i, np, (s.first, s.last), si))
+            self.last_speaker = speaker or self.last_speaker
+
+    def verb(self, si: int, s: Sentence, i: int, headline: bool) -> int:
+        """The attribution whose speech verb starts at word ``i``, if one does; returns the index
+        where the walk goes on."""
+        ws, norms = self.ws, self.norms
+        hit = None
+        if norms[i] in self.lexicon.speech.firsts and ws[i].kind == "word":
+            hit = self.lexicon.speech.match(norms, i)
+        if hit is not None and ws[i].text[:1].isupper() and not headline:
+            hit = None  # "the United States": a capital is a name, not a verb
+        if hit is None:
+            return i + 1
+        np, speaker, verb_end = self.subject(si, s, i, i + hit[1])
+        if np is None:
+            return verb_end
+        speaker = speaker or _speaker(self.people, self.lexicon, ws, np, self.last_speaker, self.bodies, headline)
+        content = _content(ws, s, verb_end, np, norms[i] in self.lexicon.direct_speech)
+        if np[0] >= verb_end - 1 and np[0] > i:  # "..., said X": content is what came before
+            content = (s.first, i)
+        self.out.append(Attribution(speaker, i, np, content, si))
+        if speaker:
+            self.last_speaker = speaker
+        return verb_end
+
+    def subject(self, si: int, s: Sentence, i: int, verb_end: int
+                ) -> tuple[tuple[int, int] | None, str | None, int]:
+        """Who speaks through the verb at words [i, verb_end): (their word range or None, their name
+        when already known, the end of the verb phrase, past a speaker that follows the verb)."""
+        ws, norms = self.ws, self.norms
+        np = _np_left(ws, i, s.first)
+        speaker = None
+        if norms[i].endswith("ing") and i > s.first and ws[i - 1].text == ",":
+            # "Mr. Trump offered a take on the call, saying it ...": the sentence's subject
+            named = _sentence_subject(self.people, s, i - s.first) or next(
+                (self.people.at(k).name for k in range(s.first, i) if self.people.at(k)), None)
+            if named:
+                np, speaker = (i, i), named
+        if np is None and i > s.first and norms[i - 1] in ("and", "but"):
+            # "Putin concluded that ..., but added that ...": the subject is the earlier one
+            same = [a for a in self.out if a.sentence == si]
+            if same:
+                np, speaker = same[-1].subject, same[-1].speaker
+        elif np is None or ws[i - 1].text in _QUOTES:
+            # "“...,” said Putin": the speaker follows the verb
+            right = _np_right(ws, verb_end, s.last)
+            if right:
+                np = right
+                verb_end = right[1]
+        return np, speaker, verb_end

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 
+from checker.model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
 from checker.parse import grammar
+from checker.parse.quantities import find_quantities, singular
+
 from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions
 from .lexicon import Lexicon, load_lexicon
-from checker.model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
 from .people import People, find_people
-from checker.parse.quantities import find_quantities, singular
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
 from .sentences import Words
 

@@ -11,8 +11,9 @@ import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .lexicon import Lexicon, normalize_word
 from checker.parse.units import base_name
+
+from .lexicon import Lexicon, normalize_word
 
 __all__ = ["Sentence", "Word", "Words"]
 

@@ -682,31 +682,23 @@ def _plain_articles(path: Path) -> list[Any]:
     )]
 
 
-def load_articles(seeds_dir: str | Path, names: Iterable[str], warn: Callable[[str], None] | None = None
-                  ) -> dict[str, list[Any]]:
-    """Each named seed file read with checker.ingest.articles.read_article, or as plain text if ingest is missing."""
+def load_articles(seeds_dir: str | Path, names: Iterable[str]) -> dict[str, list[Any]]:
+    """Each named seed file of ``seeds_dir``, read with checker.ingest.articles.read_article (page
+    furniture removed): file name -> its articles."""
     _ensure_checker_importable()
-    warn = warn or (lambda msg: print(msg, file=sys.stderr))
-    try:
-        from checker.ingest.articles import read_article
-    except ModuleNotFoundError as exc:
-        if exc.name != "checker.ingest.articles":
-            raise
-        warn("score: checker.ingest.articles is missing; reading the seeds as plain text "
-             "(page furniture is NOT removed, so expect spurious facts from it)")
-        read_article = _plain_articles
+    from checker.ingest.articles import read_article
+
     return {name: list(read_article(Path(seeds_dir) / name)) for name in names}
 
 
-def run(gold_path: str | Path = GOLD_PATH, seeds_dir: str | Path = SEEDS_DIR,
-        warn: Callable[[str], None] | None = None) -> Score:
+def run(gold_path: str | Path = GOLD_PATH, seeds_dir: str | Path = SEEDS_DIR) -> Score:
     """Read the seeds, run checker.extract.facts.extract on each article, and score it against the gold."""
     _ensure_checker_importable()
     from checker.extract.facts import extract
 
     gold = load_gold(gold_path, seeds_dir)
     extracted: dict[str, tuple[list[XFact], list[XQuote]]] = {}
-    for name, articles in load_articles(seeds_dir, gold.articles, warn).items():
+    for name, articles in load_articles(seeds_dir, gold.articles).items():
         facts: list[XFact] = []
         quotes: list[XQuote] = []
         for article in articles:
@@ -742,15 +734,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.check_gold:
         print(_gold_summary(gold))
         return 0
-    _ensure_checker_importable()
-    try:
-        import checker.extract.facts  # noqa: F401
-    except ModuleNotFoundError as exc:
-        if exc.name != "checker.extract.facts":
-            raise
-        print("score: checker.extract.facts is missing, so there is nothing to score yet. Gold:", file=sys.stderr)
-        print(_gold_summary(gold), file=sys.stderr)
-        return 2
     result = run(args.gold, args.seeds)
     if args.json:
         print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))

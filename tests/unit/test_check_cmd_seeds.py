@@ -12,10 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-for stage in ("checker.ingest.articles", "checker.extract.facts", "checker.ruleset.loader", "checker.engine"):
-    pytest.importorskip(stage, reason=f"{stage} is not in this checkout yet")
-
-from checker.cli import main  # noqa: E402
+from checker.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))

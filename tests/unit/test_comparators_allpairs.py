@@ -274,6 +274,7 @@ def _sel(articles, quotes=(), names=()):
     return selection(articles, *quotes, *names)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(stories(), st.sampled_from([0.0, 0.3, 0.6, 0.75, 0.9, 1.0]), st.sampled_from([1, 2, 4]),
        st.sampled_from([0, 3, 8]))
@@ -284,6 +285,7 @@ def test_quote_comparator_equals_the_all_pairs_reference(story, min_similarity, 
     assert list(quote_cmp.compare(sel, options)) == list(ref_quote_compare(sel, options))
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(stories(), st.sampled_from([0.0, 0.5, 0.6, 0.9, 1.0]), st.sampled_from([1, 3, 6]))
 def test_attribution_comparator_equals_the_all_pairs_reference(story, min_similarity, min_words):
@@ -302,6 +304,7 @@ def test_attribution_comparator_equals_the_all_pairs_reference(story, min_simila
         attribution._same_words = saved
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(stories(mentions=True), st.sampled_from(["surname", "given_name"]),
        st.sampled_from([0.0, 0.5, 0.7, 0.85, 1.0]), st.sampled_from([1, 4]), st.booleans())
@@ -320,16 +323,19 @@ def test_spelling_comparator_equals_the_all_pairs_reference(story, check, min_si
         spelling.surname_clusters, spelling._sides = saved
 
 
+@pytest.mark.slow
 @given(st.lists(st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=1, max_size=4).map(tuple), max_size=12))
 def test_speaker_clusters_equal_the_reference(keys):
     assert cluster_speakers(keys) == ref_cluster_speakers(keys)
 
 
+@pytest.mark.slow
 @given(st.lists(st.sampled_from(VOCAB[:6]), max_size=14), st.lists(st.sampled_from(VOCAB[:6]), max_size=14))
 def test_alignment_equals_the_reference(a, b):
     assert _align(tuple(a), tuple(b)) == ref_align(tuple(a), tuple(b))
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(st.lists(st.sampled_from(VOCAB[:7]), max_size=12), st.lists(st.sampled_from(VOCAB[:7]), max_size=12),
        st.sampled_from([0.1, 0.3, 0.5, 0.6, 0.75, 0.9, 1.0]))
@@ -343,6 +349,7 @@ def test_relate_skips_only_pairs_that_cannot_matter(a, b, s):
         assert not quick.consistent and quick.similarity < s
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(st.lists(st.lists(st.sampled_from(VOCAB[:6]), max_size=10).map(tuple), min_size=2, max_size=10, unique=True),
        st.sampled_from([0.0, 0.2, 0.5, 0.6, 0.8, 0.9, 1.0]))
@@ -375,6 +382,7 @@ def test_merge_sides_equals_the_reference():
     assert base.merge_sides(sides) == ref_merge_sides(sides)
 
 
+@pytest.mark.slow
 @given(stories(mentions=True), st.booleans())
 def test_selections_split_items_by_story_as_before(story, same_story):
     articles, quotes, names = story

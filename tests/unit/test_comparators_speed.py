@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from fractions import Fraction
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -33,6 +34,7 @@ def _edited(base_and_edits):
     return tuple(base), tuple(b)
 
 
+@pytest.mark.slow
 @settings(max_examples=400)
 @given(WORDS, WORDS)
 @example((), ())
@@ -44,6 +46,7 @@ def test_the_band_gives_the_whole_tables_alignment(a, b):
     assert _align(a, b) == _align_all(a, b)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(SIMILAR.map(_edited))
 def test_the_band_on_quotes_that_differ_in_a_few_words(pair):

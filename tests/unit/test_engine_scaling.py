@@ -119,6 +119,7 @@ def test_repeated_wordings_are_aligned_once_however_many_outlets_print_them(monk
     assert large < 60
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rule_id", ["quote-wording", "quote-attribution"])
 def test_alignments_grow_linearly_with_stories(monkeypatch, rule_id):
     small, _ = _alignments(monkeypatch, rule_id, _unique(80, 8))
@@ -127,6 +128,7 @@ def test_alignments_grow_linearly_with_stories(monkeypatch, rule_id):
     assert large <= 13 * small  # tenfold the stories: about tenfold the work (all pairs: a hundredfold)
 
 
+@pytest.mark.slow
 def test_one_speaker_with_many_wordings_is_bounded_by_the_caps(monkeypatch):
     """Beyond SMALL_BLOCK distinct wordings, each wording is aligned with at most CANDIDATE_CAP
     candidates: the work is linear in the wordings, whatever they share."""

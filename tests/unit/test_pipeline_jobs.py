@@ -28,6 +28,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["check", "extract"])
 def test_any_number_of_processes_gives_the_same_report(corpus, capsys, command):
     outs = {jobs: run(capsys, command, str(corpus), "--no-cache", "-q", "--format", "json", "-j", jobs)
@@ -36,6 +37,7 @@ def test_any_number_of_processes_gives_the_same_report(corpus, capsys, command):
     assert '"facts"' in outs["1"][1]
 
 
+@pytest.mark.slow
 def test_the_cache_holds_the_same_whatever_filled_it(corpus, capsys, tmp_path):
     reports, rows = [], []
     for jobs in ("1", "2"):
@@ -110,6 +112,7 @@ def test_with_jobs_this_process_reads_while_the_workers_extract(corpus, monkeypa
     assert len(here) == len(articles) + 6
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["json", "text"])
 def test_extract_gives_the_same_from_the_cache_and_its_source_index(corpus, capsys, tmp_path, fmt):
     db = str(tmp_path / "c.sqlite")

@@ -98,6 +98,7 @@ def involving(findings, new_ids):
     return [f for f in findings if any(c.article in new_ids for c in f.claims)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(6))
 def test_the_new_scope_finds_what_the_whole_corpus_finds(seed, tmp_path, extra_rules):
     folder = make_corpus(tmp_path / "corpus", seed, 18)

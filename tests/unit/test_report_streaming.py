@@ -39,6 +39,7 @@ def values(leaves=SCALARS):
                         | st.dictionaries(KEYS, inner, max_size=4), max_leaves=25)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(values(SCALARS | st.dictionaries(st.integers() | st.none(), SCALARS, max_size=2)),
        st.sampled_from(["", "  ", "      "]))
@@ -56,6 +57,7 @@ def _lazy(value, draw_lazy):
     return value
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(values(), st.randoms(use_true_random=False), st.sampled_from(["", "    "]))
 def test_pretty_chunks_is_json_dumps_with_generators_as_lists(value, rnd, prefix):
@@ -89,6 +91,7 @@ def test_written_text_goes_in_as_it_is():
     assert "".join(pretty_chunks({"a": (w for w in [Written(inner)])})) == dumps({"a": [{"b": [1, "x"]}]})
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(st.deferred(lambda: random_reports()), st.sampled_from(["\n", "\n    ", "\n      "]))
 def test_findings_are_written_as_their_dicts_would_be(report, nl):
@@ -178,6 +181,7 @@ def random_reports(draw):
                   hidden=draw(st.integers(0, 2)))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(random_reports())
 def test_streamed_formats_are_the_whole_documents_on_random_reports(report):
