@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "checker"
 
 # lowest first; a name is a module or a package (``checker.x`` covers ``checker.x.*``)
 LAYERS: list[tuple[str, ...]] = [
-    ("checker.errors", "checker.paths", "checker.output", "checker.yamlio"),
+    ("checker.version", "checker.errors", "checker.paths", "checker.output", "checker.yamlio"),
     ("checker.model",),
     ("checker.config",),
     ("checker.ingest",),
