@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from checker.model import Claim, Finding, Report
+
 from .records import by_key, claim_where, diff_segments, finding_diff, summary_line
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

@@ -16,6 +16,7 @@ from typing import Any
 
 from checker import comparators
 from checker.comparators.spec import docstring_sections
+
 from .schema import rule_schema, schema_json
 
 __all__ = ["BEGIN", "END", "reference", "splice"]

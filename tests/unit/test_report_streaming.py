@@ -114,8 +114,8 @@ def test_text_in_colour_is_the_whole_document():
 @functools.cache
 def seeds_report() -> Report:
     from checker.engine import evaluate
-    from checker.run.check import _rule_tuple, extract_all, filter_findings, for_comparison, read
     from checker.ruleset.loader import load_rules
+    from checker.run.check import _rule_tuple, extract_all, filter_findings, for_comparison, read
 
     rules = load_rules(())
     articles = read([str(SEEDS)])
