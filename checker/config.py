@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import yamlio
 from .errors import Location, UsageError
+from .model import FAIL_ON, FORMATS, SEVERITIES
 
 __all__ = ["CONFIG_FILES", "SETTINGS", "ConfigError", "Settings", "find_config", "load_config", "resolve"]
 
 CONFIG_FILES = ("crosscheck.yaml", "crosscheck.yml", "pyproject.toml")
-FORMATS = ("text", "json", "sarif", "github", "markdown", "html", "junit")
-FAIL_ON = ("error", "warning", "info", "never")
-SEVERITIES = ("error", "warning", "info")
 DEFAULT_CACHE = ".crosscheck/cache.sqlite"
 
 
@@ -82,36 +81,17 @@ def problem(spec: Spec, v: Any) -> str | None:
     return None if ok else f"must be {wanted}; found {v!r}"
 
 
-def _yaml_place(path: Path, mark) -> Location:
-    return Location(str(path), mark.line + 1, mark.column + 1)
-
-
 def read_yaml(path: Path) -> dict[str, tuple[Any, Location, Location]]:
-    """crosscheck.yaml's top-level settings, each with the places of its value and its key."""
-    import yaml
-
-    text = _read(path)
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return {}
-        if not isinstance(node, yaml.MappingNode):
-            raise ConfigError([(_yaml_place(path, node.start_mark), "the file must be a mapping of settings")])
-        out = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            out[str(key)] = (loader.construct_object(value_node, deep=True), _yaml_place(path, value_node.start_mark),
-                             _yaml_place(path, key_node.start_mark))
-        return out
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        loc = _yaml_place(path, mark) if mark else Location(str(path))
-        raise ConfigError([(loc, f"not valid YAML: {exc.problem or exc.context}")]) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError([(Location(str(path)), f"not valid YAML: {exc}")]) from None
-    finally:
-        loader.dispose()
+    """crosscheck.yaml's top-level settings, each with the places of its value and its key;
+    ConfigError with every problem of the file."""
+    doc, problems = yamlio.read_yaml(path)
+    if doc is None:
+        raise ConfigError(problems)
+    if doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        raise ConfigError([(doc.location(), "the file must be a mapping of settings")])
+    return {str(key): (value, doc.location((key,)), doc.location((key,), key=True)) for key, value in doc.data.items()}
 
 
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")

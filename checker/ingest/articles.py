@@ -30,12 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import InputError, Location
-from .formats import decode, parse
-from .furniture import Furniture, drop_furniture, load_furniture
-from .jsonl import read_feed
-from .textmap import Mapped, line_starts, tidy
-from .meta import load_sources, outlet_from_url
 from checker.model import Article
+
+from .formats import decode, parse
+from .furniture import Furniture, drop_furniture
+from .furniture_load import load_furniture
+from .jsonl import read_feed
+from .meta import load_sources, outlet_from_url
+from .textmap import Mapped, line_starts, tidy
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Source", "discover", "furniture_notes", "iter_articles", "load_furniture",
            "read_article", "read_articles", "read_string"]

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from checker.errors import InputError, Location
+
 from .textmap import Mapped, normalise
 
 __all__ = ["feed_lines", "parse_line", "read_feed"]
@@ -99,8 +100,10 @@ def parse_line(line: str, number: int, path: str) -> tuple[dict, Mapped]:
 def read_feed(reader, source) -> list:
     """The articles of feed ``source``; ``reader`` is ingest's reader (its ``article`` builds each
     Article, its ``skip`` takes skip notes, its ``max_bytes`` limits each line)."""
+    from checker.yamlio import Document
+
     from .formats import decode_bytes
-    from .meta import Marked, check_meta
+    from .meta import check_meta
 
     articles, ids = [], set()
     try:
@@ -117,7 +120,7 @@ def read_feed(reader, source) -> list:
             if not line.strip():
                 continue
             obj, text = parse_line(line, number, source.path)
-            own = check_meta(obj, Marked.at(source.path, number))
+            own = check_meta(obj, Document.at(source.path, number))
             ident = f"{source.rel}#{own.pop('id', number)}"
             if ident in ids:
                 raise InputError(f"a second article with id {ident!r} in this feed", Location(source.path, number, 1))

@@ -38,16 +38,17 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import Location, RuleError
-from checker.model import Article, ArticleFacts, Finding
-from .schema import schema_problems, validator_for
+from checker.model import SEVERITIES, Article, ArticleFacts, Finding
 from checker.yamlio import read_yaml
+
+from .schema import schema_problems, validator_for
 
 __all__ = ["Case", "Outcome", "fixture_files", "load_cases", "run_case"]
 
 _ENTRY = {
     "type": "object", "additionalProperties": False,
     "properties": {
-        "rule": {"type": "string"}, "type": {"type": "string"}, "severity": {"enum": ["error", "warning", "info"]},
+        "rule": {"type": "string"}, "type": {"type": "string"}, "severity": {"enum": list(SEVERITIES)},
         "key": {"type": "string"}, "outlets": {"type": "array", "items": {"type": "string"}},
         "detail": {"type": "string"}, "message": {"type": "string"},
     },
@@ -145,7 +146,7 @@ def load_cases(paths: Iterable[str | Path]) -> list[Case]:
     files, problems = fixture_files(paths)
     cases: list[Case] = []
     for f in files:
-        doc, found = read_yaml(f)
+        doc, found = read_yaml(f, strict=True)
         if doc is not None and not found:
             _dates_as_text(doc.data)
             found = schema_problems(doc, _validator())

@@ -25,8 +25,9 @@ from typing import Any
 from checker import comparators
 from checker.errors import Location, RuleError
 from checker.model import Fact
-from .schema import schema_problems
 from checker.yamlio import Document, read_yaml
+
+from .schema import schema_problems
 
 __all__ = ["Match", "Rule", "RuleSet", "builtin_dir", "load_rules", "read_rule", "rule_files"]
 
@@ -201,7 +202,7 @@ def _semantic_problems(doc: Document, path: Path) -> list[Problem]:
 def read_rule(path: str | Path, *, builtin: bool = False) -> tuple[Rule | None, list[Problem]]:
     """One rule file -> its Rule (kind "" for a file that only disables a rule) and its problems."""
     path = Path(path)
-    doc, problems = read_yaml(path)
+    doc, problems = read_yaml(path, strict=True)
     if doc is None:
         return None, problems
     problems += schema_problems(doc)
