@@ -117,6 +117,8 @@ def read_pyproject(path: Path) -> dict[str, tuple[Any, Location, Location]]:
         m = _TOML_AT.search(str(exc))
         loc = Location(str(path), int(m.group(1)), int(m.group(2))) if m else Location(str(path))
         raise ConfigError([(loc, f"not valid TOML: {_TOML_AT.sub('', str(exc)).strip()}")]) from None
+    except ValueError as exc:  # a value tomllib cannot build: an integer of thousands of digits
+        raise ConfigError([(Location(str(path)), f"not valid TOML: {str(exc).split(';')[0]}")]) from None
     if not isinstance(table, dict):
         raise ConfigError([(Location(str(path)), "[tool.crosscheck] must be a table")])
     places = _toml_places(text, path)
@@ -140,11 +142,10 @@ def _toml_places(text: str, path: Path) -> dict[str | None, tuple[Location, Loca
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read configuration: {getattr(exc, 'strerror', None) or exc}",
-                         Location(str(path))) from None
+    text, problem = yamlio.read_text(path)
+    if text is None:
+        raise ConfigError([(Location(str(path)), f"cannot read configuration: {problem}")])
+    return text
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -162,18 +163,22 @@ def find_config(start: Path | None = None) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     """Whether a pyproject.toml has a [tool.crosscheck] table (a broken file that seems to is read,
-    so that its errors are reported)."""
+    so that its errors are reported: one that is not UTF-8 too)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = path.read_bytes()
+    except OSError:
         return False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return re.search(rb"^\s*\[\s*tool\s*\.\s*crosscheck\b", data, re.M) is not None
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         return bool(re.search(r"^\s*\[\s*tool\s*\.\s*crosscheck\b", text, re.M))
     try:
         tool = tomllib.loads(text).get("tool", {})
-    except tomllib.TOMLDecodeError:
+    except ValueError:  # TOMLDecodeError, or a value tomllib cannot build
         return "crosscheck" in text
     return isinstance(tool, dict) and "crosscheck" in tool
 
