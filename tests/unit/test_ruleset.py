@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from pathlib import Path
 
@@ -161,6 +162,50 @@ def test_duplicate_keys_and_empty_files(tmp_path):
 
 def test_missing_path(tmp_path):
     assert problems(tmp_path / "nope") == [f"{tmp_path / 'nope'}: no such rule file or folder"]
+
+
+def test_a_rules_folder_is_read_recursively_like_its_lexicons(tmp_path):
+    """Rules and lexicons of one folder are found the same way: sub-folders too, hidden entries
+    skipped, a FIFO never opened."""
+    from checker.paths import lexicon_files, rule_inputs
+
+    write(tmp_path, "top.yaml", GOOD.format(id="top"))
+    (tmp_path / "desk" / "deeper").mkdir(parents=True)
+    write(tmp_path / "desk" / "deeper", "deep.yml", GOOD.format(id="deep"))
+    write(tmp_path / "desk", "words.yaml", "lexicon: facts\nevents: {call: [ring]}\n")
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".git", "hidden.yaml", "not: a rule\n")
+    write(tmp_path, "notes.txt", "not YAML\n")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.yaml")
+    rules = load_rules([tmp_path], defaults=False)
+    assert [r.id for r in rules] == ["deep", "top"]
+    assert lexicon_files([tmp_path], "facts") == [str(tmp_path / "desk" / "words.yaml")]
+    assert rule_inputs([tmp_path]).rules == (str(tmp_path / "desk" / "deeper" / "deep.yml"), str(tmp_path / "top.yaml"))
+
+
+def test_a_lexicon_of_an_unknown_kind_is_an_error_at_its_declaration(tmp_path, capsys):
+    from checker.cli import main
+    from checker.paths import lexicon_files
+
+    write(tmp_path, "words.yaml", "# mine\nlexicon: nosuch\nevents: {}\n")
+    expected = f"{tmp_path / 'words.yaml'}:2:10: unknown lexicon kind 'nosuch'; kinds are facts, furniture"
+    assert problems(tmp_path) == [expected]
+    with pytest.raises(RuleError):
+        lexicon_files([tmp_path], "facts")
+    assert main(["rules", "validate", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == expected + "\n"
+
+
+def test_validate_reads_the_lexicons_among_the_rules(tmp_path, capsys):
+    from checker.cli import main
+
+    write(tmp_path, "words.yaml", "lexicon: facts\nverbs:\n  hit: !!python/name:os.system\n")
+    assert main(["rules", "validate", "--no-default-rules", str(tmp_path)]) == 2
+    assert "words.yaml:3:8: the YAML tag !!python/name:os.system is not allowed" in capsys.readouterr().err
+    write(tmp_path, "words.yaml", "lexicon: facts\nevents: {call: [ring]}\n")
+    assert main(["rules", "validate", "--no-default-rules", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == "0 rules valid (0 enabled)\n1 lexicon file valid\n"
 
 
 # ---------------------------------------------------------------- overriding and disabling
