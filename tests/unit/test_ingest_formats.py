@@ -155,6 +155,12 @@ def test_plain_text_keeps_asterisks_but_loses_markdown_links():
     assert a.text == "*A dek.* Russia unleashed drone strikes on Sunday."
 
 
+def test_plain_text_loses_markdown_images():
+    [a] = read_string("The call lasted roughly <!-- c --> 1,397 kg ![i](x.png) Monday night? See <https://a.example>.",
+                      "a.txt")
+    assert a.text == "The call lasted roughly <!-- c --> 1,397 kg  Monday night? See https://a.example."
+
+
 def test_suppression_comments_name_the_next_non_blank_line():
     md = ("Intro.\n\n<!-- crosscheck-disable-next-line numeric-mismatch, quote-wording -- checked by hand -->\n"
           "<!-- crosscheck-disable-next-line -->\n\nTarget line.\n")
