@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.errors import InputError
 from checker.ingest.articles import read_articles, read_string
 
 SAME = Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "same"
@@ -182,6 +183,15 @@ def test_feed_escapes_map_to_their_backslash():
         maps_back(a, word, ["", line])
     assert line[a.file_offset(a.text.index("\u201c"))] == "\\"
     assert line[a.file_offset(a.text.index("\U0001F600"))] == "\\"
+
+
+@pytest.mark.parametrize("line, column", [('{"outlet": "X\\ud800", "text": "Two hours."}', 14),
+                                          ('{"text": "Two \\uDC00 hours.", "tags": ["\\ud83d\\ude00"]}', 15)])
+def test_a_lone_surrogate_in_a_feed_is_an_input_error_at_its_escape(line, column):
+    with pytest.raises(InputError) as info:
+        read_string(line, "f.jsonl")
+    assert str(info.value).startswith(f"f.jsonl:1:{column}: a lone surrogate")
+    str(info.value).encode("utf-8")  # the message can be printed
 
 
 def test_feed_text_with_literal_unicode_maps_one_for_one():
