@@ -25,6 +25,9 @@ DOCUMENTS = [
     "base: &b {outlet: X, story: s}\narticles:\n  a.txt: {<<: *b, title: T}\n",
     "",
     "- a list\n- not a mapping\n",
+    "# a rule\nid: call-length\nkind: numeric\nseverity: warning\nmessage: \"{key}: {sides}\"\ndescription: >-\n"
+    "  Folded\n  text.\nmatch:\n  keys: [\"call.*\", talks.duration]\n  dimension:\n    - \"[time]\"\n"
+    "options:\n\n  # the tolerance\n  relative: 0.15\n  hedges: [approximate]\n",
 ]
 
 
