@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import yamlio
 from .errors import Location, UsageError
+from .model import FAIL_ON, FORMATS, SEVERITIES
 
 __all__ = ["CONFIG_FILES", "SETTINGS", "ConfigError", "Settings", "find_config", "load_config", "resolve"]
 
 CONFIG_FILES = ("crosscheck.yaml", "crosscheck.yml", "pyproject.toml")
-FORMATS = ("text", "json", "sarif", "github", "markdown", "html", "junit")
-FAIL_ON = ("error", "warning", "info", "never")
-SEVERITIES = ("error", "warning", "info")
 DEFAULT_CACHE = ".crosscheck/cache.sqlite"
 
 
@@ -82,36 +81,17 @@ def problem(spec: Spec, v: Any) -> str | None:
     return None if ok else f"must be {wanted}; found {v!r}"
 
 
-def _yaml_place(path: Path, mark) -> Location:
-    return Location(str(path), mark.line + 1, mark.column + 1)
-
-
 def read_yaml(path: Path) -> dict[str, tuple[Any, Location, Location]]:
-    """crosscheck.yaml's top-level settings, each with the places of its value and its key."""
-    import yaml
-
-    text = _read(path)
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return {}
-        if not isinstance(node, yaml.MappingNode):
-            raise ConfigError([(_yaml_place(path, node.start_mark), "the file must be a mapping of settings")])
-        out = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            out[str(key)] = (loader.construct_object(value_node, deep=True), _yaml_place(path, value_node.start_mark),
-                             _yaml_place(path, key_node.start_mark))
-        return out
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        loc = _yaml_place(path, mark) if mark else Location(str(path))
-        raise ConfigError([(loc, f"not valid YAML: {exc.problem or exc.context}")]) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError([(Location(str(path)), f"not valid YAML: {exc}")]) from None
-    finally:
-        loader.dispose()
+    """crosscheck.yaml's top-level settings, each with the places of its value and its key;
+    ConfigError with every problem of the file."""
+    doc, problems = yamlio.read_yaml(path)
+    if doc is None:
+        raise ConfigError(problems)
+    if doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        raise ConfigError([(doc.location(), "the file must be a mapping of settings")])
+    return {str(key): (value, doc.location((key,)), doc.location((key,), key=True)) for key, value in doc.data.items()}
 
 
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -137,6 +117,8 @@ def read_pyproject(path: Path) -> dict[str, tuple[Any, Location, Location]]:
         m = _TOML_AT.search(str(exc))
         loc = Location(str(path), int(m.group(1)), int(m.group(2))) if m else Location(str(path))
         raise ConfigError([(loc, f"not valid TOML: {_TOML_AT.sub('', str(exc)).strip()}")]) from None
+    except ValueError as exc:  # a value tomllib cannot build: an integer of thousands of digits
+        raise ConfigError([(Location(str(path)), f"not valid TOML: {str(exc).split(';')[0]}")]) from None
     if not isinstance(table, dict):
         raise ConfigError([(Location(str(path)), "[tool.crosscheck] must be a table")])
     places = _toml_places(text, path)
@@ -160,11 +142,10 @@ def _toml_places(text: str, path: Path) -> dict[str | None, tuple[Location, Loca
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read configuration: {getattr(exc, 'strerror', None) or exc}",
-                         Location(str(path))) from None
+    text, problem = yamlio.read_text(path)
+    if text is None:
+        raise ConfigError([(Location(str(path)), f"cannot read configuration: {problem}")])
+    return text
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -182,18 +163,22 @@ def find_config(start: Path | None = None) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     """Whether a pyproject.toml has a [tool.crosscheck] table (a broken file that seems to is read,
-    so that its errors are reported)."""
+    so that its errors are reported: one that is not UTF-8 too)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = path.read_bytes()
+    except OSError:
         return False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return re.search(rb"^\s*\[\s*tool\s*\.\s*crosscheck\b", data, re.M) is not None
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         return bool(re.search(r"^\s*\[\s*tool\s*\.\s*crosscheck\b", text, re.M))
     try:
         tool = tomllib.loads(text).get("tool", {})
-    except tomllib.TOMLDecodeError:
+    except ValueError:  # TOMLDecodeError, or a value tomllib cannot build
         return "crosscheck" in text
     return isinstance(tool, dict) and "crosscheck" in tool
 

@@ -16,6 +16,8 @@ from fractions import Fraction
 from typing import Any
 
 __all__ = [
+    "FAIL_ON",
+    "FORMATS",
     "QUALIFIERS",
     "SEVERITIES",
     "Article",
@@ -28,10 +30,21 @@ __all__ = [
     "Quote",
     "Report",
     "number_json",
+    "severity_rank",
 ]
 
 QUALIFIERS = ("exact", "approximate", "more_than", "at_least", "less_than", "at_most", "range")
+#: the severities of a finding, most severe first
 SEVERITIES = ("error", "warning", "info")
+#: the levels ``--fail-on`` takes: a severity (findings at or above it fail the run), or never
+FAIL_ON = (*SEVERITIES, "never")
+#: the report formats, as ``--format`` names them (checker.report has a module of each name)
+FORMATS = ("text", "json", "sarif", "github", "markdown", "html", "junit")
+
+
+def severity_rank(severity: str) -> int:
+    """0 for error, 1 for warning, 2 for info (unknown severities sort last)."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
 
 
 def number_json(value: Fraction | int | float | None) -> int | float | None:

@@ -4,7 +4,7 @@
 ``("vladimir", "putin")`` and ``("putin",)``, and one cluster: a shorter key joins a longer one when
 it is the longer one's ending and that ending belongs to no other speaker ("Trump" joins
 "Donald Trump" unless a "Melania Trump" is quoted too).  Rank and address words come from
-rules/lexicons/titles.yaml; pronouns are no speaker at all.
+the titles of rules/lexicons/facts.yaml; pronouns are no speaker at all.
 """
 
 from __future__ import annotations
@@ -23,11 +23,9 @@ _PUNCT = ".,;:!?\"“”‘’()[]"
 @functools.cache
 def titles() -> frozenset[str]:
     """Rank and address words, from the lexicon shipped with the built-in rules."""
-    from checker.paths import data_dir
-    from checker.yamlio import load_lexicon
+    from checker.extract.lexicon import load_lexicon
 
-    path = data_dir("rules", "*.yaml") / "lexicons" / "titles.yaml"
-    return frozenset(w.casefold() for w in load_lexicon(path, "titles"))
+    return load_lexicon().title_words
 
 
 def _clean(token: str) -> str:

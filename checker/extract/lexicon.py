@@ -1,4 +1,5 @@
-"""The fact lexicon (rules/lexicons/facts.yaml): synonyms that name fact keys, speech verbs, titles.
+"""The fact lexicon (rules/lexicons/facts.yaml): synonyms that name fact keys, speech verbs, titles
+(the one list of them: extraction's and the speaker comparators').
 
 Phrases are matched on lower-cased word sequences, longest first.  ``Lexicon.load()`` reads the
 built-in file once per process; users extend it with files that say ``lexicon: facts``.
@@ -10,10 +11,9 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from checker.errors import Location, RuleError
 from checker.paths import data_dir
+from checker.yamlio import read_yaml
 
 __all__ = ["Lexicon", "PhraseTable", "load_lexicon", "normalize_word"]
 
@@ -82,6 +82,9 @@ class Lexicon:
     framing: frozenset[str]
     unnamed: frozenset[str]
     titles: PhraseTable
+    #: the one-word titles, lower case without a full stop ("mr", "vice-president"): the words a
+    #: speaker phrase is cut after when speakers are compared (checker.comparators.names)
+    title_words: frozenset[str]
     roles: dict[str, frozenset[str]]
     dimensions: dict[str, str]
     pronouns: frozenset[str]
@@ -96,31 +99,14 @@ class Lexicon:
         return frozenset(k.split(" ", 1)[0] for k in self.relative_days if " " in k)
 
 
-def _load_yaml(text: str):
-    """``yaml.safe_load``, through libyaml where PyYAML has it (the same data, several times faster);
-    a text libyaml refuses is read again by PyYAML's own loader, for its message and place."""
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.load(text, Loader=fast)  # noqa: S506 - a safe loader
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(text)
-
-
 def _read(path: Path) -> dict:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = _load_yaml(fh.read())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        loc = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))
-        raise RuleError([(loc, f"invalid YAML: {getattr(exc, 'problem', exc)}")]) from None
-    except OSError as exc:
-        raise RuleError([(Location(str(path)), f"cannot read lexicon: {exc.strerror}")]) from None
-    if not isinstance(data, dict) or data.get("lexicon") != "facts":
+    """The mapping of a facts lexicon file; RuleError with its problems at ``file:line:col``."""
+    doc, problems = read_yaml(path)
+    if doc is None:
+        raise RuleError(problems)
+    if not isinstance(doc.data, dict) or doc.data.get("lexicon") != "facts":
         raise RuleError([(Location(str(path), 1, 1), "not a facts lexicon (expected `lexicon: facts`)")])
-    return data
+    return doc.data
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -161,6 +147,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         framing=frozenset(normalize_word(w) for w in data.get("framing_determiners") or []),
         unnamed=frozenset(normalize_word(w) for w in data.get("unnamed_sources") or []),
         titles=_as_table(data.get("titles") or []),
+        title_words=frozenset(str(t).casefold().rstrip(".") for t in data.get("titles") or [] if " " not in str(t)),
         roles=roles,
         dimensions={str(k): str(v) for k, v in (data.get("dimensions") or {}).items()},
         pronouns=frozenset(normalize_word(p) for p in data.get("pronouns") or []),

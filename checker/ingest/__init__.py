@@ -1,7 +1,15 @@
-"""Files -> Articles.
+"""Ingest: files -> :class:`~checker.model.Article`.
 
-In: paths of article files (``.txt``, ``.md`` with YAML front matter, ``.html``, ``.jsonl`` feeds) and
-the ``sources.yaml`` beside them. Out: :class:`checker.model.Article` values: the decoded text with
-page furniture (cookie lines, "Read more" teasers) marked, the outlet, date and story, and an offset
-map back to the file on disk, so that every later stage can name ``path:line:col``.
+In: paths of article files and folders (``.txt``, ``.md``, ``.html``, ``.jsonl``), with their
+``sources.yaml`` metadata and the page-furniture lists.  Out: Articles, each with the text claims
+are read from and a map of every character back to its place in the file.
+
+    articles        finding and reading the files (the entry point: read_articles, iter_articles)
+    formats         decoding bytes, and each format's text and metadata
+    html, markdown  markup removed, words kept where they were
+    jsonl           feeds: one article a line
+    meta            front matter, sources.yaml, the checks on each metadata field
+    furniture       page furniture: its types and the dropping of it
+    furniture_load  reading the furniture lists (lexicon: furniture)
+    textmap         text edited with its offsets into the file kept
 """

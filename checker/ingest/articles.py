@@ -30,12 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import InputError, Location
-from .formats import decode, parse
-from .furniture import Furniture, drop_furniture, load_furniture
-from .jsonl import read_feed
-from .textmap import Mapped, line_starts, tidy
-from .meta import load_sources, outlet_from_url
 from checker.model import Article
+
+from .formats import decode, parse
+from .furniture import Furniture, drop_furniture
+from .furniture_load import load_furniture
+from .jsonl import read_feed
+from .meta import load_sources, outlet_from_url
+from .textmap import Mapped, line_starts, tidy
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Source", "discover", "furniture_notes", "iter_articles", "load_furniture",
            "read_article", "read_articles", "read_string"]
@@ -68,12 +70,18 @@ def discover(paths: Iterable[str | os.PathLike], on_skip: OnSkip | None = None) 
     for p in given:
         if not os.path.exists(p):
             raise InputError("no such file or folder", Location(p))
+        if not os.path.isdir(p) and not os.path.isfile(p):
+            raise InputError("not a regular file (a FIFO, device or socket): it is not read", Location(p))
     root = _common_root(given)
     out: list[Source] = []
     seen: set[str] = set()
     for p in given:
-        files = _walk(Path(p)) if os.path.isdir(p) else iter([(Path(p), p)])
-        for file, shown in files:
+        files = _walk(Path(p)) if os.path.isdir(p) else iter([(Path(p), p, "")])
+        for file, shown, why_not in files:
+            if why_not:
+                if on_skip is not None:
+                    on_skip(shown, why_not)
+                continue
             real = os.path.realpath(file)
             if real in seen:
                 continue
@@ -100,8 +108,10 @@ def _relative(file: Path, root: str) -> str:
         return file.as_posix()
 
 
-def _walk(top: Path, seen: set[str] | None = None) -> Iterator[tuple[Path, str]]:
-    """Files under ``top`` in sorted order of their paths, hidden entries skipped, symlink loops cut."""
+def _walk(top: Path, seen: set[str] | None = None) -> Iterator[tuple[Path, str, str]]:
+    """Files under ``top`` in sorted order of their paths, hidden entries skipped, symlink loops cut:
+    (file, the path shown, ""), or (entry, the path shown, why it is skipped) for an entry that is
+    no file nor folder (a FIFO, a device, a socket, a broken or looping symbolic link)."""
     seen = set() if seen is None else seen
     real = os.path.realpath(top)
     if real in seen:
@@ -114,10 +124,18 @@ def _walk(top: Path, seen: set[str] | None = None) -> Iterator[tuple[Path, str]]
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
+        shown = os.path.normpath(entry.path)
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError as exc:  # a symbolic link that loops
+            yield Path(entry.path), shown, f"cannot follow: {exc.strerror or exc}"
+            continue
+        if is_dir:
             yield from _walk(Path(entry.path), seen)
-        elif entry.is_file():
-            yield Path(entry.path), os.path.normpath(entry.path)
+        elif is_file:
+            yield Path(entry.path), shown, ""
+        else:
+            yield Path(entry.path), shown, "not a regular file (a FIFO, device, socket or broken link)"
 
 
 def read_articles(paths: Iterable[str | os.PathLike], *, on_skip: OnSkip | None = None,

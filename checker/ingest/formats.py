@@ -11,10 +11,11 @@ import os
 from collections.abc import Callable
 
 from checker.errors import InputError, Location
+
 from .html import read_html
-from .textmap import Mapped, normalise
 from .markdown import clean_markdown, clean_text, suppressions
 from .meta import front_matter, iso_date
+from .textmap import Mapped, normalise
 
 __all__ = ["decode", "decode_bytes", "parse"]
 

@@ -2,8 +2,8 @@
 copyright lines, bylines, video blocks, photo credits, repeated headlines).
 
 What counts as furniture is data, in rules/lexicons/furniture.yaml (``lexicon: furniture``); users
-add to it or switch built-in entries off (``enabled: false``) with their own files, see
-:func:`load_furniture`.  The file has four kinds of entry:
+add to it or switch built-in entries off (``enabled: false``) with their own files, read by
+:mod:`checker.ingest.furniture_load` (this module holds the types and the dropping).  The file has four kinds of entry:
 
 ``lines``
     a ``pattern`` that must match a whole line (after the line's spaces and Markdown emphasis,
@@ -31,25 +31,22 @@ Photo captions with a credit, and a picture's description followed by its captio
 
 from __future__ import annotations
 
-import functools
-import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from checker.errors import Location, RuleError
 from .textmap import Mapped
-from checker.paths import data_dir
 
-__all__ = ["Block", "Furniture", "drop_furniture", "furniture_files", "load_furniture"]
+__all__ = ["WHERE", "Block", "Furniture", "Neighbour", "drop_furniture"]
 
-_WHERE = ("line-before", "line-after", "paragraph-before", "paragraph-after")
+#: where a block's neighbour is, from its anchor line
+WHERE = ("line-before", "line-after", "paragraph-before", "paragraph-after")
 _STRIP = " *_#>"
 
 
 @dataclass(frozen=True, slots=True)
 class Neighbour:
+    """A line or paragraph next to a block's anchor line, dropped with it (see :data:`WHERE`)."""
+
     where: str
     test: re.Pattern | None = None
     max_lines: int = 1
@@ -70,7 +67,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Furniture:
-    """The furniture entries in force, by kind, and the settings; see :func:`load_furniture`."""
+    """The furniture entries in force, by kind, and the settings (read by
+    :func:`checker.ingest.furniture_load.load_furniture`)."""
 
     lines: tuple[Block, ...] = ()
     blocks: tuple[Block, ...] = ()
@@ -82,61 +80,6 @@ class Furniture:
     #: every line pattern and block anchor in one regex: a line it does not match is no anchor
     #: of anything, so most lines of an article cost one regex call, not one per entry
     prefilter: re.Pattern | None = None
-
-
-def load_furniture(extra_paths: Iterable[str | os.PathLike] = ()) -> Furniture:
-    """The built-in furniture list merged with users' files (a later entry with the same name
-    replaces an earlier one; ``enabled: false`` removes it).  Every problem found in any of the
-    files is reported together, as a :class:`RuleError` with ``file:line:col``.  Read once a process
-    for the same files."""
-    return _load(tuple(os.fspath(p) for p in extra_paths))
-
-
-def furniture_files(paths: Iterable[str | os.PathLike]) -> list[str]:
-    """The furniture files among ``--rules`` paths (files, or folders searched recursively): the
-    YAML files that say ``lexicon: furniture``, for :func:`load_furniture`."""
-    from checker.paths import lexicon_files
-
-    return lexicon_files(paths, "furniture")
-
-
-@functools.cache
-def _load(extra_paths: tuple[str, ...]) -> Furniture:
-    from .furniture_load import parse_file
-
-    paths = [data_dir("rules", "lexicons/furniture.yaml") / "lexicons" / "furniture.yaml",
-             *map(Path, extra_paths)]
-    problems: list[tuple[Location, str]] = []
-    entries: dict[str, Block | None] = {}
-    settings: dict = {}
-    for path in paths:
-        parse_file(path, entries, settings, problems)
-    if problems:
-        raise RuleError(problems)
-    kept = [b for b in entries.values() if b is not None]
-    repeated = settings.get("repeated_lines", {})
-    return Furniture(
-        prefilter=_prefilter([b.anchor for b in kept if b.kind != "paragraph"]),
-        lines=tuple(b for b in kept if b.kind == "line"),
-        blocks=tuple(b for b in kept if b.kind == "block"),
-        paragraphs=tuple(b for b in kept if b.kind == "paragraph"),
-        repeated_name=None if repeated.get("enabled") is False else repeated.get("name", "repeated-line"),
-        repeated_min_chars=repeated.get("min_chars", 20),
-        max_line_chars=settings.get("max_line_chars", 400),
-        sources=tuple(str(p) for p in paths),
-    )
-
-
-def _prefilter(patterns: list[re.Pattern]) -> re.Pattern | None:
-    """One alternation of ``patterns`` (each keeping its case flag), or None when they cannot be
-    joined safely (a backreference, or a global inline flag inside)."""
-    if not patterns or any(re.search(r"\\[1-9]|\(\?P=", p.pattern) for p in patterns):
-        return None
-    parts = [f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in patterns]
-    try:
-        return re.compile("|".join(parts))
-    except re.error:
-        return None
 
 
 class _Page:

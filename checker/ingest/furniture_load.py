@@ -1,22 +1,27 @@
-"""Reading and validating furniture files (``lexicon: furniture``) for checker.ingest_furniture.
+"""Furniture files (``lexicon: furniture``) -> :class:`~checker.ingest.furniture.Furniture`.
 
-The YAML is composed into nodes so that every problem (an unknown key, a wrong type, a regular
-expression that does not compile) is reported at its ``file:line:col``; values are built with
-PyYAML's safe constructor, so a file can do no more than ``yaml.safe_load`` allows.
+The built-in list (rules/lexicons/furniture.yaml) and users' files are read with
+:mod:`checker.yamlio`, walking its nodes so that every problem (an unknown key, a wrong type, a
+regular expression that does not compile) is reported at its ``file:line:col``.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
-from yaml.constructor import SafeConstructor
 
-from checker.errors import Location
-from .furniture import _WHERE, Block, Neighbour
+from checker.errors import Location, RuleError
+from checker.paths import data_dir
+from checker.yamlio import Document, node_value, read_yaml
 
-__all__ = ["parse_file"]
+from .furniture import WHERE, Block, Furniture, Neighbour
+
+__all__ = ["furniture_files", "load_furniture", "parse_file"]
 
 _SECTIONS = {"lines": "line", "blocks": "block", "paragraphs": "paragraph"}
 _PATTERN_KEY = {"line": "pattern", "block": "anchor", "paragraph": "each_line"}
@@ -30,23 +35,75 @@ _NEIGHBOUR_KEYS = {"where", "if", "max_lines", "required"}
 _REPEATED_KEYS = {"name", "min_chars", "enabled", "reason"}
 
 
+def load_furniture(extra_paths: Iterable[str | os.PathLike] = ()) -> Furniture:
+    """The built-in furniture list merged with users' files (a later entry with the same name
+    replaces an earlier one; ``enabled: false`` removes it).  Every problem found in any of the
+    files is reported together, as a :class:`RuleError` with ``file:line:col``.  Read once a process
+    for the same files."""
+    return _load(tuple(os.fspath(p) for p in extra_paths))
+
+
+def furniture_files(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The furniture files among ``--rules`` paths (files, or folders searched recursively): the
+    YAML files that say ``lexicon: furniture``, for :func:`load_furniture`."""
+    from checker.paths import lexicon_files
+
+    return lexicon_files(paths, "furniture")
+
+
+@functools.cache
+def _load(extra_paths: tuple[str, ...]) -> Furniture:
+    paths = [data_dir("rules", "lexicons/furniture.yaml") / "lexicons" / "furniture.yaml",
+             *map(Path, extra_paths)]
+    problems: list[tuple[Location, str]] = []
+    entries: dict[str, Block | None] = {}
+    settings: dict = {}
+    for path in paths:
+        parse_file(path, entries, settings, problems)
+    if problems:
+        raise RuleError(problems)
+    kept = [b for b in entries.values() if b is not None]
+    repeated = settings.get("repeated_lines", {})
+    return Furniture(
+        prefilter=_prefilter([b.anchor for b in kept if b.kind != "paragraph"]),
+        lines=tuple(b for b in kept if b.kind == "line"),
+        blocks=tuple(b for b in kept if b.kind == "block"),
+        paragraphs=tuple(b for b in kept if b.kind == "paragraph"),
+        repeated_name=None if repeated.get("enabled") is False else repeated.get("name", "repeated-line"),
+        repeated_min_chars=repeated.get("min_chars", 20),
+        max_line_chars=settings.get("max_line_chars", 400),
+        sources=tuple(str(p) for p in paths),
+    )
+
+
+def _prefilter(patterns: list[re.Pattern]) -> re.Pattern | None:
+    """One alternation of ``patterns`` (each keeping its case flag), or None when they cannot be
+    joined safely (a backreference, or a global inline flag inside)."""
+    if not patterns or any(re.search(r"\\[1-9]|\(\?P=", p.pattern) for p in patterns):
+        return None
+    parts = [f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in patterns]
+    try:
+        return re.compile("|".join(parts))
+    except re.error:
+        return None
+
+
 class _File:
     """One furniture file being read: where problems go, and how values are built."""
 
-    def __init__(self, path: Path, problems: list):
-        self.path = path
+    def __init__(self, doc: Document, problems: list):
+        self.doc = doc
         self.problems = problems
-        self.build = SafeConstructor()
 
     def problem(self, node: yaml.Node | None, message: str, column_shift: int = 0) -> None:
         if node is None:
-            self.problems.append((Location(str(self.path)), message))
+            self.problems.append((Location(self.doc.path), message))
             return
-        mark = node.start_mark
-        self.problems.append((Location(str(self.path), mark.line + 1, mark.column + 1 + column_shift), message))
+        where = self.doc.mark(node)
+        self.problems.append((Location(where.path, where.line, (where.column or 1) + column_shift), message))
 
     def value(self, node: yaml.Node):
-        return self.build.construct_object(node, deep=True)
+        return node_value(node)
 
     def mapping(self, node: yaml.Node, allowed: set[str], what: str) -> dict[str, yaml.Node] | None:
         if not isinstance(node, yaml.MappingNode):
@@ -86,31 +143,15 @@ class _File:
             return None
 
 
-def _compose(text: str) -> yaml.Node | None:
-    """The YAML node tree of ``text``: libyaml's where PyYAML has it (the same nodes, marks and
-    styles, several times faster), else, or on an error (for its message), PyYAML's own."""
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.compose(text, Loader=fast)
-        except yaml.YAMLError:
-            pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
 def parse_file(path: Path, entries: dict, settings: dict, problems: list) -> None:
     """Add the entries of furniture file ``path`` to ``entries`` (name -> Block, or None when
     switched off) and its settings to ``settings``; problems go to ``problems``."""
-    f = _File(path, problems)
-    try:
-        root = _compose(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return f.problem(None, f"cannot read furniture file: {getattr(exc, 'strerror', None) or exc}")
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        loc = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))
-        problems.append((loc, f"invalid YAML: {getattr(exc, 'problem', None) or exc}"))
+    doc, found = read_yaml(path)
+    if doc is None:
+        problems += found
         return None
+    f = _File(doc, problems)
+    root = doc.node
     top = f.mapping(root, {"lexicon", "max_line_chars", "repeated_lines", *_SECTIONS}, "a furniture file") \
         if root is not None else None
     if top is None or "lexicon" not in top or f.value(top["lexicon"]) != "furniture":
@@ -180,8 +221,8 @@ def _neighbours(f: _File, node: yaml.Node | None, case: bool):
         if fields is None:
             continue
         where = f.typed(fields.get("where"), str, "where")
-        if where not in _WHERE:
-            f.problem(fields.get("where", item), f"where must be one of {', '.join(_WHERE)}, not {where!r}")
+        if where not in WHERE:
+            f.problem(fields.get("where", item), f"where must be one of {', '.join(WHERE)}, not {where!r}")
             continue
         test = f.regex(fields.get("if"), "if", case)
         max_lines = f.typed(fields.get("max_lines"), int, "max_lines", 1)

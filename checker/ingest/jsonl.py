@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from checker.errors import InputError, Location
+
 from .textmap import Mapped, normalise
 
 __all__ = ["feed_lines", "parse_line", "read_feed"]
@@ -75,6 +76,26 @@ def _text_span(line: str) -> tuple[int, int] | None:
             span = (start + 1, i - 1)
 
 
+_LONE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")  # the escape of a surrogate, paired or not
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_lone_surrogate(value, line: str, number: int, path: str) -> None:
+    """InputError at the escape of a lone surrogate (``"\\ud800"``: no text a file or a terminal
+    can take) in any string of a feed line's object."""
+    strings = [value]
+    while strings:
+        item = strings.pop()
+        if isinstance(item, dict):
+            strings += [*item, *item.values()]
+        elif isinstance(item, list):
+            strings += item
+        elif isinstance(item, str) and (found := _SURROGATE.search(item)):
+            escape = re.search(rf"\\u{ord(found.group()):04x}", line, re.I)
+            column = escape.start() + 1 if escape else 1
+            raise InputError(f"a lone surrogate ({found.group()!r}) is not text", Location(path, number, column))
+
+
 def parse_line(line: str, number: int, path: str) -> tuple[dict, Mapped]:
     """The JSON object on feed line ``line`` and its ``text``, mapped into the line."""
     try:
@@ -85,6 +106,8 @@ def parse_line(line: str, number: int, path: str) -> tuple[dict, Mapped]:
         raise InputError("invalid JSON: nested too deeply", Location(path, number, 1)) from None
     if not isinstance(obj, dict):
         raise InputError("a feed line must be a JSON object with a `text` field", Location(path, number, 1))
+    if _LONE.search(line):
+        _no_lone_surrogate(obj, line, number, path)
     text = obj.get("text")
     if not isinstance(text, str):
         what = "no `text` field" if text is None else f"`text` must be a string, not {type(text).__name__}"
@@ -99,8 +122,10 @@ def parse_line(line: str, number: int, path: str) -> tuple[dict, Mapped]:
 def read_feed(reader, source) -> list:
     """The articles of feed ``source``; ``reader`` is ingest's reader (its ``article`` builds each
     Article, its ``skip`` takes skip notes, its ``max_bytes`` limits each line)."""
+    from checker.yamlio import Document
+
     from .formats import decode_bytes
-    from .meta import Marked, check_meta
+    from .meta import check_meta
 
     articles, ids = [], set()
     try:
@@ -117,7 +142,7 @@ def read_feed(reader, source) -> list:
             if not line.strip():
                 continue
             obj, text = parse_line(line, number, source.path)
-            own = check_meta(obj, Marked.at(source.path, number))
+            own = check_meta(obj, Document.at(source.path, number))
             ident = f"{source.rel}#{own.pop('id', number)}"
             if ident in ids:
                 raise InputError(f"a second article with id {ident!r} in this feed", Location(source.path, number, 1))

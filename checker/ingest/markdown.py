@@ -49,8 +49,11 @@ _KEEP = ("link", "auto", "ref", "escape")
 
 
 def _replace(m: re.Match):
+    """What replaces a match of _MARKDOWN or _TEXT (which has only some of the groups): the text
+    of a group that is kept, else nothing."""
+    groups = m.re.groupindex
     for group in _KEEP:
-        if m.group(group) is not None:
+        if group in groups and m.group(group) is not None:
             return [m.span(group)]
     return ""
 

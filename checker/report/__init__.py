@@ -1,8 +1,9 @@
-"""Report formats.  Each module has ``render(report, *, color=False) -> str`` and reads the report
-through :mod:`checker.report.records`; ``FORMATS`` maps a ``--format`` name to its module.  The
-formats whose size grows with the corpus (text, json, sarif, github, junit) also have ``chunks``,
-the same text in pieces (a finding or a fact key at a time), so that :func:`write` never holds a
-large report whole: check writes its reports with it.
+"""Report formats: a :class:`~checker.model.Report` in, text out.  ``FORMATS`` (the one list,
+:data:`checker.model.FORMATS`) names them; each has a module of its name here, with
+``render(report, *, color=False) -> str``, reading the report through :mod:`checker.report.records`.
+The formats whose size grows with the corpus (text, json, sarif, github, junit) also have
+``chunks``, the same text in pieces (a finding or a fact key at a time), so that :func:`write` never
+holds a large report whole: check writes its reports with it.
 
     text      terminal report, grouped by fact key (colour via rich, on a terminal only)
     json      the contract's ``check`` document
@@ -19,19 +20,9 @@ import importlib
 from collections.abc import Iterator
 
 from checker.errors import UsageError
-from checker.model import Report
+from checker.model import FORMATS, Report
 
 __all__ = ["EXTENSIONS", "FORMATS", "chunks", "format_for_path", "render", "write"]
-
-FORMATS = {
-    "text": "text",
-    "json": "json",
-    "sarif": "sarif",
-    "github": "github",
-    "markdown": "markdown",
-    "html": "html",
-    "junit": "junit",
-}
 
 EXTENSIONS = {
     ".txt": "text", ".json": "json", ".sarif": "sarif", ".md": "markdown", ".markdown": "markdown",
@@ -42,7 +33,7 @@ EXTENSIONS = {
 def _module(fmt: str):
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return importlib.import_module(f"{__name__}.{FORMATS[fmt]}")
+    return importlib.import_module(f"{__name__}.{fmt}")
 
 
 def render(fmt: str, report: Report, *, color: bool = False) -> str:

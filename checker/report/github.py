@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from checker.model import SEVERITIES, Claim, Finding, Report
+
 from .records import claim_where, count_phrase, finding_diff, summary_line
 
 MAX_PER_TYPE = 10

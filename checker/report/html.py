@@ -16,6 +16,7 @@ from pathlib import Path
 
 from checker.version import __version__
 from checker.model import SEVERITIES, Finding, Report
+
 from .records import by_key, claim_where, count_phrase, diff_segments, finding_diff, summary_line
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -14,6 +14,7 @@ from typing import Any
 
 from checker.model import Claim, Finding, Quantity, Report, number_json
 from checker.output import Written, document, document_chunks, pretty, string_json
+
 from .records import summary
 
 FINDING_INDENT = "\n    "  # where a finding starts: an item of the document's "findings" list

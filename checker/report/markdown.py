@@ -10,6 +10,7 @@ import html
 import re
 
 from checker.model import SEVERITIES, Claim, Finding, Report
+
 from .records import by_key, claim_where, count_phrase, diff_segments, finding_diff, summary_line
 
 ICON = {"error": "\u274c", "warning": "\u26a0\ufe0f", "info": "\u2139\ufe0f"}

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from checker.model import SEVERITIES, Claim, Finding, Report
+from checker.model import SEVERITIES, Claim, Finding, Report, severity_rank
 
 __all__ = [
     "RuleInfo",
@@ -37,11 +37,6 @@ TYPE_TEXT = {
     "spelling": "one name is spelled differently",
     "internal": "an article disagrees with itself or breaks a rule's constraint",
 }
-
-
-def severity_rank(severity: str) -> int:
-    """0 for error, 1 for warning, 2 for info (unknown severities sort last)."""
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
 
 
 def summary(report: Report) -> dict[str, Any]:

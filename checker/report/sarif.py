@@ -16,6 +16,7 @@ from urllib.parse import quote
 from checker.version import __version__
 from checker.model import Claim, Finding, Report
 from checker.output import pretty_chunks
+
 from .records import RuleInfo, finding_diff, rule_catalog
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

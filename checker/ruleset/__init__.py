@@ -1,7 +1,10 @@
-"""Rule files -> Rules.
+"""Ruleset: rule files -> :class:`~checker.ruleset.loader.RuleSet`.
 
-In: YAML rule files (the built-in ``rules/`` and the user's ``--rules``). Out: a frozen set of
-validated :class:`Rule` values; every error in every file at once, with ``path:line:col``. Also the
-JSON Schema and reference docs generated from the comparators, and the YAML rule fixtures that test
-rules against small articles.
+In: the built-in rules (rules/*.yaml) and the rule files among the ``--rules`` paths.  Out: frozen,
+validated rules, or one RuleError naming every problem at ``file:line:col``.
+
+    loader    reading and checking rule files, user rules over built-in ones
+    schema    the JSON Schema of a rule file, generated from the comparators, and validation
+    docs      the generated rule reference in docs/rules.md
+    fixtures  rule fixtures: inline articles and the findings a rule must (not) make
 """

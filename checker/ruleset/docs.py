@@ -16,13 +16,15 @@ from typing import Any
 
 from checker import comparators
 from checker.comparators.spec import docstring_sections
+from checker.output import write_atomic
+
 from .schema import rule_schema, schema_json
 
 __all__ = ["BEGIN", "END", "reference", "splice"]
 
 BEGIN = "<!-- BEGIN GENERATED REFERENCE (python -m checker.ruleset.docs --write) -->"
 END = "<!-- END GENERATED REFERENCE -->"
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def _type(schema: dict[str, Any]) -> str:
@@ -86,8 +88,8 @@ def splice(text: str, generated: str) -> str:
 def main(argv: list[str]) -> int:
     if "--write" in argv:
         rules_md = DOCS / "rules.md"
-        rules_md.write_text(splice(rules_md.read_text(encoding="utf-8"), reference()), encoding="utf-8")
-        (DOCS / "rule.schema.json").write_text(schema_json(), encoding="utf-8")
+        write_atomic(rules_md, splice(rules_md.read_text(encoding="utf-8"), reference()))
+        write_atomic(DOCS / "rule.schema.json", schema_json())
         return 0
     sys.stdout.write(reference())
     return 0

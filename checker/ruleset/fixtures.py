@@ -13,18 +13,20 @@ A fixture file (tests/fixtures/rules/<rule-id>.yml) names one rule and lists cas
           - {type: qualifier, key: call.duration, outlets: [Daily A, Daily B]}
         absent:                     # findings that must not appear (any mark)
           - {key: talks.duration}
-        requires:                   # what extraction must find, else the case is skipped
+        requires:                   # what extraction must find, else the case fails
           facts: [call.duration, call.duration]
 
 A case runs the real pipeline on its articles (``checker.extract.facts.extract``, then the engine with that
 one rule).  ``requires`` lists what extraction must find for the case to mean anything (fact keys,
-quote speakers, name surnames, one item each): a case whose prerequisites are missing is skipped
-with the reason, so that a ``pass`` case never passes only because nothing was extracted.  ``flag`` passes when every ``expect`` entry matches a finding and no ``absent`` entry
-does; ``pass`` when the rule finds nothing; ``todo-flag`` is a known miss: it is expected to fail,
+quote speakers, name surnames, one item each): a case whose prerequisites are missing fails with
+the reason (a ``todo-flag`` case stays a known miss), so that a ``pass`` case never passes only
+because nothing was extracted, and a case never stops testing silently when extraction changes.
+``flag`` passes when every ``expect`` entry matches a finding and no ``absent`` entry does; ``pass`` when the rule finds nothing; ``todo-flag`` is a known miss: it is expected to fail,
 and a pass is reported so that it can be promoted to ``flag`` (like semgrep's ``todoruleid``).
 An entry matches a finding when every field it gives agrees: ``type``, ``severity``, ``key`` (a
 glob), ``outlets`` (all named outlets are among the finding's), ``detail`` and ``message``
-(substrings).  A case is skipped, with the reason, when extraction cannot be imported.
+(substrings).  A case fails, with the reason, when extraction cannot be imported: nothing is
+skipped.
 """
 
 from __future__ import annotations
@@ -38,16 +40,17 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import Location, RuleError
-from checker.model import Article, ArticleFacts, Finding
-from .schema import schema_problems, validator_for
+from checker.model import SEVERITIES, Article, ArticleFacts, Finding
 from checker.yamlio import read_yaml
+
+from .schema import schema_problems, validator_for
 
 __all__ = ["Case", "Outcome", "fixture_files", "load_cases", "run_case"]
 
 _ENTRY = {
     "type": "object", "additionalProperties": False,
     "properties": {
-        "rule": {"type": "string"}, "type": {"type": "string"}, "severity": {"enum": ["error", "warning", "info"]},
+        "rule": {"type": "string"}, "type": {"type": "string"}, "severity": {"enum": list(SEVERITIES)},
         "key": {"type": "string"}, "outlets": {"type": "array", "items": {"type": "string"}},
         "detail": {"type": "string"}, "message": {"type": "string"},
     },
@@ -101,8 +104,8 @@ class Case:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """How a case went: ``pass``, ``fail``, ``xfail`` (a todo-flag still missed), ``xpass`` (a
-    todo-flag that now flags: promote it) or ``skip``; ``reason`` says why."""
+    """How a case went: ``pass``, ``fail``, ``xfail`` (a todo-flag still missed) or ``xpass`` (a
+    todo-flag that now flags: promote it); ``reason`` says why."""
 
     case: Case
     status: str
@@ -111,7 +114,7 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return self.status in ("pass", "xfail", "skip")
+        return self.status in ("pass", "xfail")
 
 
 def fixture_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Location, str]]]:
@@ -145,7 +148,7 @@ def load_cases(paths: Iterable[str | Path]) -> list[Case]:
     files, problems = fixture_files(paths)
     cases: list[Case] = []
     for f in files:
-        doc, found = read_yaml(f)
+        doc, found = read_yaml(f, strict=True)
         if doc is not None and not found:
             _dates_as_text(doc.data)
             found = schema_problems(doc, _validator())
@@ -211,7 +214,7 @@ def _extractor() -> tuple[Callable[[Article], ArticleFacts] | None, str]:
     try:
         from checker.extract.facts import extract
     except ImportError as exc:
-        return None, f"checker.extract.facts is not available yet ({exc})"
+        return None, f"extraction cannot be imported ({exc})"
     return extract, ""
 
 
@@ -225,12 +228,13 @@ def run_case(case: Case, rules, extract: Callable[[Article], ArticleFacts] | Non
     if extract is None:
         extract, why = _extractor()
         if extract is None:
-            return Outcome(case, "skip", why)
+            return Outcome(case, "fail", why)
     articles = _articles(case)
     extractions = {a.id: extract(a) for a in articles}
     lacking = _lacking(case, extractions.values())
     if lacking:
-        return Outcome(case, "skip", "extraction does not give what the case needs yet: " + ", ".join(lacking))
+        why = "extraction does not give what the case requires: " + ", ".join(lacking)
+        return Outcome(case, "xfail" if case.mark == "todo-flag" else "fail", why)
     findings = tuple(evaluate(articles, extractions, [replace(rule, enabled=True)]))
     problems = [f"expected {dict(e)} but no finding matches" for e in case.expect
                 if not any(matches(e, f, case.rule) for f in findings)]

@@ -2,7 +2,8 @@
 
 One rule a YAML file; the file stem is the rule id.  :func:`load_rules` reads the built-in rules
 (rules/*.yaml, or their copy in an installed package) and then each ``--rules`` path (a file or a
-folder of ``*.yaml``/``*.yml``), checks every file against the JSON Schema generated from the
+folder, whose ``*.yaml``/``*.yml`` files are read recursively; lexicon files among them are left
+to extraction: :func:`checker.paths.rule_inputs` splits them), checks every file against the JSON Schema generated from the
 comparator specs plus what a schema cannot say (id = file stem, message placeholders, a kind's own
 checks), and raises one :class:`~checker.errors.RuleError` listing *every* problem, each as
 ``file:line:col: message``, before any article is read.
@@ -25,13 +26,14 @@ from typing import Any
 from checker import comparators
 from checker.errors import Location, RuleError
 from checker.model import Fact
-from .schema import schema_problems
+from checker.paths import data_dir, rule_inputs
 from checker.yamlio import Document, read_yaml
 
-__all__ = ["Match", "Rule", "RuleSet", "builtin_dir", "load_rules", "read_rule", "rule_files"]
+from .schema import schema_problems
+
+__all__ = ["Match", "Rule", "RuleSet", "builtin_dir", "load_rules", "read_rule"]
 
 Problem = tuple[Location, str]
-RULE_SUFFIXES = (".yaml", ".yml")
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
@@ -124,22 +126,7 @@ class RuleSet:
 
 def builtin_dir() -> Path:
     """The folder of the built-in rules."""
-    from checker.paths import data_dir
-
     return data_dir("rules", "*.yaml")
-
-
-def rule_files(path: str | Path) -> tuple[list[Path], list[Problem]]:
-    """The rule files a ``--rules`` path names: the file itself, or a folder's YAML files."""
-    from checker.paths import declared_lexicon
-
-    p = Path(path)
-    if p.is_dir():
-        return sorted(f for f in p.iterdir() if f.suffix in RULE_SUFFIXES and f.is_file()
-                      and declared_lexicon(f) is None), []
-    if p.is_file():
-        return ([p] if declared_lexicon(p) is None else []), []  # a lexicon goes to extraction
-    return [], [(Location(str(p)), "no such rule file or folder")]
 
 
 def _frozen(value: Any) -> Any:
@@ -201,7 +188,7 @@ def _semantic_problems(doc: Document, path: Path) -> list[Problem]:
 def read_rule(path: str | Path, *, builtin: bool = False) -> tuple[Rule | None, list[Problem]]:
     """One rule file -> its Rule (kind "" for a file that only disables a rule) and its problems."""
     path = Path(path)
-    doc, problems = read_yaml(path)
+    doc, problems = read_yaml(path, strict=True)
     if doc is None:
         return None, problems
     problems += schema_problems(doc)
@@ -238,18 +225,16 @@ def load_rules(paths: Iterable[str | Path] = (), *, defaults: bool = True) -> Ru
     problems: list[Problem] = []
     by_id: dict[str, Rule] = {}
     if defaults:
-        files, _ = rule_files(builtin_dir())
-        builtins, found = _read_all(files, builtin=True)
+        builtins, found = _read_all(rule_inputs([builtin_dir()]).rules, builtin=True)
         problems += found
         by_id = {r.id: r for r in builtins}
     user_sources: dict[str, str] = {}
-    for path in paths:
-        files, found = rule_files(path)
-        problems += found
-        rules, found = _read_all(files, builtin=False)
-        problems += found
-        for rule in rules:
-            problems += _apply(by_id, user_sources, rule)
+    inputs = rule_inputs(paths)  # the lexicons among them go to extraction
+    problems += inputs.problems
+    rules, found = _read_all(map(Path, inputs.rules), builtin=False)
+    problems += found
+    for rule in rules:
+        problems += _apply(by_id, user_sources, rule)
     if problems:
         raise RuleError(problems)
     return RuleSet(tuple(by_id[k] for k in sorted(by_id)))

@@ -140,3 +140,20 @@ def test_config_show(project, capsys):
     (project / "crosscheck.yaml").write_text("jobs: -1\n")
     assert main(["config", "show"]) == 2
     assert capsys.readouterr().err.startswith("../../crosscheck.yaml:1:7: jobs:")
+
+
+def test_a_pyproject_that_is_not_utf8_is_an_error_not_skipped(project):
+    (project / "pyproject.toml").write_bytes(b'[tool.crosscheck]\nfail-on = "warning"\n# caf\xe9\n')
+    with pytest.raises(ConfigError) as info:
+        resolve(args())
+    assert info.value.lines() == ["../../pyproject.toml: cannot read configuration: not UTF-8 text "
+                                  "(invalid continuation byte at byte 43)"]
+
+
+@pytest.mark.parametrize("name, text", [("pyproject.toml", "[tool.crosscheck]\njobs = {}\n"),
+                                        ("crosscheck.yaml", "jobs: {}\n")])
+def test_an_integer_of_thousands_of_digits_is_a_configuration_error(project, name, text):
+    (project / name).write_text(text.format("1" * 5000), encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        resolve(args())
+    assert "Exceeds the limit (4300 digits)" in str(info.value) and str(info.value).startswith(f"../../{name}")

@@ -117,6 +117,20 @@ def test_unknown_types_are_skipped_with_a_note_but_sources_yaml_silently(tmp_pat
     assert len(notes) == 1 and notes[0][0].endswith("notes.pdf") and ".pdf" in notes[0][1]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs or symbolic links here")
+def test_fifos_and_symlink_loops_in_a_folder_are_skipped_with_a_note(tmp_path):
+    write(tmp_path / "a.txt", "The call lasted two hours.")
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.symlink("loop.md", tmp_path / "loop.md")
+    os.symlink(".", tmp_path / "self")
+    notes, on_skip = collect()
+    assert [a.id for a in read_articles([str(tmp_path)], on_skip=on_skip)] == ["a.txt"]
+    assert sorted((Path(p).name, why.split(":")[0]) for p, why in notes) == [
+        ("loop.md", "cannot follow"), ("pipe.txt", "not a regular file (a FIFO, device, socket or broken link)")]
+    with pytest.raises(InputError, match="not a regular file"):
+        read_articles([str(tmp_path / "pipe.txt")])
+
+
 def test_ids_are_relative_to_the_common_root_and_paths_as_given(tmp_path, monkeypatch):
     write(tmp_path / "x" / "one.txt", "One.")
     write(tmp_path / "y" / "two.txt", "Two.")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.errors import InputError
 from checker.ingest.articles import read_articles, read_string
 
 SAME = Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "same"
@@ -155,6 +156,12 @@ def test_plain_text_keeps_asterisks_but_loses_markdown_links():
     assert a.text == "*A dek.* Russia unleashed drone strikes on Sunday."
 
 
+def test_plain_text_loses_markdown_images():
+    [a] = read_string("The call lasted roughly <!-- c --> 1,397 kg ![i](x.png) Monday night? See <https://a.example>.",
+                      "a.txt")
+    assert a.text == "The call lasted roughly <!-- c --> 1,397 kg  Monday night? See https://a.example."
+
+
 def test_suppression_comments_name_the_next_non_blank_line():
     md = ("Intro.\n\n<!-- crosscheck-disable-next-line numeric-mismatch, quote-wording -- checked by hand -->\n"
           "<!-- crosscheck-disable-next-line -->\n\nTarget line.\n")
@@ -176,6 +183,15 @@ def test_feed_escapes_map_to_their_backslash():
         maps_back(a, word, ["", line])
     assert line[a.file_offset(a.text.index("\u201c"))] == "\\"
     assert line[a.file_offset(a.text.index("\U0001F600"))] == "\\"
+
+
+@pytest.mark.parametrize("line, column", [('{"outlet": "X\\ud800", "text": "Two hours."}', 14),
+                                          ('{"text": "Two \\uDC00 hours.", "tags": ["\\ud83d\\ude00"]}', 15)])
+def test_a_lone_surrogate_in_a_feed_is_an_input_error_at_its_escape(line, column):
+    with pytest.raises(InputError) as info:
+        read_string(line, "f.jsonl")
+    assert str(info.value).startswith(f"f.jsonl:1:{column}: a lone surrogate")
+    str(info.value).encode("utf-8")  # the message can be printed
 
 
 def test_feed_text_with_literal_unicode_maps_one_for_one():

@@ -9,7 +9,7 @@ import pytest
 
 from checker.errors import RuleError
 from checker.ingest.articles import read_string
-from checker.ingest.furniture import furniture_files, load_furniture
+from checker.ingest.furniture_load import furniture_files, load_furniture
 
 BODY = "The talks lasted two hours, officials said on Monday."
 

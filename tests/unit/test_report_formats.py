@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from test_report_sample import FINDINGS, sample_report
@@ -58,6 +61,35 @@ def test_text_colour_only_when_asked():
     coloured = render("text", sample_report(), color=True)
     assert ANSI.search(coloured)
     assert ANSI.sub("", coloured) == render("text", sample_report())
+
+
+def test_text_plain_is_what_rich_prints_of_odd_characters():
+    """Control characters rich drops are dropped, tabs go to rich's tab stops (by display cells: a
+    wide character is two), a newline in a value breaks the line, no line ends in spaces."""
+    c0, c1 = FINDINGS[0].claims[:2]
+    claims = (replace(c0, outlet="\u5168\u89d2\tNews", speaker="Pu\x07tin", text="two\thours"),
+              replace(c1, outlet="Daily\nWire", speaker=None))
+    report = sample_report(findings=(replace(FINDINGS[0], claims=claims, message="a\tb  "),))
+    assert render("text", report) == (
+        "call.duration\n"
+        "  error   numeric-mismatch (numeric)  a b\n"
+        "    \u5168\u89d2        News     Putin  seeds/000_abc.txt:9:62  \u201ctwo hours\u201d\n"
+        "    Daily\n"
+        "Wire  -       seeds/002_cbc.txt:14:5  \u201cthree hours\u201d\n"
+        "\n"
+        "3 articles, 41 facts, 12 quotes: 1 error, 0 warnings, 0 info (1 suppressed; 2 baselined)\n")
+    coloured = render("text", report, color=True)
+    assert [line.rstrip() for line in ANSI.sub("", coloured).split("\n")] == render("text", report).split("\n")
+
+
+def test_text_without_colour_is_written_without_rich():
+    """Plain text (a file, a pipe, CI) is written directly: rich is not even imported."""
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); from test_report_sample import sample_report; "
+              "from checker.report import render; out = render('text', sample_report()); "
+              "assert 'call.duration' in out; print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))")
+    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "[]\n"
 
 
 def test_text_no_findings():

@@ -1,31 +1,25 @@
-"""The reports written in pieces are the reports as they were written whole, byte for byte: the
-streamed formats (text, json, sarif, github, junit) against the whole-document renderers they
-replaced (report_legacy.py), on the sample report, the seeds and random reports; and the fast JSON
-writer against ``json.dumps``."""
+"""The reports written in pieces: the fast JSON writer (checker.output) against ``json.dumps``, the
+JSON report written a finding at a time against the document through ``json.dumps``, and writing
+to files and standard output.  (Every format's bytes on the seeds and the corpus are held by
+tests/golden.)"""
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import sys
 from fractions import Fraction
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from report_legacy import LEGACY
 from test_report_properties import NASTY
 from test_report_sample import sample_report
 
 from checker.model import Article, Claim, Finding, Quantity, Report
 from checker.output import Written, document_chunks, dumps, pretty, pretty_chunks, write_atomic, write_or_print
 from checker.report import chunks, render, write
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-STREAMED = sorted(LEGACY)
 
 # -- the JSON writer -------------------------------------------------------------------------------
 
@@ -39,7 +33,6 @@ def values(leaves=SCALARS):
                         | st.dictionaries(KEYS, inner, max_size=4), max_leaves=25)
 
 
-@pytest.mark.slow
 @settings(max_examples=300)
 @given(values(SCALARS | st.dictionaries(st.integers() | st.none(), SCALARS, max_size=2)),
        st.sampled_from(["", "  ", "      "]))
@@ -57,7 +50,6 @@ def _lazy(value, draw_lazy):
     return value
 
 
-@pytest.mark.slow
 @settings(max_examples=300)
 @given(values(), st.randoms(use_true_random=False), st.sampled_from(["", "    "]))
 def test_pretty_chunks_is_json_dumps_with_generators_as_lists(value, rnd, prefix):
@@ -89,51 +81,6 @@ def test_written_text_goes_in_as_it_is():
     inner = pretty({"b": [1, "x"]}, "    ")
     assert pretty({"a": [Written(inner)]}) == dumps({"a": [{"b": [1, "x"]}]})
     assert "".join(pretty_chunks({"a": (w for w in [Written(inner)])})) == dumps({"a": [{"b": [1, "x"]}]})
-
-
-@pytest.mark.slow
-@settings(max_examples=100, deadline=None)
-@given(st.deferred(lambda: random_reports()), st.sampled_from(["\n", "\n    ", "\n      "]))
-def test_findings_are_written_as_their_dicts_would_be(report, nl):
-    from checker.report.json import finding_text
-
-    for f in report.findings:
-        assert finding_text(f, nl) == pretty(f.as_json(), nl[1:])
-
-
-# -- the report formats ----------------------------------------------------------------------------
-
-@pytest.mark.parametrize("fmt", STREAMED)
-def test_streamed_formats_are_the_whole_documents_on_the_sample(fmt):
-    for report in (sample_report(), sample_report(findings=()), sample_report(findings=(), rules=(), articles=())):
-        assert "".join(chunks(fmt, report)) == LEGACY[fmt](report)
-        assert render(fmt, report) == LEGACY[fmt](report)
-
-
-def test_text_in_colour_is_the_whole_document():
-    assert "".join(chunks("text", sample_report(), color=True)) == LEGACY["text"](sample_report(), color=True)
-
-
-@functools.cache
-def seeds_report() -> Report:
-    from checker.engine import evaluate
-    from checker.run.check import _rule_tuple, extract_all, filter_findings, for_comparison, read
-    from checker.ruleset.loader import load_rules
-
-    rules = load_rules(())
-    articles = read([str(SEEDS)])
-    extractions = extract_all(articles, progress=False, keep=for_comparison())
-    articles = [a.without_text() for a in articles]
-    shown, _, counts = filter_findings(evaluate(articles, extractions, rules), articles)
-    return Report(tuple(articles), tuple(shown), facts=sum(len(x.facts) for x in extractions.values()),
-                  quotes=sum(len(x.quotes) for x in extractions.values()), rules=_rule_tuple(rules), **counts)
-
-
-@pytest.mark.parametrize("fmt", STREAMED)
-def test_streamed_formats_are_the_whole_documents_on_the_seeds(fmt):
-    report = seeds_report()
-    assert report.findings
-    assert "".join(chunks(fmt, report)) == LEGACY[fmt](report)
 
 
 ODD = st.sampled_from(["\t", "a\tb", "\n", "\x0b\x0c\r\x08\x07", "\x1c\x85\xa0\u2028", "  ", "\u5168\u89d2",
@@ -181,19 +128,23 @@ def random_reports(draw):
                   hidden=draw(st.integers(0, 2)))
 
 
-@pytest.mark.slow
-@settings(max_examples=150, deadline=None)
-@given(random_reports())
-def test_streamed_formats_are_the_whole_documents_on_random_reports(report):
-    for fmt in STREAMED:
-        assert "".join(chunks(fmt, report)) == LEGACY[fmt](report), fmt
-    assert "".join(chunks("text", report, color=True)) == LEGACY["text"](report, color=True)
+# -- the report formats ----------------------------------------------------------------------------
+
+def _json_document(report: Report) -> str:
+    from checker.report.json import as_document
+
+    return dumps(as_document(report)) + "\n"
 
 
-@settings(max_examples=300, deadline=None)
+def test_the_json_report_is_its_document_through_json_dumps_on_the_sample():
+    for report in (sample_report(), sample_report(findings=()), sample_report(findings=(), rules=(), articles=())):
+        assert "".join(chunks("json", report)) == _json_document(report)
+
+
+@settings(max_examples=50, deadline=None)
 @given(random_reports())
-def test_text_without_rich_is_what_rich_prints(report):
-    assert "".join(chunks("text", report)) == LEGACY["text"](report)
+def test_the_json_report_is_its_document_through_json_dumps(report):
+    assert "".join(chunks("json", report)) == _json_document(report)
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])

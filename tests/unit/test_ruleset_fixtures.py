@@ -32,8 +32,6 @@ def pytest_generate_tests(metafunc):
 
 def test_rule_fixture(fixture_case):
     outcome = run_case(fixture_case, builtin_rules())
-    if outcome.status == "skip":
-        pytest.skip(outcome.reason)
     if outcome.status == "xfail":
         pytest.xfail(outcome.reason)
     assert outcome.status == "pass", f"{fixture_case.location}: {outcome.status}: {outcome.reason}"
@@ -88,8 +86,18 @@ def test_marks(tmp_path):
     assert outcomes["flags"].status == "pass"
     assert outcomes["passes"].status == "pass"
     assert outcomes["todo"].status == "xfail"
-    assert outcomes["needs-more"].status == "skip"
+    assert outcomes["needs-more"].status == "fail"  # its prerequisites are not met: nothing is skipped
     assert "talks.duration" in outcomes["needs-more"].reason
+    todo = replace(cases_from(tmp_path, CASES)[3], mark="todo-flag", expect=({"key": "*"},))
+    assert run_case(todo, builtin_rules(), toy_extract).status == "xfail"
+
+
+def test_a_case_fails_when_extraction_cannot_be_imported(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "checker.extract.facts", None)  # import fails
+    outcome = run_case(cases_from(tmp_path, CASES)[0], builtin_rules())
+    assert outcome.status == "fail" and "extraction cannot be imported" in outcome.reason
 
 
 def test_a_fixture_fails_when_the_rule_misbehaves(tmp_path):
