@@ -12,11 +12,10 @@ import os
 import sys
 from collections.abc import Sequence
 
+from .model import FAIL_ON, FORMATS, SEVERITIES
 from .version import __version__
 
-FORMATS_CHECK = ("text", "json", "sarif", "github", "markdown", "html", "junit")
-FORMATS_SIMPLE = ("text", "json")
-FAIL_ON = ("error", "warning", "info", "never")
+FORMATS_SIMPLE = ("text", "json")  # extract, parse and rules list write these two only
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,10 +59,10 @@ def _article_opts(p: argparse.ArgumentParser) -> None:
 
 def _check_opts(p: argparse.ArgumentParser) -> None:
     _article_opts(p)
-    _common(p, FORMATS_CHECK)
+    _common(p, FORMATS)
     _rules_opts(p)
     p.add_argument("--fail-on", choices=FAIL_ON, default=None, help="lowest severity that fails the run (default error)")
-    p.add_argument("--min-severity", choices=("error", "warning", "info"), default=None,
+    p.add_argument("--min-severity", choices=SEVERITIES, default=None,
                    help="lowest severity shown (default info)")
     p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     p.add_argument("--new", nargs="+", metavar="PATH", default=None,
@@ -134,24 +133,11 @@ _COMMANDS = {
 }
 
 
-# The cyclic garbage collector, as a batch run needs it (mypy does the same): a corpus is hundreds
-# of thousands of long-lived objects that hold no cycles, and with the default thresholds full
-# collections walk all of them again and again (~8% of a check, for nothing: they find almost no
-# garbage).  Collections of new objects still run, less often.
-GC_THRESHOLDS = (50_000, 50, 100)
-
-
 def _run(args: argparse.Namespace) -> int:
-    import gc
     import importlib
 
     module, function = _COMMANDS[args.command]
-    before = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLDS)
-    try:
-        return getattr(importlib.import_module(f".commands.{module}", __package__), function)(args)
-    finally:
-        gc.set_threshold(*before)
+    return getattr(importlib.import_module(f".commands.{module}", __package__), function)(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
