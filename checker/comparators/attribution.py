@@ -25,11 +25,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from checker.model import Fact, Quote
+
 from .align import relate, words
 from .base import Discrepancy, Selection, Side, sort_sides
 from .candidates import candidates, run_length
 from .grouping import by_key, comparable_groups, signature
 from .names import cluster_speakers, display, is_named, speaker_key
+from .newscope import EVERYTHING, NOTHING, SAME_KEY, NewScope
 from .spec import Opt
 from .unionfind import UnionFind
 
@@ -48,6 +50,12 @@ OPTIONS = {
 }
 DEFAULTS = {"min_words": 6, "min_similarity": 0.9, "include_facts": False}
 PLACEHOLDERS = {"words": "the words (or value) given to several speakers"}
+
+
+def new_scope(options: Mapping[str, Any]) -> NewScope:
+    """--new: quotes are linked transitively (a new quote may reach another through a third), so
+    every quote; with ``include_facts``, the facts of the new articles' keys too."""
+    return NewScope(facts=SAME_KEY if options.get("include_facts") else NOTHING, quotes=EVERYTHING)
 
 
 def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:

@@ -12,6 +12,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
 from checker.model import Fact
+
 from .base import Selection, Side, anchor_groups, label_of, sort_sides
 from .intervals import disagree, interval
 

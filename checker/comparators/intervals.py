@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from checker.model import Quantity
+
 from .spec import Opt
 
 __all__ = ["TOLERANCE_DEFAULTS", "TOLERANCE_OPTIONS", "Interval", "disagree", "forget", "interval"]
