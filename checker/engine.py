@@ -21,12 +21,13 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 
+from checker.comparators.base import Discrepancy, Item, Selection
+
 from . import comparators
 from .comparators import align, intervals
-from checker.comparators.base import Discrepancy, Item, Selection
 from .model import SEVERITIES, Article, ArticleFacts, Claim, Fact, Finding, Mention, Quote
 
-__all__ = ["evaluate", "finding_id", "lower_severity"]
+__all__ = ["evaluate", "finding_id", "finding_order", "lower_severity"]
 
 
 def evaluate(articles: Iterable[Article], extractions: Mapping[str, ArticleFacts], rules) -> list[Finding]:
@@ -49,7 +50,7 @@ def evaluate(articles: Iterable[Article], extractions: Mapping[str, ArticleFacts
     finally:
         intervals.forget()
         align.forget()
-    return sorted(found.values(), key=_order)
+    return sorted(found.values(), key=finding_order)
 
 
 def _accepter(match):
@@ -203,7 +204,8 @@ def finding_id(rule_id: str, key: str, claims: Iterable[Claim]) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
-def _order(f: Finding):
+def finding_order(f: Finding) -> tuple:
+    """The order findings come out in: the first claim's place, then rule, key and id."""
     first = f.claims[0] if f.claims else None
     place = (first.path, first.line, first.column) if first else ("", 0, 0)
     return (*place, f.rule, f.key, f.id)
