@@ -113,9 +113,13 @@ def test_text_in_colour_is_the_whole_document():
 
 @functools.cache
 def seeds_report() -> Report:
+    from checker.cache.compact import for_comparison
     from checker.engine import evaluate
-    from checker.run.check import _rule_tuple, extract_all, filter_findings, for_comparison, read
     from checker.ruleset.loader import load_rules
+    from checker.run.check import _rule_tuple
+    from checker.run.extraction import read
+    from checker.run.filters import filter_findings
+    from checker.run.workers import extract_all
 
     rules = load_rules(())
     articles = read([str(SEEDS)])
