@@ -31,7 +31,7 @@ from typing import Any
 
 from checker.model import Quote
 
-from .align import Relation, relate, reverse_diff, word_diff, words
+from .align import Relation, reverse_diff, word_diff
 from .base import Discrepancy, Selection, Side, outlets_of, sort_sides
 from .candidates import SMALL_BLOCK, candidates, run_length
 from .names import cluster_speakers, display, speaker_key
@@ -104,7 +104,7 @@ class _Speaker:
         self.sel, self.options = sel, options
         self.quotes = quotes
         index: dict[tuple[str, ...], int] = {}
-        self.wid = [index.setdefault(words(q.text), len(index)) for q in quotes]
+        self.wid = [index.setdefault(sel.memo.words(q.text), len(index)) for q in quotes]
         self.wordings = list(index)
         self._rel: dict[tuple[int, int], Relation] = {}
         self._blocked: dict[int, bool] = {}
@@ -119,8 +119,8 @@ class _Speaker:
         r = self._rel.get((a, b))
         if r is None:
             self.relations += 1
-            r = self._rel[a, b] = relate(self.wordings[a], self.wordings[b],
-                                         min_similarity=self.options["min_similarity"])
+            r = self._rel[a, b] = self.sel.memo.relate(self.wordings[a], self.wordings[b],
+                                                       min_similarity=self.options["min_similarity"])
         return r if u < v else Relation(r.kind, r.similarity, reverse_diff(r.diff))
 
     def similar(self, u: int, v: int) -> bool:
