@@ -12,7 +12,9 @@ the rule's comparator on each story, and turns each :class:`Discrepancy` into a
 - id: a hash of the rule id, the key and the sorted (article, text) of the claims, so the same
   finding has the same id in every run.
 
-Findings come out sorted by the first claim's place, then rule, key and id.
+Findings come out sorted by the first claim's place, then rule, key and id (:func:`finding_order`).
+One call is one evaluation: what the comparators work out once and read again (the
+:class:`~checker.comparators.memo.Memo`) is made for it and let go when it returns.
 """
 
 from __future__ import annotations

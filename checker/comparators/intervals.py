@@ -18,7 +18,7 @@ from checker.model import Quantity
 
 from .spec import Opt
 
-__all__ = ["TOLERANCE_DEFAULTS", "TOLERANCE_OPTIONS", "Interval", "disagree", "interval"]
+__all__ = ["TOLERANCE_DEFAULTS", "TOLERANCE_OPTIONS", "Interval", "disagree", "family", "interval"]
 
 TOLERANCE_OPTIONS = {
     "absolute": Opt("number", "largest gap, in base units (seconds, metres, a count), still taken as "
@@ -52,6 +52,11 @@ def interval(q: Quantity) -> Interval:
         return x if factor == 1 else x * factor  # counts and currencies: no new Fraction
 
     return Interval(family, base(q.low), base(q.high), q.low_inclusive, q.high_inclusive, base(q.value))
+
+
+def family(q: Quantity) -> str:
+    """``interval(q).family``, without working out the interval."""
+    return _unit_info(q.unit, q.dimension)[1]
 
 
 @functools.lru_cache(maxsize=256)

@@ -8,7 +8,11 @@ nothing is kept from one run to the next.  It keeps the answers of two pure func
 :func:`~checker.comparators.align.relate` (the same two wordings in every story that prints both:
 a statement quoted across many stories; in a story, the quote kind relates a pair once).  Each keeps
 its :data:`SIZE` most recent answers (a ``words`` entry is a few hundred bytes, a ``relate`` one
-less: its wordings are ``words``' own tuples).  docs/performance.md says what each buys.
+less: its wordings are ``words``' own tuples).
+
+What each buys, measured on the bench's synthetic corpus of 2,000 articles with the built-in rules
+(CPU time of ``evaluate``): ``words`` a sixth to a quarter of it; ``relate`` half of it when
+stories quote the same statements, nothing when they do not.
 """
 
 from __future__ import annotations

@@ -101,6 +101,16 @@ def _q(text: str, n: int, unit: str | None = "hour") -> Quantity:
                     dimension="[time]" if unit else "dimensionless")
 
 
+def test_a_family_is_its_intervals_without_working_the_interval_out():
+    from checker.comparators.intervals import family, interval
+
+    for unit, dimension in (("hour", "[time]"), ("kilometre", "[length]"), (None, "dimensionless"),
+                            ("USD", "currency"), ("flurble", "dimensionless")):
+        q = replace(_q("two", 2, unit), dimension=dimension)
+        assert family(q) == interval(q).family
+    assert family(_q("two hours", 2)) == family(_q("120 minutes", 120, "minute")) != family(_q("two", 2, None))
+
+
 def test_a_side_given_many_times_is_merged_once():
     art = Article(id="a", path="a.txt", text="", outlet="A")
     q = _q("two hours", 2)
