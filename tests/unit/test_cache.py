@@ -166,6 +166,16 @@ def test_keys_follow_content_metadata_and_fingerprint(tmp_path):
     assert fingerprint((str(extra),)) != with_extra
 
 
+def test_the_fingerprint_reads_every_module_of_the_package_and_the_grammar():
+    from checker.cache.keys import _files_for_fingerprint
+
+    package = ROOT / "checker"
+    read = {p.resolve() for p in _files_for_fingerprint(())}
+    modules = {p.resolve() for p in package.rglob("*.py")}
+    assert modules <= read and (package / "extract" / "facts.py").resolve() in read  # subfolders too
+    assert any(p.suffix == ".lark" for p in read)
+
+
 def test_get_put_hits_and_misses(tmp_path):
     path = tmp_path / "c" / "cache.sqlite"
     with FactCache(path, fingerprint()) as cache:
