@@ -12,7 +12,9 @@ the rule's comparator on each story, and turns each :class:`Discrepancy` into a
 - id: a hash of the rule id, the key and the sorted (article, text) of the claims, so the same
   finding has the same id in every run.
 
-Findings come out sorted by the first claim's place, then rule, key and id.
+Findings come out sorted by the first claim's place, then rule, key and id (:func:`finding_order`).
+One call is one evaluation: what the comparators work out once and read again (the
+:class:`~checker.comparators.memo.Memo`) is made for it and let go when it returns.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 
-from . import comparators
-from .comparators import align, intervals
 from checker.comparators.base import Discrepancy, Item, Selection
+
+from . import comparators
+from .comparators.memo import Memo
 from .model import SEVERITIES, Article, ArticleFacts, Claim, Fact, Finding, Mention, Quote
 
-__all__ = ["evaluate", "finding_id", "lower_severity"]
+__all__ = ["evaluate", "finding_id", "finding_order", "lower_severity"]
 
 
 def evaluate(articles: Iterable[Article], extractions: Mapping[str, ArticleFacts], rules) -> list[Finding]:
@@ -36,20 +39,16 @@ def evaluate(articles: Iterable[Article], extractions: Mapping[str, ArticleFacts
     enabled = rules.enabled() if hasattr(rules, "enabled") else [r for r in rules if r.enabled]
     found: dict[str, Finding] = {}
     split: dict[bool, dict[str, tuple[list[Quote], list[Mention]]]] = {}  # quotes and mentions by story, once
-    claims = _Claims()
-    try:
-        for rule in enabled:
-            module = comparators.get(rule.kind)
-            accepts = _accepter(rule.match)
-            picked = tuple(f for f in facts if accepts(f))
-            for sel in _selections(by_id, picked, quotes, mentions, rule.match.same_story, split):
-                for d in module.compare(sel, rule.options):
-                    f = build_finding(rule, module.TYPE, d, claims)
-                    found.setdefault(f.id, f)
-    finally:
-        intervals.forget()
-        align.forget()
-    return sorted(found.values(), key=_order)
+    memo = Memo()  # what the comparators work out once in this evaluation (let go when it returns)
+    for rule in enabled:
+        module = comparators.get(rule.kind)
+        accepts = _accepter(rule.match)
+        picked = tuple(f for f in facts if accepts(f))
+        for sel in _selections(by_id, picked, quotes, mentions, rule.match.same_story, split, memo):
+            for d in module.compare(sel, rule.options):
+                f = build_finding(rule, module.TYPE, d)
+                found.setdefault(f.id, f)
+    return sorted(found.values(), key=finding_order)
 
 
 def _accepter(match):
@@ -83,9 +82,11 @@ def _gather(by_id: Mapping[str, Article], extractions: Mapping[str, ArticleFacts
     return tuple(facts), tuple(quotes), tuple(mentions)
 
 
-def _selections(by_id, facts, quotes, mentions, same_story: bool, split: dict | None = None) -> list[Selection]:
-    """One Selection a story.  Each item is visited once (not once a story), and the quotes and
-    mentions, which no rule's ``match`` picks from, are split once for all rules (``split``)."""
+def _selections(by_id, facts, quotes, mentions, same_story: bool, split: dict | None = None,
+                memo: Memo | None = None) -> list[Selection]:
+    """One Selection a story, each with ``memo`` (a new :class:`Memo` when None).  Each item is
+    visited once (not once a story), and the quotes and mentions, which no rule's ``match`` picks
+    from, are split once for all rules (``split``)."""
     def story(article_id: str) -> str:
         return (by_id[article_id].story or "") if same_story else ""
 
@@ -101,7 +102,8 @@ def _selections(by_id, facts, quotes, mentions, same_story: bool, split: dict | 
     for f in facts:
         by_story[story(f.article)].append(f)
     others = split[same_story]
-    return [Selection(s or None, by_id, tuple(by_story[s]), tuple(others[s][0]), tuple(others[s][1]))
+    memo = Memo() if memo is None else memo
+    return [Selection(s or None, by_id, tuple(by_story[s]), tuple(others[s][0]), tuple(others[s][1]), memo)
             for s in names]
 
 
@@ -112,42 +114,6 @@ def claim(item: Item) -> Claim:
     end_line, end_column = a.end_position(item.end)
     return Claim(a.id, a.outlet, a.path, line, column, end_line, end_column, item.text,
                  item.speaker, item.quantity, a.published)
-
-
-_SPAN = 1 << 32
-
-
-class _Claims:
-    """One Claim for each thing said, however many findings name it (the numeric, qualifier and
-    internal rules name the same facts): less to hold and no place worked out twice.
-
-    A fact's item is looked up by its quantity object (one per fact; a claim holds its quantity,
-    so the id is not reused), any other item by its article object (the engine holds the articles
-    while it runs) and span; either way the claim is checked to be the item's before it is reused.
-    """
-
-    __slots__ = ("_memo",)
-
-    def __init__(self) -> None:
-        self._memo: dict = {}
-
-    def __call__(self, item: Item) -> Claim:
-        q, a = item.quantity, item.article
-        if q is not None and item.start == q.start and item.end == q.end:
-            key = id(q)
-        elif q is None and 0 <= item.start < _SPAN and 0 <= item.end < _SPAN:
-            key = (id(a) << 64) | (item.start << 32) | item.end  # one int: a tuple of three costs thrice
-        else:
-            key = (id(a), item.start, item.end, id(q))
-        c = self._memo.get(key)
-        if c is None or c.quantity is not q or c.article != a.id or c.text != item.text or c.speaker != item.speaker:
-            if c is not None:  # another item on the same key (never seen): keyed by all it is
-                key = (id(a), item.start, item.end, item.text, item.speaker, id(q))
-                c = self._memo.get(key)
-                if c is not None:
-                    return c
-            c = self._memo[key] = claim(item)
-        return c
 
 
 def lower_severity(severity: str) -> str:
@@ -177,9 +143,9 @@ def sides_text(d: Discrepancy) -> str:
     return " vs ".join(f"{s.label} ({', '.join(s.outlets)})" for s in d.sides)
 
 
-def build_finding(rule, finding_type: str, d: Discrepancy, make_claim=claim) -> Finding:
-    """The Finding a rule makes of a discrepancy (``make_claim``: Item -> Claim)."""
-    claims = tuple(make_claim(i) for s in d.sides for i in s.items)
+def build_finding(rule, finding_type: str, d: Discrepancy) -> Finding:
+    """The Finding a rule makes of a discrepancy."""
+    claims = tuple(claim(i) for s in d.sides for i in s.items)
     outlets = sorted({c.outlet for c in claims}, key=lambda o: (o.casefold(), o))
     fields = {"rule": rule.id, "key": d.key, "sides": sides_text(d), "outlets": ", ".join(outlets),
               "count": str(len(outlets)), "detail": d.detail or "", **dict(d.fields)}
@@ -203,7 +169,8 @@ def finding_id(rule_id: str, key: str, claims: Iterable[Claim]) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
-def _order(f: Finding):
+def finding_order(f: Finding) -> tuple:
+    """The order findings come out in: the first claim's place, then rule, key and id."""
     first = f.claims[0] if f.claims else None
     place = (first.path, first.line, first.column) if first else ("", 0, 0)
     return (*place, f.rule, f.key, f.id)

@@ -54,37 +54,20 @@ def targets(settings: Any, outputs: list[str] | None) -> list[tuple[str, str | N
     return [(fmt, None if out == STDOUT else out) for fmt, out in zip(formats, outputs, strict=True)]
 
 
-def cache_opener(settings: Any):
-    """A function that opens the fact cache (None when caching is off); an unusable cache is
-    reported on stderr and skipped."""
-    if settings["cache"] is False:
-        return None
-
-    def open_cache():
-        from checker.cache.store import CacheUnavailable, FactCache, fingerprint
-
-        try:
-            return FactCache(settings["cache"], fingerprint(tuple(settings["rules"])))
-        except CacheUnavailable as exc:
-            print(f"crosscheck: {exc}", file=sys.stderr)
-            return None
-
-    return open_cache
-
-
 def _run_pipeline(args: Any, settings: Any, baseline_ids: frozenset[str] = frozenset()):
     from checker.run.check import run_check
+    from checker.run.extraction import cache_opener
 
     return run_check(settings, new_paths=getattr(args, "new", None), baseline_ids=baseline_ids,
                      verbose=args.verbose, quiet=args.quiet, open_cache=cache_opener(settings))
 
 
 def run(args: Any) -> int:
-    from checker.run.baseline import load_baseline
     from checker.config import resolve
-    from checker.run.check import exit_code
     from checker.report import write
     from checker.report.records import summary_line
+    from checker.run.baseline import load_baseline
+    from checker.run.filters import exit_code
 
     settings = resolve(args)
     pairs = targets(settings, args.output)
@@ -103,8 +86,8 @@ def run(args: Any) -> int:
 
 def run_baseline(args: Any) -> int:
     """Record every current finding (after suppressions; whatever its severity) in ``args.output``."""
-    from checker.run.baseline import write_baseline
     from checker.config import resolve
+    from checker.run.baseline import write_baseline
 
     settings = resolve(args)
     result = _run_pipeline(args, settings)

@@ -3,8 +3,10 @@
 Each module declares ``ID`` (the kind), ``TYPE`` (the Finding type it produces), ``OPTIONS``
 (name -> :class:`~checker.comparators.spec.Opt`), ``DEFAULTS``, ``PLACEHOLDERS`` (the extra
 message placeholders it fills), a docstring with "flags:" and "passes:" examples, and
-``compare(selection, options) -> Iterator[Discrepancy]``; it may declare ``validate(options)``
-for checks a JSON Schema cannot express.  Comparators never change their options.
+``compare(selection, options) -> Iterator[Discrepancy]``, and ``new_scope(options) -> NewScope``:
+what ``check --new`` must keep of the other articles for it (see :mod:`.newscope`; a module
+without it is given everything).  It may declare ``validate(options)`` for checks a JSON Schema
+cannot express.  Comparators never change their options.
 """
 
 from __future__ import annotations

@@ -13,35 +13,22 @@ not aligned at all (:func:`may_reach`).  The alignment's edits give the readable
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-__all__ = ["Relation", "forget", "may_overlap", "may_reach", "relate", "reverse_diff", "word_diff", "words"]
+__all__ = ["Relation", "may_overlap", "may_reach", "relate", "reverse_diff", "word_diff", "words"]
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _PREFILTER = 40  # partial_ratio below which two texts share too little to align
 
 
-# Both functions below are pure and asked the same question again and again: words() for every
-# quote by every quote rule, relate() for the same two wordings in every story that prints both
-# (a statement quoted across many stories; in a story, a pair is related once).  Each keeps its
-# MEMO most recent answers (a words() entry is a few hundred bytes, a relate() entry less: its
-# wordings are words()' own tuples); the engine lets go of them after a run (forget).
-MEMO = 1 << 14
+# words() and relate() are pure, and asked the same question again and again in one evaluation:
+# the comparators ask them through the run's checker.comparators.memo.Memo, which keeps the answers.
 
-
-def forget() -> None:
-    """Let go of the answers :func:`words` and :func:`relate` keep."""
-    words.cache_clear()
-    relate.cache_clear()
-
-
-@functools.lru_cache(maxsize=MEMO)
 def words(text: str) -> tuple[str, ...]:
     """The words of a text, case folded, without punctuation or quote marks."""
     return tuple(_WORD.findall(text.casefold().translate(_APOSTROPHES)))
@@ -244,7 +231,6 @@ def _reaches(before: int, k: int, after: int, min_similarity: float) -> bool:
     return before + k + max(k, after) <= 2 * k / min_similarity + 1e-9
 
 
-@functools.lru_cache(maxsize=MEMO)
 def relate(a: tuple[str, ...], b: tuple[str, ...], floor: float = _PREFILTER,
            min_similarity: float | None = None) -> Relation:
     """Compare two normalised wordings (see :func:`words`).  Pairs whose rapidfuzz

@@ -25,11 +25,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from checker.model import Fact, Quote
-from .align import relate, words
+
 from .base import Discrepancy, Selection, Side, sort_sides
 from .candidates import candidates, run_length
 from .grouping import by_key, comparable_groups, signature
+from .memo import Memo
 from .names import cluster_speakers, display, is_named, speaker_key
+from .newscope import EVERYTHING, NOTHING, SAME_KEY, NewScope
 from .spec import Opt
 from .unionfind import UnionFind
 
@@ -50,10 +52,17 @@ DEFAULTS = {"min_words": 6, "min_similarity": 0.9, "include_facts": False}
 PLACEHOLDERS = {"words": "the words (or value) given to several speakers"}
 
 
+def new_scope(options: Mapping[str, Any]) -> NewScope:
+    """--new: quotes are linked transitively (a new quote may reach another through a third), so
+    every quote; with ``include_facts``, the facts of the new articles' keys too."""
+    return NewScope(facts=SAME_KEY if options.get("include_facts") else NOTHING, quotes=EVERYTHING)
+
+
 def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:
     """One discrepancy per quote (or fact value) given to more than one speaker."""
+    words = sel.memo.words
     quotes = [q for q in sel.quotes if is_named(q.speaker) and len(words(q.text)) >= options["min_words"]]
-    for group in _same_words(quotes, options):
+    for group in _same_words(quotes, options, sel.memo):
         found = _speakers(sel, group, "quote")
         if found:
             yield found
@@ -70,13 +79,14 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
                         yield found
 
 
-def _same_words(quotes: list[Quote], options) -> list[list[Quote]]:
+def _same_words(quotes: list[Quote], options, memo: Memo) -> list[list[Quote]]:
     """Quotes that are the same words, in groups (each group in (article, start) order, groups in
     the order of their first quote): two quotes of different articles are linked when their
-    wordings are identical, one contains the other, or they align with ``min_similarity``."""
+    wordings are identical, one contains the other, or they align with ``min_similarity`` (asked
+    through ``memo``, the evaluation's)."""
     quotes = sorted(quotes, key=lambda q: (q.article, q.start))
     index: dict[tuple[str, ...], int] = {}
-    wid = [index.setdefault(words(q.text), len(index)) for q in quotes]
+    wid = [index.setdefault(memo.words(q.text), len(index)) for q in quotes]
     wordings = list(index)
     articles: list[set[str]] = [set() for _ in wordings]
     for q, u in zip(quotes, wid, strict=True):
@@ -92,7 +102,7 @@ def _same_words(quotes: list[Quote], options) -> list[list[Quote]]:
             continue  # both only in one article: quotes of one article are never linked directly
         if uf.find(u) == uf.find(v):
             continue  # in one group already: aligning them cannot change the groups
-        rel = relate(wordings[u], wordings[v], floor=floor, min_similarity=min_sim)
+        rel = memo.relate(wordings[u], wordings[v], floor=floor, min_similarity=min_sim)
         if rel.kind in ("same", "contained") or (rel.kind == "other" and rel.similarity >= min_sim):
             uf.union(u, v)
             linked.update((u, v))
@@ -122,7 +132,7 @@ def _speakers(sel: Selection, items: list[Quote] | list[Fact], what: str) -> Dis
     out = sort_sides(out)
     text = max((to_item(x).text for x in items), key=len)
     if what == "quote":
-        key = "attribution/" + "-".join(words(text)[:6])
+        key = "attribution/" + "-".join(sel.memo.words(text)[:6])
     else:
         key = items[0].key
     return Discrepancy(key, tuple(out), f'"{text}"', (("words", text),))

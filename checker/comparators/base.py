@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.model import Article, Fact, Mention, Quantity, Quote
+
+from .memo import Memo
 
 __all__ = [
     "Discrepancy",
@@ -69,13 +71,15 @@ class Discrepancy:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """What one rule sees of one story."""
+    """What one rule sees of one story, and ``memo``, the evaluation's :class:`~.memo.Memo` (the
+    engine gives every Selection of one evaluation the same; by default, a new one)."""
 
     story: str | None
     articles: Mapping[str, Article]
     facts: tuple[Fact, ...] = ()
     quotes: tuple[Quote, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    memo: Memo = field(default_factory=Memo, compare=False, repr=False)
 
     def fact_item(self, fact: Fact) -> Item:
         q = fact.quantity

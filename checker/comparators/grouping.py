@@ -12,8 +12,9 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
 from checker.model import Fact
+
 from .base import Selection, Side, anchor_groups, label_of, sort_sides
-from .intervals import disagree, interval
+from .intervals import disagree, family, interval
 
 __all__ = ["by_key", "comparable_groups", "disagreeing", "fact_sides", "signature"]
 
@@ -33,7 +34,7 @@ def comparable_groups(facts: Iterable[Fact]) -> list[list[Fact]]:
     for group in anchor_groups(facts):
         split: dict[tuple[bool, str], list[Fact]] = {}
         for f in group:
-            split.setdefault((f.quantity.distributive, interval(f.quantity).family), []).append(f)
+            split.setdefault((f.quantity.distributive, family(f.quantity)), []).append(f)
         out += [split[k] for k in sorted(split)]
     return out
 

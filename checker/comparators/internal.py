@@ -25,9 +25,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from checker.model import Fact
+
 from .base import Discrepancy, Selection, Side, anchor_groups, label_of, merge_sides
 from .grouping import by_key, comparable_groups, disagreeing
 from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS, interval, tolerance
+from .newscope import NewScope
 from .spec import Opt
 
 ID = "internal"
@@ -45,6 +47,11 @@ OPTIONS = {
 }
 DEFAULTS = {"values": True, "constraints": [], **TOLERANCE_DEFAULTS}
 PLACEHOLDERS = {"constraint": "the constraint broken (\"drone.downed <= drone.launched\"), or empty"}
+
+
+def new_scope(options: Mapping[str, Any]) -> NewScope:
+    """--new: an article is compared only with itself, so nothing of the other articles."""
+    return NewScope()
 
 
 def validate(options: Mapping[str, Any]) -> list[tuple[tuple[Any, ...], str]]:

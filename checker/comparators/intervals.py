@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from checker.model import Quantity
+
 from .spec import Opt
 
-__all__ = ["TOLERANCE_DEFAULTS", "TOLERANCE_OPTIONS", "Interval", "disagree", "forget", "interval"]
+__all__ = ["TOLERANCE_DEFAULTS", "TOLERANCE_OPTIONS", "Interval", "disagree", "family", "interval"]
 
 TOLERANCE_OPTIONS = {
     "absolute": Opt("number", "largest gap, in base units (seconds, metres, a count), still taken as "
@@ -41,34 +42,7 @@ class Interval:
 
 
 def interval(q: Quantity) -> Interval:
-    """``q`` in base units (a count, or an unknown unit, stays as it is).
-
-    Worked out once for each quantity object (a fact's interval is asked for by every rule that
-    picks it, and for every group and side it is in); :func:`forget` lets go of them.
-    """
-    hit = _MEMO.get(id(q))
-    if hit is not None:
-        return hit[1]
-    if len(_MEMO) >= _MEMO_SIZE:
-        forget()
-    iv = _interval(q)
-    iv = _SAME.setdefault(iv, iv)  # one object for each interval: many facts state the same value
-    _MEMO[id(q)] = (q, iv)  # holding q: its id is not reused while it is here
-    return iv
-
-
-_MEMO: dict[int, tuple[Quantity, Interval]] = {}
-_SAME: dict[Interval, Interval] = {}
-_MEMO_SIZE = 1 << 18
-
-
-def forget() -> None:
-    """Let go of the intervals :func:`interval` keeps (the engine calls this after a run)."""
-    _MEMO.clear()
-    _SAME.clear()
-
-
-def _interval(q: Quantity) -> Interval:
+    """``q`` in base units (a count, or an unknown unit, stays as it is)."""
     factor, family = _unit_info(q.unit, q.dimension)
 
     def base(x: Fraction | None) -> Fraction | None:
@@ -78,6 +52,11 @@ def _interval(q: Quantity) -> Interval:
         return x if factor == 1 else x * factor  # counts and currencies: no new Fraction
 
     return Interval(family, base(q.low), base(q.high), q.low_inclusive, q.high_inclusive, base(q.value))
+
+
+def family(q: Quantity) -> str:
+    """``interval(q).family``, without working out the interval."""
+    return _unit_info(q.unit, q.dimension)[1]
 
 
 @functools.lru_cache(maxsize=256)

@@ -27,12 +27,19 @@ from typing import Any
 from .base import Discrepancy, Selection, merge_sides
 from .grouping import by_key, comparable_groups, disagreeing
 from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS
+from .newscope import SAME_KEY, NewScope
 
 ID = "numeric"
 TYPE = "numeric"
 OPTIONS = dict(TOLERANCE_OPTIONS)
 DEFAULTS = dict(TOLERANCE_DEFAULTS)
 PLACEHOLDERS: dict[str, str] = {}
+
+
+def new_scope(options: Mapping[str, Any]) -> NewScope:
+    """--new: facts of one key are compared, and only with the facts of that key (all of them:
+    grouping by time anchor looks at the whole key)."""
+    return NewScope(facts=SAME_KEY)
 
 
 def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:

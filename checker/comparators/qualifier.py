@@ -26,6 +26,7 @@ from typing import Any
 from .base import Discrepancy, Selection, Side, merge_sides
 from .grouping import by_key, comparable_groups, fact_sides
 from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS, interval, same_value
+from .newscope import SAME_KEY, NewScope
 from .spec import Opt
 
 ID = "qualifier"
@@ -38,6 +39,12 @@ OPTIONS = {
 }
 DEFAULTS = {"hedges": ["more_than", "at_least", "less_than", "at_most"], **TOLERANCE_DEFAULTS}
 PLACEHOLDERS: dict[str, str] = {}
+
+
+def new_scope(options: Mapping[str, Any]) -> NewScope:
+    """--new: facts of one key are compared, and only with the facts of that key (all of them:
+    grouping by time anchor looks at the whole key)."""
+    return NewScope(facts=SAME_KEY)
 
 
 def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:

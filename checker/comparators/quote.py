@@ -30,10 +30,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from checker.model import Quote
-from .align import Relation, relate, reverse_diff, word_diff, words
+
+from .align import Relation, reverse_diff, word_diff
 from .base import Discrepancy, Selection, Side, outlets_of, sort_sides
 from .candidates import SMALL_BLOCK, candidates, run_length
 from .names import cluster_speakers, display, speaker_key
+from .newscope import NewScope, paired
 from .spec import Opt
 from .unionfind import UnionFind
 
@@ -54,6 +56,22 @@ OPTIONS = {
 }
 DEFAULTS = {"min_similarity": 0.6, "min_words": 4, "topic_max_words": 8}
 PLACEHOLDERS = {"speaker": "who is quoted, as most fully named"}
+
+
+def _speaker_word(quote: Quote) -> str | None:
+    """The last word of the quote's speaker key: the speakers of one cluster (see
+    :func:`by_speaker`) all end in the same word."""
+    key = speaker_key(quote.speaker)
+    return key[-1] if key else None
+
+
+_SAME_SPEAKER = paired(_speaker_word)
+
+
+def new_scope(options: Mapping[str, Any]) -> NewScope:
+    """--new: quotes are compared within one speaker cluster, so the quotes whose speaker ends in
+    the word a new article's quoted speaker ends in."""
+    return NewScope(quotes=_SAME_SPEAKER)
 
 _SAME = Relation("same", 1.0)
 
@@ -86,7 +104,7 @@ class _Speaker:
         self.sel, self.options = sel, options
         self.quotes = quotes
         index: dict[tuple[str, ...], int] = {}
-        self.wid = [index.setdefault(words(q.text), len(index)) for q in quotes]
+        self.wid = [index.setdefault(sel.memo.words(q.text), len(index)) for q in quotes]
         self.wordings = list(index)
         self._rel: dict[tuple[int, int], Relation] = {}
         self._blocked: dict[int, bool] = {}
@@ -101,8 +119,8 @@ class _Speaker:
         r = self._rel.get((a, b))
         if r is None:
             self.relations += 1
-            r = self._rel[a, b] = relate(self.wordings[a], self.wordings[b],
-                                         min_similarity=self.options["min_similarity"])
+            r = self._rel[a, b] = self.sel.memo.relate(self.wordings[a], self.wordings[b],
+                                                       min_similarity=self.options["min_similarity"])
         return r if u < v else Relation(r.kind, r.similarity, reverse_diff(r.diff))
 
     def similar(self, u: int, v: int) -> bool:

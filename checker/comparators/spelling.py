@@ -28,8 +28,10 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from checker.model import Mention
+
 from .base import Discrepancy, Selection, Side, most_common_text, outlets_of, sort_sides
 from .names import name_key
+from .newscope import NewScope, thinned
 from .spec import Opt
 from .unionfind import UnionFind
 
@@ -58,6 +60,34 @@ PLACEHOLDERS = {
     "wrong": "(given_name) the given name(s) flagged, as written",
     "agreed": "(given_name) the given name(s) the other outlets agree on",
 }
+
+
+def without_repeats(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """An article's name mentions less repeats of a name as written (text, surname and given name):
+    of those this kind reads the first by place (an article's side shows its first mention of a
+    spelling or given name) and the last in order (a finding names the given name of the last
+    mention); clusters, given names by article and outlets are sets.  Order is kept."""
+    first: dict[tuple, int] = {}
+    last: dict[tuple, int] = {}
+    for i, m in enumerate(mentions):
+        k = (m.article, m.text, m.surname, m.given)
+        j = first.get(k)
+        if j is None or m.start < mentions[j].start:
+            first[k] = i
+        last[k] = i
+    if len(last) == len(mentions):
+        return mentions
+    keep = set(first.values()) | set(last.values())
+    return tuple(m for i, m in enumerate(mentions) if i in keep)
+
+
+_NAMES = thinned(without_repeats)
+
+
+def new_scope(options: Mapping[str, Any]) -> NewScope:
+    """--new: mentions are linked transitively (a new spelling may reach another through a third),
+    so every article's mentions, less its repeats of a name (:func:`without_repeats`)."""
+    return NewScope(mentions=_NAMES)
 
 
 def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:

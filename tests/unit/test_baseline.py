@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 from test_report_sample import FINDINGS
 
-from checker.run.baseline import VERSION, baseline_document, load_baseline, write_baseline
 from checker.errors import UsageError
-from checker.run.check import filter_findings
+from checker.run.baseline import VERSION, baseline_document, load_baseline, write_baseline
+from checker.run.filters import filter_findings
 
 
 def test_round_trip(tmp_path):

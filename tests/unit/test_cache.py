@@ -17,7 +17,21 @@ from pathlib import Path
 
 import pytest
 
-from checker.cache.store import FACT_COLUMNS, FACT_FIELDS, FACTS, FORMAT, MENTION_COLUMNS, MENTION_FIELDS, QUANTITY_FIELDS, QUOTE_COLUMNS, QUOTE_FIELDS, CacheUnavailable, Decoder, FactCache, article_key, clear, facts_from_json, facts_to_json, fingerprint
+from checker.cache.codec import (
+    FACT_COLUMNS,
+    FACT_FIELDS,
+    FORMAT,
+    MENTION_COLUMNS,
+    MENTION_FIELDS,
+    QUANTITY_FIELDS,
+    QUOTE_COLUMNS,
+    QUOTE_FIELDS,
+    Decoder,
+    facts_from_json,
+    facts_to_json,
+)
+from checker.cache.keys import article_key, fingerprint
+from checker.cache.store import FACTS, CacheUnavailable, FactCache, clear
 from checker.cli import main
 from checker.model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
 
@@ -91,7 +105,7 @@ def test_the_columns_are_the_models_fields():
 
 
 def test_compact_decoding_is_what_for_comparison_keeps():
-    from checker.run.check import for_comparison
+    from checker.cache.compact import for_comparison
 
     data, extra = stored(facts())
     compact = Decoder(compact=True)
@@ -150,6 +164,16 @@ def test_keys_follow_content_metadata_and_fingerprint(tmp_path):
     assert with_extra != fp
     extra.write_text("lexicon: facts\nwords: [x]\n")
     assert fingerprint((str(extra),)) != with_extra
+
+
+def test_the_fingerprint_reads_every_module_of_the_package_and_the_grammar():
+    from checker.cache.keys import _files_for_fingerprint
+
+    package = ROOT / "checker"
+    read = {p.resolve() for p in _files_for_fingerprint(())}
+    modules = {p.resolve() for p in package.rglob("*.py")}
+    assert modules <= read and (package / "extract" / "facts.py").resolve() in read  # subfolders too
+    assert any(p.suffix == ".lark" for p in read)
 
 
 def test_get_put_hits_and_misses(tmp_path):
@@ -278,9 +302,12 @@ def _corpus(root: Path) -> Path:
 
 
 def _read(root: Path, cache: FactCache):
-    from checker.run.check import _source_index, extract_all, read
+    from checker.cache.codec import Decoder
+    from checker.cache.index import SourceIndex
+    from checker.run.extraction import read
+    from checker.run.workers import extract_all
 
-    index = _source_index(cache)
+    index = SourceIndex(cache, Decoder(compact=True))
     articles = read([str(root)], reuse=index)
     facts = extract_all(articles, cache=cache, progress=False, compact=True, known=index.facts)
     index.record(articles)
@@ -288,7 +315,8 @@ def _read(root: Path, cache: FactCache):
 
 
 def test_the_source_index_gives_unchanged_files_without_parsing_them(tmp_path):
-    from checker.run.check import extract_all, read
+    from checker.run.extraction import read
+    from checker.run.workers import extract_all
 
     root = _corpus(tmp_path / "corpus")
     expected = read([str(root)])

@@ -21,6 +21,7 @@ from checker.comparators import quote as quote_cmp
 from checker.comparators.align import Relation, _align, relate, reverse_diff, word_diff, words
 from checker.comparators.base import Discrepancy, Side, outlets_of, sort_sides
 from checker.comparators.candidates import candidates, grams, run_length
+from checker.comparators.memo import Memo
 from checker.comparators.names import cluster_speakers, display, speaker_key
 from checker.comparators.unionfind import UnionFind
 from checker.engine import _selections
@@ -179,7 +180,8 @@ def ref_quote_compare(sel, options):
         yield from RefSpeaker(sel, quotes, options).discrepancies()
 
 
-def ref_same_words(quotes, options):
+def ref_same_words(quotes, options, memo=None):
+    """attribution._same_words as first written (every pair; ``memo`` is not needed)."""
     quotes = sorted(quotes, key=lambda q: (q.article, q.start))
     ws = [words(q.text) for q in quotes]
     uf = UnionFind(range(len(quotes)))
@@ -293,7 +295,7 @@ def test_attribution_comparator_equals_the_all_pairs_reference(story, min_simila
     options = {"min_similarity": min_similarity, "min_words": min_words, "include_facts": False}
     sel = _sel(articles, quotes)
     named = [q for q in quotes if attribution.is_named(q.speaker) and len(words(q.text)) >= min_words]
-    new = [[q.id for q in g] for g in attribution._same_words(named, options)]
+    new = [[q.id for q in g] for g in attribution._same_words(named, options, Memo())]
     assert new == [[q.id for q in g] for g in ref_same_words(named, options)]
     found = list(attribution.compare(sel, options))
     saved = attribution._same_words

@@ -1,6 +1,6 @@
 """The shortcuts that make comparison fast give what the plain computation gives: the alignment
-worked out in a band of its table, the answers words() and relate() keep, a quantity's interval
-worked out once, a side merged once however often it is given, claims shared between findings."""
+worked out in a band of its table, the answers an evaluation's memo keeps of words() and relate()
+(one memo for one evaluation), a side merged once however often it is given."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from checker.comparators import align, intervals
 from checker.comparators.align import _align, _align_all, _band, _traceback, relate, words
 from checker.comparators.base import Item, Side, merge_sides
+from checker.comparators.memo import Memo
 from checker.model import Article, Quantity
 
 WORDS = st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=14).map(tuple)
@@ -55,13 +55,47 @@ def test_the_band_on_quotes_that_differ_in_a_few_words(pair):
     assert _align(b, a) == _align_all(b, a)
 
 
-def test_kept_answers_are_the_answers_and_are_let_go():
-    a, b = words("a memorandum on a possible future peace agreement"), words("a memorandum on a potential future peace agreement")
-    first = relate(a, b, min_similarity=0.6)
-    assert relate(a, b, min_similarity=0.6) is first
-    assert relate.__wrapped__(a, b, min_similarity=0.6) == first
-    align.forget()
-    assert relate.cache_info().currsize == 0 and words.cache_info().currsize == 0
+def test_a_memo_keeps_the_answers_for_its_evaluation():
+    memo = Memo()
+    a = memo.words("a memorandum on a possible future peace agreement")
+    b = memo.words("a memorandum on a potential future peace agreement")
+    assert memo.words("a memorandum on a possible future peace agreement") is a
+    first = memo.relate(a, b, min_similarity=0.6)
+    assert memo.relate(a, b, min_similarity=0.6) is first
+    assert first == relate(a, b, min_similarity=0.6) and a == words("a memorandum on a possible future peace agreement")
+    assert first.diff == "possible -> potential"
+    assert Memo().relate.cache_info().currsize == 0  # another evaluation starts with nothing kept
+
+
+def test_one_evaluation_one_memo_for_every_selection(monkeypatch):
+    import checker.engine
+    from checker.model import ArticleFacts, Quote
+    from checker.ruleset.loader import load_rules
+
+    made = []
+
+    class Counted(Memo):
+        def __init__(self):
+            super().__init__()
+            made.append(self)
+
+    monkeypatch.setattr(checker.engine, "Memo", Counted)
+    arts = [Article(id=n, path=f"{n}.txt", text="", outlet=n.upper(), story=n) for n in ("a", "b", "c")]
+    said = {"a": "we are ready to work on a possible peace deal", "b": "we are ready to work on a potential peace deal",
+            "c": "we are ready to work on a possible peace deal"}
+    quotes = {n: ArticleFacts(n, quotes=(Quote(f"{n}1", n, "Vladimir Putin", t, 0, len(t)),)) for n, t in said.items()}
+    seen = []
+    real = checker.engine._selections
+
+    def selections(*args, **kwargs):
+        sels = real(*args, **kwargs)
+        seen.extend(sels)
+        return sels
+
+    monkeypatch.setattr(checker.engine, "_selections", selections)
+    checker.engine.evaluate(arts, quotes, load_rules(()))
+    assert len(made) == 1 and len(seen) > 3 and all(s.memo is made[0] for s in seen)
+    assert made[0].words.cache_info().hits > 0  # the quote rules asked for the same words again
 
 
 def _q(text: str, n: int, unit: str | None = "hour") -> Quantity:
@@ -70,14 +104,14 @@ def _q(text: str, n: int, unit: str | None = "hour") -> Quantity:
                     dimension="[time]" if unit else "dimensionless")
 
 
-def test_an_interval_is_worked_out_once_a_quantity_and_let_go():
-    q = _q("two hours", 2)
-    iv = intervals.interval(q)
-    assert intervals.interval(q) is iv and iv.low == 7200
-    other = _q("two hours", 2)  # equal, but another object: its own entry
-    assert intervals.interval(other) == iv
-    intervals.forget()
-    assert intervals.interval(q) is not iv and intervals.interval(q) == iv
+def test_a_family_is_its_intervals_without_working_the_interval_out():
+    from checker.comparators.intervals import family, interval
+
+    for unit, dimension in (("hour", "[time]"), ("kilometre", "[length]"), (None, "dimensionless"),
+                            ("USD", "currency"), ("flurble", "dimensionless")):
+        q = replace(_q("two", 2, unit), dimension=dimension)
+        assert family(q) == interval(q).family
+    assert family(_q("two hours", 2)) == family(_q("120 minutes", 120, "minute")) != family(_q("two", 2, None))
 
 
 def test_a_side_given_many_times_is_merged_once():
@@ -93,7 +127,7 @@ def test_a_side_given_many_times_is_merged_once():
     assert {s.label: len(s.items) for s in merged} == {'"two hours"': 1, '"three hours"': 1}
 
 
-def test_findings_share_the_claims_of_one_fact():
+def test_findings_that_name_one_fact_give_it_one_claim():
     from checker.engine import evaluate
     from checker.model import ArticleFacts, Fact
     from checker.ruleset.loader import load_rules
@@ -108,5 +142,6 @@ def test_findings_share_the_claims_of_one_fact():
     }
     found = evaluate(arts, facts, load_rules(()))
     assert {f.rule for f in found} >= {"duration-mismatch", "hedge-mismatch"}
-    named = [{id(c) for c in f.claims if c.article == "a"} for f in found]
-    assert len(set.union(*named)) == 1 and all(named)  # one Claim object for a's words in every finding
+    named = [[c for c in f.claims if c.article == "a"] for f in found]
+    assert all(named) and all(c == named[0][0] for claims in named for c in claims)
+    assert (named[0][0].line, named[0][0].column, named[0][0].text) == (1, 1, "two hours")

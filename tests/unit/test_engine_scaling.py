@@ -256,7 +256,7 @@ def _seed_run():
     from pathlib import Path
 
     from checker.extract.facts import extract
-    from checker.run.check import read
+    from checker.run.extraction import read
 
     seeds = Path(__file__).resolve().parents[2] / "seeds"
     articles = read([str(seeds)])
@@ -266,7 +266,7 @@ def _seed_run():
 def test_check_holds_less_per_article_and_finds_the_same():
     """run_check keeps of each article's facts only what comparisons read (for_comparison) and
     of each article only what positions need (without_text): the findings are the same."""
-    from checker.run.check import for_comparison
+    from checker.cache.compact import for_comparison
 
     articles, full = _seed_run()
     keep = for_comparison()

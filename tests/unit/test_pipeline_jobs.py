@@ -9,17 +9,17 @@ from pathlib import Path
 import pytest
 from test_pipeline_new import make_corpus
 
-from checker.run import check as pipeline
 from checker.cache.store import FACTS
 from checker.cli import main
 from checker.config import resolve
 from checker.errors import InputError
+from checker.run import extraction, workers
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     # more articles than --jobs auto waits for, so that auto starts its processes too
-    return make_corpus(tmp_path_factory.mktemp("jobs") / "corpus", 11, pipeline.AUTO_MIN + 8)
+    return make_corpus(tmp_path_factory.mktemp("jobs") / "corpus", 11, workers.AUTO_MIN + 8)
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -48,7 +48,7 @@ def test_the_cache_holds_the_same_whatever_filled_it(corpus, capsys, tmp_path):
         rows.append(sorted(conn.execute(f"SELECT key, data, extra FROM {FACTS}")))
         conn.close()
     assert len({r[1] for r in reports}) == 1
-    assert rows[0] == rows[1] and len(rows[0]) == pipeline.AUTO_MIN + 8
+    assert rows[0] == rows[1] and len(rows[0]) == workers.AUTO_MIN + 8
 
 
 def test_an_extraction_error_in_a_worker_is_reported_as_in_one_process(corpus, capsys, monkeypatch):
@@ -87,28 +87,28 @@ def test_jobs_auto_is_a_setting(tmp_path, monkeypatch, capsys):
     assert resolve(build_parser().parse_args(["check"]))["jobs"] == "auto"
     assert main(["config", "show"]) == 0
     assert '"auto"' in [line for line in capsys.readouterr().out.splitlines() if line.startswith("jobs")][0]
-    assert pipeline.worker_count("auto") >= 1 and pipeline.worker_count(3) == 3
+    assert workers.worker_count("auto") >= 1 and workers.worker_count(3) == 3
 
 
 def test_with_jobs_this_process_reads_while_the_workers_extract(corpus, monkeypatch):
     import os
 
     parent, here = os.getpid(), []
-    real = pipeline._extract_one
+    real = workers._extract_one
 
     def extract_one(article, lexicons=()):
         if os.getpid() == parent:
             here.append(article.id)
         return real(article, lexicons)
 
-    monkeypatch.setattr(pipeline, "_extract_one", extract_one)
-    articles = pipeline.read([str(corpus)])
-    two = pipeline.extract_all(iter(articles), jobs=2, progress=False, compact=True)
+    monkeypatch.setattr(workers, "_extract_one", extract_one)
+    articles = extraction.read([str(corpus)])
+    two = workers.extract_all(iter(articles), jobs=2, progress=False, compact=True)
     assert here == []
-    one = pipeline.extract_all(articles, jobs=1, progress=False, compact=True)
+    one = workers.extract_all(articles, jobs=1, progress=False, compact=True)
     assert len(here) == len(articles) and one == two and list(one) == [a.id for a in articles]
-    assert pipeline.extract_all(articles[:3], jobs="auto", progress=False) == \
-        pipeline.extract_all(articles[:3], jobs=1, progress=False)  # too few for processes: here
+    assert workers.extract_all(articles[:3], jobs="auto", progress=False) == \
+        workers.extract_all(articles[:3], jobs=1, progress=False)  # too few for processes: here
     assert len(here) == len(articles) + 6
 
 
@@ -133,7 +133,7 @@ def test_a_worker_that_dies_is_a_clear_error_not_a_traceback(corpus, capsys, mon
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the stand-in for a dying worker reaches it only through fork")
-    monkeypatch.setattr(pipeline, "_extract_rows", _die)
+    monkeypatch.setattr(workers, "_extract_rows", _die)
     code, out, err = run(capsys, "extract", str(corpus), "--no-cache", "--jobs", "2", "--quiet")
     assert code == 2
     assert "an extraction process stopped before it finished" in err and "--jobs 1" in err

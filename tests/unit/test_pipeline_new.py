@@ -1,6 +1,6 @@
 """``check --new`` compares the new articles only with what of the corpus can pair with them (see
-checker.run.check, "the --new scope"): the findings that involve a new article must be exactly those
-of the whole corpus.  Random corpora are made from the seeds, with numbers, qualifiers, speakers,
+checker.run.scope, and each comparator's ``new_scope``): the findings that involve a new article
+must be exactly those of the whole corpus.  Random corpora are made from the seeds, with numbers, qualifiers, speakers,
 name spellings, quote words, stories and dates changed, and checked with the built-in rules and with
 rules of every kind across stories (``same_story: false``) and with ``include_facts``."""
 
@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from checker.cache.compact import for_comparison
 from checker.cli import main
 from checker.engine import evaluate
 from checker.extract.facts import extract
-from checker.run.check import _evaluate, for_comparison, read
 from checker.ruleset.loader import load_rules
+from checker.run.extraction import read
+from checker.run.scope import evaluate_scoped
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -112,7 +114,7 @@ def test_the_new_scope_finds_what_the_whole_corpus_finds(seed, tmp_path, extra_r
         ids = [a.id for a in articles]
         for new_ids in ({rng.choice(ids)}, {rng.choice(ids)}, set(rng.sample(ids, 3))):
             expected = involving(whole, new_ids)
-            assert involving(_evaluate(articles, extractions, rules, new_ids), new_ids) == expected
+            assert involving(evaluate_scoped(articles, extractions, rules, new_ids), new_ids) == expected
         # the scope does cut: not every rule sees every fact
     assert sum(len(x.facts) for x in extractions.values()) > 50
 
@@ -140,7 +142,7 @@ def test_the_new_scope_changes_nothing_for_rules_of_a_kind_it_does_not_know(tmp_
     real = checker.engine.evaluate
     checker.engine.evaluate = fake_evaluate
     try:
-        _evaluate(articles, extractions, Rules(), {articles[0].id})
+        evaluate_scoped(articles, extractions, Rules(), {articles[0].id})
     finally:
         checker.engine.evaluate = real
     assert seen == [extractions]  # the whole corpus, uncut
@@ -196,4 +198,4 @@ def test_repeated_names_are_cut_only_where_the_spelling_kind_does_not_look():
     whole = evaluate(articles, extractions, rules)
     assert any(f.rule == "wrong-given-name" for f in whole)
     for new in ({"a"}, {"d"}, {"a", "e"}):
-        assert involving(_evaluate(articles, extractions, rules, new), new) == involving(whole, new)
+        assert involving(evaluate_scoped(articles, extractions, rules, new), new) == involving(whole, new)

@@ -1,0 +1,69 @@
+"""Which findings a check shows, and whether they fail it.
+
+In: the engine's findings, the articles (their ignore lists and suppression comments) and the
+run's settings (ignored rules, ``--new`` articles, baseline ids, ``--min-severity``, ``--fail-on``).
+Out: the findings shown, those that count towards ``--fail-on`` (shown or hidden), how many were
+suppressed, baselined or hidden (counted, never dropped silently), and the exit status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from checker.model import SEVERITIES, Article, Finding
+
+__all__ = ["exit_code", "filter_findings", "rank"]
+
+
+def rank(severity: str) -> int:
+    """0 for the most severe of :data:`checker.model.SEVERITIES`, counting up; an unknown severity
+    after them all."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def _suppressed(f: Finding, articles: dict[str, Article], ignore: Sequence[str]) -> bool:
+    """Whether a setting, an article's front matter or a suppression comment silences ``f``."""
+    if f.rule in ignore:
+        return True
+    for claim in f.claims:
+        article = articles.get(claim.article)
+        if article is None:
+            continue
+        if f.rule in article.ignore_rules or "*" in article.ignore_rules:
+            return True
+        for line, rule, _reason in article.suppressions:
+            if rule in (f.rule, "*") and claim.line <= line <= max(claim.end_line, claim.line):
+                return True
+    return False
+
+
+def filter_findings(findings: Sequence[Finding], articles: Sequence[Article], *, ignore: Sequence[str] = (),
+                    new_ids: set[str] | None = None, baseline_ids: frozenset[str] = frozenset(),
+                    min_severity: str = "info") -> tuple[list[Finding], list[Finding], dict[str, int]]:
+    """(shown, failing, counts): --new scope first, then suppressions, the baseline and --min-severity."""
+    by_id = {a.id: a for a in articles}
+    counts = {"suppressed": 0, "baselined": 0, "hidden": 0}
+    failing = []
+    for f in findings:
+        if new_ids is not None:
+            if not any(c.article in new_ids for c in f.claims):
+                continue
+            # the new article's words first: annotations and SARIF results land on the changed file
+            f = replace(f, claims=tuple(sorted(f.claims, key=lambda c: c.article not in new_ids)))
+        if _suppressed(f, by_id, ignore):
+            counts["suppressed"] += 1
+        elif f.id in baseline_ids:
+            counts["baselined"] += 1
+        else:
+            failing.append(f)
+    shown = [f for f in failing if rank(f.severity) <= rank(min_severity)]
+    counts["hidden"] = len(failing) - len(shown)
+    return shown, failing, counts
+
+
+def exit_code(findings: Sequence[Finding], fail_on: str) -> int:
+    """0 when nothing is at or above ``fail_on`` (or it is ``never``), else 1."""
+    if fail_on == "never":
+        return 0
+    return 1 if any(rank(f.severity) <= rank(fail_on) for f in findings) else 0
