@@ -18,7 +18,7 @@ from . import yamlio
 from .errors import Location, UsageError
 from .model import FAIL_ON, FORMATS, SEVERITIES
 
-__all__ = ["CONFIG_FILES", "SETTINGS", "ConfigError", "Settings", "find_config", "load_config", "resolve"]
+__all__ = ["CONFIG_FILES", "SETTINGS", "ConfigError", "Settings", "defaults", "find_config", "load_config", "resolve"]
 
 CONFIG_FILES = ("crosscheck.yaml", "crosscheck.yml", "pyproject.toml")
 DEFAULT_CACHE = ".crosscheck/cache.sqlite"
@@ -254,6 +254,14 @@ def _from_command_line(args: Any) -> dict[str, Any]:
     return got
 
 
+def defaults(root: Path | None = None) -> Settings:
+    """The built-in settings, no file read; the fact cache under ``root`` (default: the working folder)."""
+    root = root or Path.cwd()
+    values = {k: list(s.default) if isinstance(s.default, list) else s.default for k, s in SETTINGS.items()}
+    values["cache"] = _relative(root, DEFAULT_CACHE)
+    return Settings(values, {k: "default" for k in SETTINGS}, None, root)
+
+
 def resolve(args: Any = None, *, cwd: Path | None = None) -> Settings:
     """Defaults, then the configuration file (``args.config`` or the nearest), then the command line."""
     explicit = getattr(args, "config", None)
@@ -265,10 +273,9 @@ def resolve(args: Any = None, *, cwd: Path | None = None) -> Settings:
         path = find_config(cwd)
         if path is not None:
             path = Path(_relative(Path.cwd(), str(path)))
-    values = {k: s.default for k, s in SETTINGS.items()}
-    sources = {k: "default" for k in SETTINGS}
     root = path.parent if path else (cwd or Path.cwd())
-    values["cache"] = _relative(root, DEFAULT_CACHE)
+    base = defaults(root)
+    values, sources = dict(base.values), dict(base.sources)
     if path is not None:
         for name, (value, loc) in load_config(path).items():
             values[name] = value

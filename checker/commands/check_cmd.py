@@ -54,25 +54,22 @@ def targets(settings: Any, outputs: list[str] | None) -> list[tuple[str, str | N
     return [(fmt, None if out == STDOUT else out) for fmt, out in zip(formats, outputs, strict=True)]
 
 
-def _run_pipeline(args: Any, settings: Any, baseline_ids: frozenset[str] = frozenset()):
-    from checker.run.check import run_check
-    from checker.run.extraction import cache_opener
+def _run(args: Any, settings: Any, **options: Any):
+    """The check through the Python API (checker.api.run), as the command line's settings say."""
+    from checker.api import run
 
-    return run_check(settings, new_paths=getattr(args, "new", None), baseline_ids=baseline_ids,
-                     verbose=args.verbose, quiet=args.quiet, open_cache=cache_opener(settings))
+    return run(config=settings, new=getattr(args, "new", None), verbose=args.verbose, progress=not args.quiet,
+               **options)
 
 
 def run(args: Any) -> int:
     from checker.config import resolve
     from checker.report import write
     from checker.report.records import summary_line
-    from checker.run.baseline import load_baseline
-    from checker.run.filters import exit_code
 
     settings = resolve(args)
     pairs = targets(settings, args.output)
-    baseline_ids = load_baseline(settings["baseline"]) if settings["baseline"] else frozenset()
-    result = _run_pipeline(args, settings, baseline_ids)
+    result = _run(args, settings)
     color = use_color(args.no_color)
     for fmt, path in pairs:
         write(fmt, result.report, path, color=color and path is None and fmt == "text")
@@ -81,7 +78,7 @@ def run(args: Any) -> int:
         print(f"crosscheck: {summary_line(result.report)}; wrote {', '.join(files)}", file=sys.stderr)
     if args.verbose and result.cache_note:
         print(f"crosscheck: {result.cache_note}", file=sys.stderr)
-    return exit_code(result.failing, settings["fail-on"])
+    return result.exit_code()
 
 
 def run_baseline(args: Any) -> int:
@@ -90,7 +87,7 @@ def run_baseline(args: Any) -> int:
     from checker.run.baseline import write_baseline
 
     settings = resolve(args)
-    result = _run_pipeline(args, settings)
+    result = _run(args, settings, baseline=None)  # a baseline records everything, whatever the last one had
     n = write_baseline(args.output, result.failing)
     if not args.quiet:
         print(f"crosscheck: baseline {args.output} records {n} finding{'s' if n != 1 else ''}"

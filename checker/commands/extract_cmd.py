@@ -98,9 +98,12 @@ def extraction_lines(articles: list[Article], results: list[ArticleFacts]) -> It
 
 
 def run(args) -> int:
-    from checker.run.extraction import extract_articles
+    from checker.api import extract
+    from checker.config import resolve
 
-    articles, results = extract_articles(args)
+    pairs = extract(config=resolve(args), verbose=bool(getattr(args, "verbose", False)),
+                    progress=not getattr(args, "quiet", False))
+    articles, results = [a for a, _ in pairs], [x for _, x in pairs]
     formats = args.format or ["text"]
     outputs = args.output or [None]
     for i, fmt in enumerate(formats):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import sys
 
+from checker.api import parse as parse_text
 from checker.errors import UsageError
 from checker.output import document, dumps, write_or_print
-from checker.parse.quantities import parse_text
 
 
 def _line_text(line: str) -> str:

@@ -21,7 +21,7 @@ from checker.errors import UsageError
 from checker.model import Article, Finding, Report
 
 from .extraction import read_and_extract
-from .filters import filter_findings
+from .filters import exit_code, filter_findings
 from .scope import evaluate_scoped
 
 __all__ = ["CheckResult", "run_check"]
@@ -34,6 +34,11 @@ class CheckResult:
     report: Report
     failing: tuple[Finding, ...]
     cache_note: str | None = None
+    fail_on: str = "error"
+
+    def exit_code(self) -> int:
+        """The command's exit status: 1 when a finding is at or above ``fail_on``, else 0."""
+        return exit_code(self.failing, self.fail_on)
 
 
 def _rule_tuple(ruleset: Any) -> tuple[Any, ...]:
@@ -83,4 +88,4 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
                     facts=sum(len(x.facts) for x in extractions.values()),
                     quotes=sum(len(x.quotes) for x in extractions.values()),
                     rules=_rule_tuple(ruleset), **counts)
-    return CheckResult(report, tuple(failing), note)
+    return CheckResult(report, tuple(failing), note, settings["fail-on"])

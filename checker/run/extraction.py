@@ -23,7 +23,7 @@ from checker.model import Article, ArticleFacts
 
 from .workers import extract_all
 
-__all__ = ["Extracted", "cache_opener", "extract_articles", "read", "read_and_extract", "reading"]
+__all__ = ["Extracted", "cache_opener", "read", "read_and_extract", "reading"]
 
 
 def _note(message: str) -> None:
@@ -103,14 +103,3 @@ def read_and_extract(paths: Sequence[str], settings: Any, *, verbose: bool = Fal
             cache.close()
     note = f"fact cache: {cache.hits} reused, {cache.misses} extracted" if cache is not None else None
     return Extracted(articles, facts, note)
-
-
-def extract_articles(args: Any) -> tuple[list[Article], list[ArticleFacts]]:
-    """``extract``'s first half: the articles named on the command line (``args.paths``, else the
-    current folder) and what each one says, in order."""
-    from checker.config import resolve
-
-    settings = resolve(args)
-    articles, facts, _ = read_and_extract(args.paths or ["."], settings, verbose=getattr(args, "verbose", False),
-                                          quiet=getattr(args, "quiet", False), open_cache=cache_opener(settings))
-    return articles, [facts[a.id] for a in articles]
