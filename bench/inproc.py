@@ -28,7 +28,7 @@ def _clock(f, texts) -> float:
 def cold(texts) -> dict:
     """Seconds to load the parser, build the lexer, and lex the seeds the first time (every bucket
     regex compiled on first use of its character) and the second time."""
-    from checker.parse import grammar
+    from checker.parser import grammar
 
     t0 = time.perf_counter()
     grammar.parser()
@@ -50,7 +50,7 @@ def lexers(texts, rounds: int) -> dict:
     best); the speed-up is against the latter."""
     from lark.lexer import BasicLexer, LexerThread
 
-    from checker.parse import grammar
+    from checker.parser import grammar
 
     kept = BasicLexer(grammar.parser().lexer_conf)
 
@@ -83,7 +83,7 @@ def lexers(texts, rounds: int) -> dict:
 def split(texts, rounds: int) -> dict:
     """Milliseconds per article in each step of ``parse_text``: lexing, finding the longest runs,
     building their trees, and reading trees into Quantities."""
-    from checker.parse import grammar, quantities
+    from checker.parser import grammar, quantities
 
     to_quantity = getattr(quantities, "to_quantities", None) or quantities.to_quantity
     toks = {t: grammar.lex(t) for t in texts}
@@ -134,7 +134,7 @@ def _where(file: str) -> str:
 
 def extract_profile(seeds_dir: Path) -> list[dict] | None:
     try:
-        from checker.extract.facts import extract
+        from checker.extractor.facts import extract
         from checker.ingest.articles import read_articles
     except ImportError:
         return None
@@ -150,7 +150,7 @@ def main(argv: list[str]) -> int:
     out = {"cold": cold(texts)}
     out["lexers"] = lexers(texts, rounds)
     out["split"] = split(texts, rounds)
-    from checker.parse.quantities import parse_text
+    from checker.parser.quantities import parse_text
 
     out["parse_profile"] = profile(parse_text, texts)
     out["extract_profile"] = extract_profile(seeds_dir)

@@ -104,7 +104,7 @@ def _peers(r: dict) -> list[str]:
            "", "Each tool is a fresh process over the same files (the five seeds, then synthetic variants); "
            "medians, after one untimed run of each. *Whole process* counts start-up, imports and warm-up; *steady* "
            "only the articles. crosscheck's on-disk caches are warm, as on any run after a user's first: lark's "
-           "grammar, the unit table and the lexer's bucket table (checker/parse/lexstore.py); the peers keep nothing "
+           "grammar, the unit table and the lexer's bucket table (checker/parser/lexstore.py); the peers keep nothing "
            "between runs. "
            "Peak RSS is the process's `ru_maxrss`; Python heap is tracemalloc's peak on the five seeds.", ""]
     rows = []
@@ -319,7 +319,7 @@ def _notes(r: dict) -> list[str]:
             "- lark writes its grammar cache file in place (atomically only with the `atomicwrites` package, lark's "
             "`atomic_cache` extra). Workers that all build the parser at once after a grammar change can read a "
             "half-written file; lark catches the failed load and builds the parser again, so this costs time, not "
-            "correctness. Building the parser in the parent first avoids it. checker/parse/units.py writes its unit "
+            "correctness. Building the parser in the parent first avoids it. checker/parser/units.py writes its unit "
             "table through a temporary file and `os.replace`, which is safe.",
             "- Nothing on this path keeps global state besides these caches (the lexer's are dictionaries filled on "
             "first use; two threads racing would compile one regex twice, with the same result).", ""]

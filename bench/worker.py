@@ -7,8 +7,8 @@ warm up, seconds over the articles, and this process's peak memory (``ru_maxrss`
 also the peak of Python's own allocations, which slows the run).  The parent (bench/run.py) times the
 whole process from outside.
 
-Tools: ``crosscheck-parse`` (checker.parse.quantities.parse_text on each text, what ``crosscheck parse``
-does), ``crosscheck-extract`` (checker.extract.facts.extract over checker.ingest.articles.read_articles, what
+Tools: ``crosscheck-parse`` (checker.parser.quantities.parse_text on each text, what ``crosscheck parse``
+does), ``crosscheck-extract`` (checker.extractor.facts.extract over checker.ingest.articles.read_articles, what
 ``crosscheck extract`` does; parse-level with a label saying so where those are not there),
 ``quantulum3`` and ``duckling`` (PyPI ``quantulum3`` and ``pyduckling-native-phihos``).
 """
@@ -28,14 +28,14 @@ DUCKLING_DIMS = ["number", "duration", "distance", "quantity", "volume", "amount
 
 
 def _crosscheck_parse():
-    from checker.parse.quantities import parse_text
+    from checker.parser.quantities import parse_text
 
     return "crosscheck parse (quantities)", lambda text, path: len(parse_text(text)), None
 
 
 def _crosscheck_extract():
     try:
-        from checker.extract.facts import extract
+        from checker.extractor.facts import extract
         from checker.ingest.articles import read_articles
     except ImportError as exc:
         label, run, _ = _crosscheck_parse()
@@ -44,7 +44,7 @@ def _crosscheck_extract():
     def run_all(paths: list[str]) -> int:
         return sum(len(extract(article).facts) for article in read_articles(paths))
 
-    from checker.parse.quantities import parse_text
+    from checker.parser.quantities import parse_text
 
     parse_text(WARM_UP)  # the parser, the lexer and the unit table, as the other tools warm up
     return "crosscheck extract (facts)", None, run_all

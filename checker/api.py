@@ -98,7 +98,7 @@ def extract(paths: Iterable[PathLike] = (), *, rules: Iterable[PathLike] = (),
 
 def parse(text: str) -> tuple[Quantity, ...]:
     """Every quantity in ``text``, in order: its interval, unit, qualifier and character span."""
-    from checker.parse.quantities import parse_text
+    from checker.parser.quantities import parse_text
 
     return tuple(parse_text(text))
 

@@ -24,7 +24,7 @@ _PACKAGE = Path(__file__).resolve().parents[1]  # checker/: every module can cha
 
 
 def _files_for_fingerprint(extra: tuple[str, ...]) -> list[Path]:
-    from checker.parse.grammar import GRAMMAR_DIR
+    from checker.parser.grammar import GRAMMAR_DIR
     from checker.paths import data_dir
 
     files = sorted(Path(GRAMMAR_DIR).glob("*.lark"))

@@ -67,7 +67,7 @@ def _shown(path: str) -> str:
 
 
 def _validate(args) -> int:
-    from checker.extract.lexicon import load_lexicon
+    from checker.extractor.lexicon import load_lexicon
     from checker.ingest.furniture_load import load_furniture
     from checker.paths import rule_inputs
     from checker.ruleset.loader import builtin_dir, load_rules

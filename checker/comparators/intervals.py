@@ -66,7 +66,7 @@ def _unit_info(unit: str | None, dimension: str) -> tuple[Fraction, str]:
     if unit.isupper() and len(unit) == 3:
         return Fraction(1), f"currency:{unit}"
     try:
-        from checker.parse.units import to_base
+        from checker.parser.units import to_base
 
         return to_base(Fraction(1), unit), dimension
     except Exception:  # noqa: BLE001 - a unit pint does not know is compared only with itself

@@ -23,7 +23,7 @@ _PUNCT = ".,;:!?\"“”‘’()[]"
 @functools.cache
 def titles() -> frozenset[str]:
     """Rank and address words, from the lexicon shipped with the built-in rules."""
-    from checker.extract.lexicon import load_lexicon
+    from checker.extractor.lexicon import load_lexicon
 
     return load_lexicon().title_words
 

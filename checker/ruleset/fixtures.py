@@ -16,7 +16,7 @@ A fixture file (tests/fixtures/rules/<rule-id>.yml) names one rule and lists cas
         requires:                   # what extraction must find, else the case fails
           facts: [call.duration, call.duration]
 
-A case runs the real pipeline on its articles (``checker.extract.facts.extract``, then the engine with that
+A case runs the real pipeline on its articles (``checker.extractor.facts.extract``, then the engine with that
 one rule).  ``requires`` lists what extraction must find for the case to mean anything (fact keys,
 quote speakers, name surnames, one item each): a case whose prerequisites are missing fails with
 the reason (a ``todo-flag`` case stays a known miss), so that a ``pass`` case never passes only
@@ -212,7 +212,7 @@ def _lacking(case: Case, extractions: Iterable[ArticleFacts]) -> list[str]:
 
 def _extractor() -> tuple[Callable[[Article], ArticleFacts] | None, str]:
     try:
-        from checker.extract.facts import extract
+        from checker.extractor.facts import extract
     except ImportError as exc:
         return None, f"extraction cannot be imported ({exc})"
     return extract, ""

@@ -83,7 +83,7 @@ def read_and_extract(paths: Sequence[str], settings: Any, *, verbose: bool = Fal
                      compact: bool = False, open_cache: Callable[[], Any] | None = None) -> Extracted:
     """The articles under ``paths`` and their facts (in the compact form with ``compact``: see
     :mod:`checker.cache.compact`), through the cache ``open_cache`` opens (None: no cache)."""
-    from checker.extract.lexicon import load_lexicon
+    from checker.extractor.lexicon import load_lexicon
     from checker.paths import lexicon_files
 
     lexicons = tuple(lexicon_files(settings["rules"], "facts"))

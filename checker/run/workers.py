@@ -57,8 +57,8 @@ def worker_count(jobs: int | str) -> int:
 
 def _extract_one(article: Article, lexicons: tuple[str, ...] = ()) -> tuple[Any, ...]:
     """The facts, or the error's lines (exceptions of ours do not pickle whole)."""
-    from checker.extract.facts import extract
-    from checker.extract.lexicon import load_lexicon
+    from checker.extractor.facts import extract
+    from checker.extractor.lexicon import load_lexicon
 
     try:
         return ("ok", extract(article, load_lexicon(lexicons)))
@@ -97,8 +97,8 @@ class _Extractor:
     def add(self, article: Article) -> None:
         self.waiting.append(article)
         if self.pool is None and self.workers > 1 and len(self.waiting) >= self.start:
-            from checker.extract.lexicon import load_lexicon
-            from checker.parse.grammar import prepare
+            from checker.extractor.lexicon import load_lexicon
+            from checker.parser.grammar import prepare
 
             # build the parser, lexer and lexicon here, so that forked workers start with them built
             prepare("\n".join(a.text for a in self.waiting[:3]))

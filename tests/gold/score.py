@@ -1,4 +1,4 @@
-"""Score ``checker.extract.facts.extract`` against the hand-made gold annotations of the seeds.
+"""Score ``checker.extractor.facts.extract`` against the hand-made gold annotations of the seeds.
 
 Usable as a library (``load_gold``, ``score``, ``run``, ``format_report``) and as a script::
 
@@ -692,9 +692,9 @@ def load_articles(seeds_dir: str | Path, names: Iterable[str]) -> dict[str, list
 
 
 def run(gold_path: str | Path = GOLD_PATH, seeds_dir: str | Path = SEEDS_DIR) -> Score:
-    """Read the seeds, run checker.extract.facts.extract on each article, and score it against the gold."""
+    """Read the seeds, run checker.extractor.facts.extract on each article, and score it against the gold."""
     _ensure_checker_importable()
-    from checker.extract.facts import extract
+    from checker.extractor.facts import extract
 
     gold = load_gold(gold_path, seeds_dir)
     extracted: dict[str, tuple[list[XFact], list[XQuote]]] = {}

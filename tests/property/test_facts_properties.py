@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from checker.extract.facts import extract
+from checker.extractor.facts import extract
 from checker.model import Article
 
 PIECES = st.sampled_from([

@@ -9,8 +9,8 @@ from hypothesis import example, given, note
 from hypothesis import strategies as st
 from lark.exceptions import UnexpectedInput
 
-from checker.parse import firstchar, grammar, narrowing
-from checker.parse.quantities import find_quantities
+from checker.parser import firstchar, grammar, narrowing
+from checker.parser.quantities import find_quantities
 
 
 def key(toks) -> list[tuple]:

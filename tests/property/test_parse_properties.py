@@ -7,7 +7,7 @@ from fractions import Fraction
 from hypothesis import example, given, note
 from hypothesis import strategies as st
 
-from checker.parse.quantities import parse_text
+from checker.parser.quantities import parse_text
 
 ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",

@@ -8,7 +8,7 @@ The cases in tests/specs/data/ come from microsoft/Recognizers-Text ("MS") and f
 each expected quantity with ``text``/``start``/``end`` (a span, or nulls), ``qualifier`` (``exact``,
 ``more_than``, ``at_least``, ``less_than``, ``at_most``, ``between``, or Duckling's
 ``under(less_than|at_most)`` and ``above(more_than|at_least)``), ``value``/``low``/``high`` and a pint
-``unit`` (null for a bare number).  Every case is run through ``checker.parse.quantities.parse_text``.
+``unit`` (null for a bare number).  Every case is run through ``checker.parser.quantities.parse_text``.
 
 An expected quantity is FOUND when one parsed quantity, not already used for another expected
 quantity of the same case,
@@ -63,8 +63,8 @@ DATA = HERE / "data"
 FLOORS = HERE / "floors.json"
 sys.path.insert(0, str(HERE.parent.parent))
 
-from checker.parse.quantities import parse_text  # noqa: E402
-from checker.parse.units import registry  # noqa: E402
+from checker.parser.quantities import parse_text  # noqa: E402
+from checker.parser.units import registry  # noqa: E402
 
 IN_SCOPE = (
     "ms_number_model", "ms_number_range_model", "ms_percent_model", "ms_dimension_model",

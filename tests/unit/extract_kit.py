@@ -1,5 +1,5 @@
 """What the extract/ tests share: a text's words, people, quotes and attributions, built as
-``checker.extract.facts`` builds them (the grammar's one token stream and the built-in facts lexicon).
+``checker.extractor.facts`` builds them (the grammar's one token stream and the built-in facts lexicon).
 
 ``read(text)`` gives them all; ``words_of(text)`` only the words; ``covered(words, first, last)``
 the text of a word range.
@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.extract.attribution import Attribution, find_attributions
-from checker.extract.lexicon import Lexicon, load_lexicon
-from checker.extract.people import People, find_people
-from checker.extract.quotes import QuoteSpan, find_quotes
-from checker.extract.sentences import Words
-from checker.parse import grammar
+from checker.extractor.attribution import Attribution, find_attributions
+from checker.extractor.lexicon import Lexicon, load_lexicon
+from checker.extractor.people import People, find_people
+from checker.extractor.quotes import QuoteSpan, find_quotes
+from checker.extractor.sentences import Words
+from checker.parser import grammar
 
 
 def lexicon() -> Lexicon:

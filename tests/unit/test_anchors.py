@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from extract_kit import index_of, lexicon, words_of
 
-from checker.extract.anchors import find_anchors, nearest_anchor
+from checker.extractor.anchors import find_anchors, nearest_anchor
 
 MONDAY = "2025-05-19"  # the articles below are published on a Monday
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from extract_kit import covered, lexicon, read
 
-from checker.extract.attribution import find_attributions
+from checker.extractor.attribution import find_attributions
 
 
 def said(text: str) -> list[tuple[str | None, str, str, str]]:

@@ -172,7 +172,7 @@ def test_the_fingerprint_reads_every_module_of_the_package_and_the_grammar():
     package = ROOT / "checker"
     read = {p.resolve() for p in _files_for_fingerprint(())}
     modules = {p.resolve() for p in package.rglob("*.py")}
-    assert modules <= read and (package / "extract" / "facts.py").resolve() in read  # subfolders too
+    assert modules <= read and (package / "extractor" / "facts.py").resolve() in read  # subfolders too
     assert any(p.suffix == ".lark" for p in read)
 
 

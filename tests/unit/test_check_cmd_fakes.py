@@ -134,7 +134,7 @@ def evaluate(articles, extractions, rules):
 def install(monkeypatch: pytest.MonkeyPatch) -> None:
     """Put these stand-ins where the pipeline imports its stages from."""
     me = sys.modules[__name__]
-    for name in ("ingest.articles", "extract.facts", "ruleset.loader", "engine"):
+    for name in ("ingest.articles", "extractor.facts", "ruleset.loader", "engine"):
         monkeypatch.setitem(sys.modules, f"checker.{name}", me)
     EXTRACT_CALLS.clear()
 

@@ -12,7 +12,7 @@ import pytest
 
 from checker.comparators.base import Selection
 from checker.model import Article, ArticleFacts, Fact, Mention, Quote
-from checker.parse.quantities import parse_text
+from checker.parser.quantities import parse_text
 
 
 def article(outlet: str, text: str, *, aid: str | None = None, published: str | None = "2025-05-19",

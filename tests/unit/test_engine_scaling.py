@@ -231,7 +231,7 @@ def test_selections_visit_each_item_once():
 def test_numeric_sides_are_merged_in_linear_work():
     """A key that many outlets state three ways is one finding whose sides hold every claim; putting
     them together compares ids about n log n times, not n squared."""
-    from checker.parse.quantities import parse_text
+    from checker.parser.quantities import parse_text
 
     values = [parse_text(v)[0] for v in ("two hours", "three hours", "five hours")]
     counts = []
@@ -255,7 +255,7 @@ def test_numeric_sides_are_merged_in_linear_work():
 def _seed_run():
     from pathlib import Path
 
-    from checker.extract.facts import extract
+    from checker.extractor.facts import extract
     from checker.run.extraction import read
 
     seeds = Path(__file__).resolve().parents[2] / "seeds"

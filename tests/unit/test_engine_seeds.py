@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from checker.engine import evaluate
-from checker.extract.facts import extract
+from checker.extractor.facts import extract
 from checker.model import Article
 from checker.ruleset.loader import load_rules
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.extract.facts import extract
+from checker.extractor.facts import extract
 from checker.ingest.articles import read_article
 
 SAME = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "same"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.extract.facts import extract
+from checker.extractor.facts import extract
 from checker.model import Article
 
 

@@ -6,8 +6,8 @@ from fractions import Fraction as F
 
 import pytest
 
-from checker.parse import grammar
-from checker.parse.quantities import parse_text
+from checker.parser import grammar
+from checker.parser.quantities import parse_text
 
 
 def test_grammar_builds_in_strict_mode():

@@ -9,9 +9,9 @@ from lark import Lark
 from lark.exceptions import UnexpectedCharacters
 from lark.lexer import BasicLexer
 
-from checker.parse import firstchar, grammar, narrowing
-from checker.parse.lexer import FastLexer
-from checker.parse.quantities import find_quantities
+from checker.parser import firstchar, grammar, narrowing
+from checker.parser.lexer import FastLexer
+from checker.parser.quantities import find_quantities
 
 
 def key(toks) -> list[tuple]:

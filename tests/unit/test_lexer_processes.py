@@ -10,8 +10,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 from lark import Token
 
-from checker.parse import grammar
-from checker.parse.quantities import parse_text
+from checker.parser import grammar
+from checker.parser.quantities import parse_text
 
 
 def _parse(text: str) -> list:

@@ -7,9 +7,9 @@ import json
 
 from lark.lexer import BasicLexer
 
-from checker.parse import grammar, lexstore
-from checker.parse.lexer import FastLexer
-from checker.parse.lexstore import BucketStore
+from checker.parser import grammar, lexstore
+from checker.parser.lexer import FastLexer
+from checker.parser.lexstore import BucketStore
 
 TEXTS = [
     "Putin said the call lasted more than two hours; 112 drones, 76 of which were shot down.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from extract_kit import covered, index_of, lexicon, words_of
 
-from checker.extract.people import find_people, title_case
+from checker.extractor.people import find_people, title_case
 
 
 def people_of(text: str):

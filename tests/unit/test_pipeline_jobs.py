@@ -52,16 +52,16 @@ def test_the_cache_holds_the_same_whatever_filled_it(corpus, capsys, tmp_path):
 
 
 def test_an_extraction_error_in_a_worker_is_reported_as_in_one_process(corpus, capsys, monkeypatch):
-    import checker.extract.facts
+    import checker.extractor.facts
 
-    real = checker.extract.facts.extract
+    real = checker.extractor.facts.extract
 
     def extract(article, lexicon=None):
         if article.id == "a017.txt":
             raise InputError("cannot make sense of this", None)
         return real(article, lexicon)
 
-    monkeypatch.setattr(checker.extract.facts, "extract", extract)  # forked workers see it too
+    monkeypatch.setattr(checker.extractor.facts, "extract", extract)  # forked workers see it too
     results = [run(capsys, "check", str(corpus), "--no-cache", "-q", "-j", jobs) for jobs in ("1", "2")]
     assert results[0][0] == results[1][0] == 2
     assert results[0][2] == results[1][2] and "cannot make sense of this" in results[0][2]

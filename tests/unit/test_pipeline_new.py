@@ -16,7 +16,7 @@ import pytest
 from checker.cache.compact import for_comparison
 from checker.cli import main
 from checker.engine import evaluate
-from checker.extract.facts import extract
+from checker.extractor.facts import extract
 from checker.ruleset.loader import load_rules
 from checker.run.extraction import read
 from checker.run.scope import evaluate_scoped

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract import quotes
-from checker.extract.lexicon import load_lexicon
-from checker.extract.sentences import Words
-from checker.parse import grammar
+from checker.extractor import quotes
+from checker.extractor.lexicon import load_lexicon
+from checker.extractor.sentences import Words
+from checker.parser import grammar
 
 PIECES = st.sampled_from(["He", "said", "boys", "o", "clock", "rock", "n", "roll", "5", ",", ".", "s", "’s", "'s",
                           "“", "”", "‘", "’", "'", '"', " ", " ", "\n\n", "’", "'"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from extract_kit import covered, lexicon, read, words_of
 
-from checker.extract.quotes import find_quotes, speaker_for, topic_for
+from checker.extractor.quotes import find_quotes, speaker_for, topic_for
 
 
 def quoted(text: str) -> list[str]:

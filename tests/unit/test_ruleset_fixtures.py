@@ -12,7 +12,7 @@ import pytest
 
 from checker.errors import RuleError
 from checker.model import ArticleFacts, Fact
-from checker.parse.quantities import parse_text
+from checker.parser.quantities import parse_text
 from checker.ruleset.fixtures import load_cases, run_case
 from checker.ruleset.loader import RuleSet, load_rules
 
@@ -95,7 +95,7 @@ def test_marks(tmp_path):
 def test_a_case_fails_when_extraction_cannot_be_imported(tmp_path, monkeypatch):
     import sys
 
-    monkeypatch.setitem(sys.modules, "checker.extract.facts", None)  # import fails
+    monkeypatch.setitem(sys.modules, "checker.extractor.facts", None)  # import fails
     outcome = run_case(cases_from(tmp_path, CASES)[0], builtin_rules())
     assert outcome.status == "fail" and "extraction cannot be imported" in outcome.reason
 

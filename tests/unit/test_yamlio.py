@@ -210,7 +210,7 @@ def test_rule_file(tmp_path):
 
 
 def test_lexicon_and_furniture_files(tmp_path):
-    from checker.extract.lexicon import load_lexicon
+    from checker.extractor.lexicon import load_lexicon
     from checker.ingest.furniture_load import load_furniture
 
     (tmp_path / "facts.yaml").write_text("lexicon: facts\nevents: &e {call: [*e]}\n", encoding="utf-8")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 
 from checker.model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
-from checker.parse import grammar
-from checker.parse.quantities import find_quantities, singular
+from checker.parser import grammar
+from checker.parser.quantities import find_quantities, singular
 
 from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions

@@ -1,4 +1,4 @@
-"""A regex narrowed to the character its match starts with (checker/parse/lexer.py's buckets).
+"""A regex narrowed to the character its match starts with (checker/parser/lexer.py's buckets).
 
 ``narrow(regexp, flags, char)`` gives an equivalent regex for matches that start at a ``char``: in
 the alternations tried at the match's first position, the alternatives that cannot start with

@@ -2,7 +2,7 @@
 
 lark's basic lexer tries one alternation of every terminal (ordered by priority, then lark's own
 tie-break) at each position: about 150 terminals for a word.  Most cannot match where the text goes
-on with the characters found there, so this lexer dispatches on them first (checker/parse/firstchar.py
+on with the characters found there, so this lexer dispatches on them first (checker/parser/firstchar.py
 reads each terminal's regex with ``re``'s own parser):
 
 - a terminal is in a character's bucket when a match of it can start with that character, and in a
@@ -104,7 +104,7 @@ class FastLexer:
     dispatch on the next characters.  Build it from the lexer lark would use; ``tokens(text)`` lexes a text."""
 
     def __init__(self, basic_lexer, store=None) -> None:
-        """``store``: a :class:`checker.parse.lexstore.BucketStore` that keeps buckets between runs (none:
+        """``store``: a :class:`checker.parser.lexstore.BucketStore` that keeps buckets between runs (none:
         everything is worked out in this process)."""
         from .lexstore import BucketStore
 

@@ -116,7 +116,7 @@ def prepare(sample: str = "") -> None:
 
 def tokens(text: str) -> list:
     """The text's tokens (whitespace dropped), each with ``start_pos``/``end_pos``: exactly the tokens
-    of ``parser().lex(text)``, found faster (checker/parse/lexer.py)."""
+    of ``parser().lex(text)``, found faster (checker/parser/lexer.py)."""
     lexer = _lexer()
     if lexer is None:
         return list(parser().lex(text))

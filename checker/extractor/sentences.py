@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from checker.parse.units import base_name
+from checker.parser.units import base_name
 
 from .lexicon import Lexicon, normalize_word
 

@@ -3,7 +3,7 @@
 One match of the scanner usually gives one quantity.  It gives several when the words joined do not
 make one interval: "more than 40 and less than 10" (two bounds that do not meet), "5 km, 3 km" (a
 list, not "2 hours 30 minutes"), "rose 25% to 34,500 tonnes" (two dimensions, not a range).
-Number trees are read by checker/parse/numbers.py; rule and terminal names are read without lark's import
+Number trees are read by checker/parser/numbers.py; rule and terminal names are read without lark's import
 namespace (``numbers__words`` -> ``words``).  How each form becomes an interval: docs/quantities.md.
 """
 
