@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
-import os
-import tempfile
 from fractions import Fraction
-from pathlib import Path
+
+from .ondisk import cache_dir, read_json, write_json
 
 __all__ = [
     "CURRENCY_SYMBOLS",
@@ -79,13 +77,10 @@ def registry():
     return ureg
 
 
-def _cache_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "crosscheck"
-
-
 @functools.cache
 def _dimensions() -> dict[str, str]:
+    """Unit name -> its dimension, for every unit of the grammar: read from the cache folder, else
+    worked out by pint and saved there (a read-only folder only costs speed)."""
     try:
         from importlib.metadata import version
 
@@ -94,20 +89,12 @@ def _dimensions() -> dict[str, str]:
         pint_version = "unknown"
     names = _grammar_units()
     digest = hashlib.sha1("\n".join(names).encode("utf-8")).hexdigest()[:12]
-    path = _cache_path() / f"units-{pint_version}-{digest}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
+    path = cache_dir() / f"units-{pint_version}-{digest}.json"
+    stored = read_json(path)
+    if isinstance(stored, dict) and set(stored) == set(names):
+        return stored
     table = _compute_dimensions(names)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".units-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(table, fh, sort_keys=True)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home only costs speed
+    write_json(path, table)
     return table
 
 

@@ -38,7 +38,7 @@ def test_seed_lex_spans_equal_larks(seed_texts):
 
 
 def test_seed_scan_finds_what_larks_parser_accepts(seed_texts):
-    from tests.property.test_lexer_properties import lark_scan
+    from lark_oracle import lark_scan
 
     for name, text in seed_texts.items():
         toks = grammar.tokens(text)
