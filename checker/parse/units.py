@@ -14,9 +14,11 @@ import hashlib
 from fractions import Fraction
 
 from .ondisk import cache_dir, read_json, write_json
+from .trees import base_name
 
 __all__ = [
     "CURRENCY_SYMBOLS",
+    "base_name",
     "convert",
     "dimension",
     "registry",
@@ -40,11 +42,6 @@ CURRENCY_SYMBOLS = {
     "₹": "INR", "₩": "KRW",
 }
 CURRENCY_DIMENSION = "[currency]"
-
-
-def base_name(name: str) -> str:
-    """A rule or terminal name without lark's import namespace ("numbers__A" -> "A")."""
-    return name.rsplit("__", 1)[-1]
 
 
 def unit_for_terminal(terminal: str) -> str:
