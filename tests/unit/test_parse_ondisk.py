@@ -59,3 +59,26 @@ def test_the_lexer_table_is_named_by_the_source_of_the_lexer_modules():
     terms = [("A", "a", 0)]
     assert lexstore._digest(terms, "", sources) == lexstore._digest(terms, "", list(sources))
     assert lexstore._digest(terms, "", sources) != lexstore._digest(terms, "", [*sources[:-1], sources[-1] + b"#"])
+
+
+def test_the_unit_table_is_named_by_the_installed_pint(monkeypatch, tmp_path):
+    """Its definition files and its dist-info folder (the version), read without importing pint."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    pkg = tmp_path / "pint"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "default_en.txt").write_text("meter = [length] = m\n", encoding="utf-8")
+    (pkg / "constants_en.txt").write_text("", encoding="utf-8")
+    (tmp_path / "pint-1.0.dist-info").mkdir()
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name: SimpleNamespace(origin=str(pkg / "__init__.py")) if name == "pint" else None)
+    first = units._pint_key()
+    (pkg / "default_en.txt").write_text("meter = [length] = m = metre\n", encoding="utf-8")
+    second = units._pint_key()
+    (tmp_path / "pint-1.0.dist-info").rename(tmp_path / "pint-1.1.dist-info")
+    third = units._pint_key()
+    assert len({first, second, third}) == 3
+    (pkg / "constants_en.txt").unlink()
+    assert units._pint_key() == "unknown"
