@@ -175,7 +175,10 @@ def _speedups(r: dict) -> list[str]:
             "alternating rounds, medians of the whole process. *Saves*: the share of the run's time the speed-up "
             "takes off, 1 - with / without. A speed-up stays where it saves at least 10% of either run, or where "
             "extract needs it to stay at least 20x quantulum3 and 5x Duckling (whole process; the last column "
-            "takes the peers' throughput from the comparison above).", "",
+            "takes the peers' throughput from the comparison above). The lexer's table no longer keeps `re`'s "
+            "compiled programs (that relied on CPython's `_sre` internals): a process now compiles each bucket "
+            "regex it needs with `re.compile`, about 0.1 s for the few hundred an article of English needs, paid "
+            "in its first articles and included in these times.", "",
             *_table(["speed-up", "without it", "extract s", "saves", "check seeds/ s", "saves",
                      "extract / quantulum3 / Duckling, whole process"], rows)]
 
