@@ -23,13 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def shown_path(path: str | Path) -> str:
     """``path`` as the report shows it, without the machine's folders: relative to the repository when
     inside it (``.tox/bench/bin/python``), else relative to the Python environment or installation it
-    belongs to (``<python environment>/bin/python``), else its last two parts."""
+    belongs to (``<python environment>/bin/python``), else only its name (``.../results.json``)."""
     p = Path(os.path.abspath(path))  # not resolved: a virtual environment's python is a link
     for base, label in ((ROOT, ""), (Path(sys.prefix), "<python environment>/"),
                         (Path(sys.base_prefix), "<python installation>/")):
         if p == base or base in p.parents:
             return label + (p.relative_to(base).as_posix() or ".")
-    return "/".join(p.parts[-2:])
+    return f".../{p.name}"
 
 
 @dataclass
