@@ -127,9 +127,18 @@ def profile(f, texts, repeat: int = 3, top: int = 12) -> list[dict]:
 
 
 def _where(file: str) -> str:
-    """``lark/lexer.py`` rather than ``lexer.py`` (crosscheck has one too)."""
+    """A profiled function's file without the machine's folders: ``checker/parser/lexer.py``,
+    ``lark/lexer.py`` (relative to the ``sys.path`` entry it was imported from), ``~`` for built-ins."""
+    import checker
+
     path = Path(file)
-    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+    if not path.is_absolute():
+        return file
+    entries = [Path(checker.__file__).parent.parent, *(Path(p) for p in sys.path if p and Path(p).is_absolute())]
+    bases = [p for p in entries if p in path.parents]
+    if not bases:
+        return "/".join(path.parts[-2:])
+    return path.relative_to(max(bases, key=lambda b: len(b.parts))).as_posix()
 
 
 def extract_profile(seeds_dir: Path) -> list[dict] | None:

@@ -15,7 +15,21 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Run", "machine", "run"]
+__all__ = ["Run", "machine", "run", "shown_path"]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def shown_path(path: str | Path) -> str:
+    """``path`` as the report shows it, without the machine's folders: relative to the repository when
+    inside it (``.tox/bench/bin/python``), else relative to the Python environment or installation it
+    belongs to (``<python environment>/bin/python``), else only its name (``.../results.json``)."""
+    p = Path(os.path.abspath(path))  # not resolved: a virtual environment's python is a link
+    for base, label in ((ROOT, ""), (Path(sys.prefix), "<python environment>/"),
+                        (Path(sys.base_prefix), "<python installation>/")):
+        if p == base or base in p.parents:
+            return label + (p.relative_to(base).as_posix() or ".")
+    return f".../{p.name}"
 
 
 @dataclass
@@ -123,7 +137,7 @@ def machine() -> dict[str, str]:
         "cpu": f"{_cpu_model()}, {os.cpu_count()} logical cores",
         "memory": _memory_gib(),
         "os": platform.platform(),
-        "python": f"{platform.python_implementation()} {platform.python_version()} ({sys.executable})",
+        "python": f"{platform.python_implementation()} {platform.python_version()} ({shown_path(sys.executable)})",
         "packages": ", ".join(f"{d} {_version(d)}" for d in
                               ("lark", "pint", "quantulum3", "pyduckling-native-phihos")),
         "load": "load average {:.2f} {:.2f} {:.2f} at the start".format(*os.getloadavg()),

@@ -98,6 +98,8 @@ def _machine(r: dict) -> list[str]:
 
 
 def _peers(r: dict) -> list[str]:
+    if "compare" not in r:
+        return []
     c = r["compare"]
     tools = c["tools"]
     out = [f"## Quantity extraction against the peers ({c['articles']} articles, {c['rounds']} alternating rounds)",
@@ -140,7 +142,50 @@ def _ratios(tools: dict) -> list[str]:
         ["crosscheck / peer", "throughput, whole process", "throughput, steady", "peak RSS"], rows)
 
 
+def _saves(on: dict, off: dict) -> str:
+    """The share of a run's time a speed-up takes off: 1 - with / without (wall; CPU in brackets)."""
+    return f"{100 * (1 - on['wall_s'] / off['wall_s']):.0f}% (CPU {100 * (1 - on['cpu_s'] / off['cpu_s']):.0f}%)"
+
+
+def _floor(r: dict, extract_wall: float) -> str:
+    """Extract's whole-process throughput over each peer's, with the extract run taking ``extract_wall``."""
+    tools = (r.get("compare") or {}).get("tools", {})
+    ours = tools.get("crosscheck-extract")
+    peers = [tools[p] for p in ("quantulum3", "duckling") if tools.get(p, {}).get("ok")]
+    if not (ours and ours.get("ok") and peers):
+        return "n/a"
+    return " / ".join(f"{ours['articles'] / extract_wall / p['articles_per_s']:.1f}x" for p in peers)
+
+
+def _speedups(r: dict) -> list[str]:
+    sp = r.get("speedups")
+    if not sp:
+        return []
+    if not sp.get("ok"):
+        return ["## What each speed-up in checker/parser/ buys", "", f"The measurement failed: {sp.get('error', '?')}", ""]
+    ext, chk = sp["extract"], sp["check"]
+    rows = [["all on", "", _f(ext["none"]["wall_s"]), "", _f(chk["none"]["wall_s"]), "", _floor(r, ext["none"]["wall_s"])]]
+    for name, d in sp["speedups"].items():
+        rows.append([f"{d['what']} (`{name}`)", d["instead"], _f(ext[name]["wall_s"]), _saves(ext["none"], ext[name]),
+                     _f(chk[name]["wall_s"]), _saves(chk["none"], chk[name]), _floor(r, ext[name]["wall_s"])])
+    return ["## What each speed-up in checker/parser/ buys", "",
+            f"The extract run of the comparison above ({sp['articles']} articles, bench/worker.py) and `crosscheck "
+            "check seeds/` (`--no-cache`), each a fresh process, with everything on and with one speed-up put back "
+            f"to the plain way of doing the same work (bench/speedups.py; the results are the same), {sp['rounds']} "
+            "alternating rounds, medians of the whole process. *Saves*: the share of the run's time the speed-up "
+            "takes off, 1 - with / without. A speed-up stays where it saves at least 10% of either run, or where "
+            "extract needs it to stay at least 20x quantulum3 and 5x Duckling (whole process; the last column "
+            "takes the peers' throughput from the comparison above). The lexer's table no longer keeps `re`'s "
+            "compiled programs (that relied on CPython's `_sre` internals): a process now compiles each bucket "
+            "regex it needs with `re.compile`, about 0.1 s for the few hundred an article of English needs, paid "
+            "in its first articles and included in these times.", "",
+            *_table(["speed-up", "without it", "extract s", "saves", "check seeds/ s", "saves",
+                     "extract / quantulum3 / Duckling, whole process"], rows)]
+
+
 def _lexer(r: dict) -> list[str]:
+    if "inproc" not in r:
+        return []
     inp = r["inproc"]
     if "lexers" not in inp:
         return ["## The lexer", "", "In-process measurements failed: " + inp.get("error", "?"), ""]
@@ -175,6 +220,8 @@ def _lexer(r: dict) -> list[str]:
 
 
 def _scaling(r: dict) -> list[str]:
+    if "scaling" not in r:
+        return []
     rows = []
     for s in r["scaling"]:
         what = f"`{s['command']}`" + ("" if s["command"] == "extract" else (", one story" if s["stories"] == "one" else ", many stories"))
@@ -237,6 +284,8 @@ def _incremental(r: dict) -> list[str]:
 
 
 def _startup(r: dict) -> list[str]:
+    if "startup" not in r:
+        return []
     s = r["startup"]
     imp = s["imports"]
     loaded = ", ".join(f"{k} {'yes' if v else 'no'}" for k, v in imp["loaded"].items())
@@ -250,9 +299,11 @@ def _startup(r: dict) -> list[str]:
 
 
 def _profiles(r: dict) -> list[str]:
+    if "inproc" not in r:
+        return []
     out = ["## What the profile says is left", ""]
     for key, title in (("parse_profile", "`parse_text` on the seeds"), ("extract_profile", "`facts.extract` on the seeds")):
-        rows = r["inproc"].get(key)
+        rows = r.get("inproc", {}).get(key)
         if not rows:
             continue
         out += [f"{title} (cProfile, own time):", "",
@@ -263,11 +314,11 @@ def _profiles(r: dict) -> list[str]:
 
 def _summary(r: dict) -> list[str]:
     rows = []
-    lx = r["inproc"].get("lexers")
+    lx = r.get("inproc", {}).get("lexers")
     if lx:
         rows.append(["`tokens()` speed-up over lark's basic lexer at its best (seeds, same tokens)",
                      f"{lx['speedup']:.1f}x"])
-    tools = r["compare"]["tools"]
+    tools = r.get("compare", {}).get("tools", {})
     for ours in ("crosscheck-parse", "crosscheck-extract"):
         t = tools.get(ours)
         if t and t["ok"]:
@@ -287,7 +338,8 @@ def _summary(r: dict) -> list[str]:
     if inc.get("new_ok"):
         rows.append([f"`check --new` of one article against a cached corpus of {inc['articles']:,}",
                      f"{_f(inc['new_s'], 2)} s"])
-    rows.append([f"start-up, `{r['startup']['command']}`", f"{_f(r['startup']['wall_s'], 3)} s"])
+    if "startup" in r:
+        rows.append([f"start-up, `{r['startup']['command']}`", f"{_f(r['startup']['wall_s'], 3)} s"])
     return ["## Summary", "", *_table(["measure", "value"], rows)]
 
 
@@ -319,8 +371,9 @@ def _notes(r: dict) -> list[str]:
             "- lark writes its grammar cache file in place (atomically only with the `atomicwrites` package, lark's "
             "`atomic_cache` extra). Workers that all build the parser at once after a grammar change can read a "
             "half-written file; lark catches the failed load and builds the parser again, so this costs time, not "
-            "correctness. Building the parser in the parent first avoids it. checker/parser/units.py writes its unit "
-            "table through a temporary file and `os.replace`, which is safe.",
+            "correctness. Building the parser in the parent first avoids it. crosscheck writes its own tables (the unit "
+            "table, the lexer's buckets) through `checker.output.write_atomic` (a temporary file, then a rename), "
+            "which is safe.",
             "- Nothing on this path keeps global state besides these caches (the lexer's are dictionaries filled on "
             "first use; two threads racing would compile one regex twice, with the same result).", ""]
 
@@ -331,6 +384,6 @@ def render(r: dict) -> str:
     lines = [HEADER, "", "# Performance", "",
              "How fast crosscheck reads articles, against two well-known quantity parsers, and what it costs to "
              f"start. Written by `bench/run.py` from the run described below{again}.", ""]
-    for part in (_summary, _machine, _peers, _lexer, _scaling, _incremental, _startup, _profiles, _notes):
+    for part in (_summary, _machine, _peers, _speedups, _lexer, _scaling, _incremental, _startup, _profiles, _notes):
         lines += part(r)
     return "\n".join(lines).rstrip() + "\n"

@@ -1,6 +1,7 @@
 """The crosscheck benchmark: speed and memory against quantulum3 and Duckling, scaling, start-up.
 
     python bench/run.py [--quick] [--articles 10000] [--peer-articles 100] [--rounds 3]
+    python bench/run.py --only compare --tools crosscheck-extract,quantulum3,duckling   (one part)
     tox -e bench                                  (the same, with the peers installed)
 
 Every measured thing runs in a fresh child process (bench/worker.py, bench/inproc.py, or the
@@ -32,8 +33,10 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 import procs  # noqa: E402
 import report  # noqa: E402
+import speedups  # noqa: E402
 
 PEERS = {"quantulum3": "quantulum3", "duckling": "duckling"}  # tool -> module it needs
+PARTS = ("inproc", "startup", "compare", "speedups", "scaling", "jobs", "incremental")  # in the order they run
 
 
 def _env() -> tuple[dict, str]:
@@ -42,8 +45,8 @@ def _env() -> tuple[dict, str]:
     spec = importlib.util.find_spec("checker")
     if spec is None or not spec.origin:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-        return env, f"{ROOT / 'checker'} (the checkout, through PYTHONPATH)"
-    return env, str(Path(spec.origin).parent)
+        return env, "checker (the checkout, through PYTHONPATH)"
+    return env, procs.shown_path(Path(spec.origin).parent)
 
 
 def _python(*args: str) -> list[str]:
@@ -208,6 +211,13 @@ def incremental(pool: Path, entries: list, size: int, work: Path, env: dict, tim
     return row
 
 
+def _parts(text: str) -> str:
+    unknown = [p for p in text.split(",") if p not in PARTS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown part {', '.join(unknown)} (parts: {', '.join(PARTS)})")
+    return text
+
+
 def _args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="small sizes and two rounds (a smoke run)")
@@ -217,10 +227,16 @@ def _args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--timeout", type=float, default=1800, help="seconds before a measured process is stopped")
     p.add_argument("--scale-timeout", type=float, default=600, help="the same, for each scaling run")
     p.add_argument("--output", default=str(ROOT / "docs" / "performance.md"), help="the Markdown report")
-    p.add_argument("--json", default=str(HERE / "results" / "latest.json"),
-                   help="where the raw results are saved (default bench/results/latest.json)")
+    p.add_argument("--json", default=None,
+                   help="where the raw results are saved (default bench/results/latest.json; with --only, nowhere)")
     p.add_argument("--render", metavar="JSON", help="only write the report again from results saved with --json")
     p.add_argument("--workdir", default=None, help="where the corpus is written (default: a temporary folder)")
+    p.add_argument("--only", metavar="PARTS", type=_parts,
+                   help=f"run only these parts (comma-separated: {', '.join(PARTS)}) and print their report to "
+                        "standard output, leaving docs/performance.md alone; e.g. --only compare --tools "
+                        "crosscheck-extract,quantulum3,duckling for the extract comparison alone")
+    p.add_argument("--tools", help="with the compare part: only these tools (comma-separated: "
+                                   "crosscheck-parse, crosscheck-extract, quantulum3, duckling)")
     args = p.parse_args(argv)
     if args.quick:
         args.articles, args.peer_articles, args.rounds = min(args.articles, 100), min(args.peer_articles, 20), 2
@@ -231,7 +247,7 @@ def main(argv: list[str]) -> int:
     args = _args(argv)
     if args.render:
         results = json.loads(Path(args.render).read_text(encoding="utf-8"))
-        results["rendered_from"] = args.render
+        results["rendered_from"] = procs.shown_path(args.render) if os.path.isabs(args.render) else args.render
         Path(args.output).write_text(report.render(results), encoding="utf-8")
         print(f"wrote {args.output}", file=sys.stderr)
         return 0
@@ -251,44 +267,85 @@ def _bench(args: argparse.Namespace, argv: list[str], env: dict, checker_from: s
     results: dict = {"machine": procs.machine(), "checker": checker_from,
                      "command": _command(argv),
                      "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "seed": corpus.SEED}
-    pool_size = max(args.articles, args.peer_articles, 1001)
+    parts = args.only.split(",") if args.only else list(PARTS)
+    pool_size = max(args.articles if {"scaling", "jobs", "incremental"} & set(parts) else 0, args.peer_articles,
+                    1001 if {"jobs", "incremental"} & set(parts) else 0)
     print(f"corpus: {pool_size} articles in {work}", file=sys.stderr)
     entries = corpus.build_pool(work / "pool", pool_size, ROOT / "seeds")
     files = [work / "pool" / name for name, _o, _s in entries]
+    for part in parts:
+        _PART_RUNS[part](args, results, env, work, entries, files)
+    if args.json or not args.only:
+        path = Path(args.json or HERE / "results" / "latest.json")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    if args.only:  # a part of a run: shown, not written over the whole run's report
+        print(report.render(results))
+        return 0
+    Path(args.output).write_text(report.render(results), encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _part_inproc(args, results, env, work, entries, files) -> None:
     print("in-process measurements", file=sys.stderr)
     inproc = procs.run(_python(str(HERE / "inproc.py"), str(ROOT / "seeds"), str(max(args.rounds, 5))),
                        timeout=args.timeout, env=env)
     results["inproc"] = inproc.report or {"error": inproc.stderr[-2000:]}
+
+
+def _part_startup(args, results, env, work, entries, files) -> None:
     print("start-up", file=sys.stderr)
     results["startup"] = start_up(env, max(args.rounds, 5), args.timeout)
+
+
+def _part_compare(args, results, env, work, entries, files) -> None:
     missing = {t: m for t, m in PEERS.items() if importlib.util.find_spec(m) is None}
-    tools = ["crosscheck-parse", "crosscheck-extract"] + [t for t in PEERS if t not in missing]
+    tools = [t for t in ["crosscheck-parse", "crosscheck-extract", *PEERS] if t not in missing]
+    if args.tools:
+        tools = [t for t in tools if t in args.tools.split(",")]
     results["missing_peers"] = sorted(missing)
     print(f"comparison on {args.peer_articles} articles: {', '.join(tools)}", file=sys.stderr)
     results["compare"] = compare(tools, files[:args.peer_articles], work, env, args.rounds, args.timeout)
+
+
+def _part_speedups(args, results, env, work, entries, files) -> None:
+    print(f"speed-ups of checker/parser/ turned off one at a time ({args.peer_articles} articles, and the seeds)",
+          file=sys.stderr)
+    listfile = _listfile(work, files[:args.peer_articles])
+    results["speedups"] = speedups.measure(listfile, ROOT / "seeds", work, env, max(args.rounds, 3), args.timeout)
+
+
+def _part_scaling(args, results, env, work, entries, files) -> None:
     sizes = [n for n in (10, 100, 1000, 10_000) if n <= args.articles]
     print(f"scaling: {sizes}", file=sys.stderr)
     results["parse_at_scale"] = report.summarise([procs.run(
         _python(str(HERE / "worker.py"), "crosscheck-parse", str(_listfile(work, files[:sizes[-1]]))),
         timeout=args.timeout, env=env)], None)
     results["scaling"] = scaling(work / "pool", entries, sizes, work, env, args.scale_timeout)
-    jobs_size = min(1000, pool_size)
+
+
+def _part_jobs(args, results, env, work, entries, files) -> None:
+    jobs_size = min(1000, len(entries))
     print(f"--jobs 1 and 2 on {jobs_size} articles", file=sys.stderr)
     results["jobs"] = jobs(work / "pool", entries, jobs_size, work, env, max(2, args.rounds - 1), args.scale_timeout)
-    inc_size = min(1000, pool_size - 1)
+
+
+def _part_incremental(args, results, env, work, entries, files) -> None:
+    inc_size = min(1000, len(entries) - 1)
     print(f"check --new against a cached corpus of {inc_size}", file=sys.stderr)
     results["incremental"] = incremental(work / "pool", entries, inc_size, work, env, args.scale_timeout)
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    Path(args.output).write_text(report.render(results), encoding="utf-8")
-    print(f"wrote {args.output}", file=sys.stderr)
-    return 0
+
+
+_PART_RUNS = {"inproc": _part_inproc, "startup": _part_startup, "compare": _part_compare,
+              "speedups": _part_speedups, "scaling": _part_scaling, "jobs": _part_jobs,
+              "incremental": _part_incremental}
 
 
 def _command(argv: list[str]) -> str:
-    """The command line as the user typed it (tox sets TOX_ENV_NAME in the environments it runs)."""
-    args = shlex.join(argv)
+    """The command line as the user typed it (tox sets TOX_ENV_NAME in the environments it runs), with
+    absolute paths shown without the machine's folders."""
+    args = shlex.join(procs.shown_path(a) if os.path.isabs(a) else a for a in argv)
     if os.environ.get("TOX_ENV_NAME"):
         return f"tox -e {os.environ['TOX_ENV_NAME']}" + (f" -- {args}" if args else "")
     return "python bench/run.py" + (f" {args}" if args else "")

@@ -1,6 +1,6 @@
 """One measured process: a tool reads a list of article files and finds what it finds in each.
 
-    python bench/worker.py TOOL LISTFILE [--tracemalloc]
+    python bench/worker.py TOOL LISTFILE [--tracemalloc] [--off SPEEDUP[,SPEEDUP...]]
 
 prints one JSON object: the tool's label, articles, characters, things found, seconds to import and
 warm up, seconds over the articles, and this process's peak memory (``ru_maxrss``; with --tracemalloc
@@ -10,7 +10,8 @@ whole process from outside.
 Tools: ``crosscheck-parse`` (checker.parser.quantities.parse_text on each text, what ``crosscheck parse``
 does), ``crosscheck-extract`` (checker.extractor.facts.extract over checker.ingest.articles.read_articles, what
 ``crosscheck extract`` does; parse-level with a label saying so where those are not there),
-``quantulum3`` and ``duckling`` (PyPI ``quantulum3`` and ``pyduckling-native-phihos``).
+``quantulum3`` and ``duckling`` (PyPI ``quantulum3`` and ``pyduckling-native-phihos``).  ``--off`` turns
+speed-ups of checker/parser/ off first (bench/speedups.py).
 """
 
 from __future__ import annotations
@@ -80,6 +81,10 @@ def main(argv: list[str]) -> int:
     tool, listfile = argv[0], argv[1]
     if "--tracemalloc" in argv:
         tracemalloc.start()
+    if "--off" in argv:
+        import speedups  # bench/, beside this file
+
+        speedups.turn_off(argv[argv.index("--off") + 1])
     paths = Path(listfile).read_text(encoding="utf-8").split("\n")
     paths = [p for p in paths if p]
     t0 = time.perf_counter()

@@ -1,7 +1,17 @@
-"""Text -> Quantities: the claim grammar and everything that reads numbers.
+"""parser: text -> Quantity values (what ``crosscheck parse`` prints), through grammar/*.lark.
 
-In: a string. Out: :class:`checker.model.Quantity` values (an exact interval, a unit normalised by
-pint, a qualifier, the character span). The Lark grammar in ``grammar/*.lark`` is the one place where
-claim syntax lives; ``lexer`` gives lark's own tokens faster, ``numbers`` turns number words and
-qualifiers into bounds, ``units`` maps unit words to pint units.
+In: a text (str).  Out: its quantities (``checker.model.Quantity``, exact Fractions, intervals,
+units and dimensions) with the tokens they cover: ``quantities.parse_text(text)``,
+``quantities.find_quantities(text, lexed)``; and the tokens themselves (``grammar.lex(text)``), which
+extraction reads for its words.
+
+- grammar.py: the LALR parser (lark), the scanner (longest quantity at each token), ``Lexed`` tokens;
+- lexer.py, firstchar.py, narrowing.py, lexstore.py: lark's tokens found by first-character dispatch,
+  and the lexer's buckets kept on disk;
+- quantities.py: scanner matches -> Quantities; builders.py (quantity trees), measures.py (measure
+  trees), qualifiers.py, numbers.py (number trees and words), nouns.py, trees.py (reading lark trees);
+- units.py: terminal -> pint unit, dimensions (a table on disk, so that parsing does not import pint);
+- ondisk.py: where the parse stage's tables live in the user's cache folder, and how they are written.
+
+Depends on the core (checker.model, errors, paths, output) only.
 """

@@ -72,20 +72,18 @@ class _Chain:
         return None
 
 
-def _alternation(named: list[tuple[str, str]], flags: int, tail: str = "", re_module=re, compile_=None):
-    """lark's own construction, ``(?P<NAME>regex)|...`` in lark's order, with ``tail`` after it; split
-    in halves without the tail if ``re`` refuses that many groups (as lark.lexer.Scanner does).
-    ``compile_(pattern, flags)`` compiles (default: ``re_module.compile``)."""
-    compile_ = compile_ or re_module.compile
+def _alternation(named: list[tuple[str, str]], flags: int, tail: str = "", re_module=re):
+    """lark's own construction, ``(?P<NAME>regex)|...`` in lark's order, with ``tail`` after it, compiled
+    by ``re_module``; split in halves without the tail if ``re`` refuses that many groups (as
+    lark.lexer.Scanner does)."""
     body = "|".join(f"(?P<{name}>{regexp})" for name, regexp in named)
     try:
-        return compile_(f"(?:{body}){tail}" if tail else body, flags)
+        return re_module.compile(f"(?:{body}){tail}" if tail else body, flags)
     except AssertionError:
         if len(named) < 2:
             raise
     half = len(named) // 2
-    parts = [_alternation(named[:half], flags, "", re_module, compile_),
-             _alternation(named[half:], flags, "", re_module, compile_)]
+    parts = [_alternation(named[:half], flags, "", re_module), _alternation(named[half:], flags, "", re_module)]
     return _Chain([q for part in parts for q in (part.parts if isinstance(part, _Chain) else [part])])
 
 
@@ -206,7 +204,7 @@ class FastLexer:
         return found
 
     def _from_pattern(self, pattern: str):
-        found = self._by_pattern[pattern] = self._store.compile(pattern, self._flags) if pattern else _NoMatch()
+        found = self._by_pattern[pattern] = re.compile(pattern, self._flags) if pattern else _NoMatch()
         return found
 
     def _compiled(self, members: tuple[str, ...], char: str):
@@ -216,8 +214,7 @@ class FastLexer:
                       if t.name in wanted)
         found = self._by_members.get(named)
         if found is None:
-            found = _alternation(list(named), self._flags, self._tail, self._lark.re, self._store.compile) \
-                if named else _NoMatch()
+            found = _alternation(list(named), self._flags, self._tail, self._lark.re) if named else _NoMatch()
             self._by_members[named] = found
             if isinstance(found, re.Pattern):
                 self._by_pattern.setdefault(found.pattern, found)

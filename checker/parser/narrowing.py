@@ -25,6 +25,27 @@ _FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBO
           (re.ASCII, "a"), (re.LOCALE, "L"), (re.UNICODE, "u"))
 
 
+_ATOMS = {_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY}  # one character: repeated without a group around it
+_SHORT = {(0, 1): "?", (0, None): "*", (1, None): "+"}
+
+
+def _count(low: int, high) -> str:
+    """A repeat's count as ``re`` reads it: ``?``, ``*``, ``+``, ``{n}`` or ``{low,high}``."""
+    top = None if high is _c.MAXREPEAT else high
+    if (low, top) in _SHORT:
+        return _SHORT[(low, top)]
+    if low == top:
+        return f"{{{low}}}"
+    return f"{{{low},{'' if top is None else top}}}"
+
+
+def _class_text(items) -> str:
+    """A parsed character class: ``\\d`` for a class of one category, else ``[...]``."""
+    if len(items) == 1 and items[0][0] is _c.CATEGORY:
+        return _class(items)[1:-1]
+    return _class(items)
+
+
 def _flag_text(add: int, drop: int) -> str:
     on = "".join(letter for bit, letter in _FLAGS if add & bit)
     off = "".join(letter for bit, letter in _FLAGS if drop & bit)
@@ -42,7 +63,7 @@ def _write_item(op, av, names: dict) -> str:
     if op is _c.NOT_LITERAL:
         return f"[^{_char(av)}]"
     if op is _c.IN:
-        return _class(av)
+        return _class_text(av)
     if op is _c.ANY:
         return "."
     if op is _c.AT and av in _AT:
@@ -62,16 +83,38 @@ def _write_item(op, av, names: dict) -> str:
         return "(?:" + "|".join(_write(alt, names) for alt in av[1]) + ")"
     if op in _REPEATS:
         low, high, sub = av
-        top = "" if high is _c.MAXREPEAT else str(high)
-        return f"(?:{_write(sub, names)}){{{low},{top}}}{_REPEATS[op]}"
+        body = _write(sub, names)
+        if not (len(sub) == 1 and sub[0][0] in _ATOMS):
+            body = f"(?:{body})"
+        return body + _count(low, high) + _REPEATS[op]
     if op is getattr(_c, "ATOMIC_GROUP", None):
         return f"(?>{_write(av, names)})"
     raise _Unknown(op)
 
 
+class _Parsed:
+    """One regex as ``re``'s parser reads it, with what narrowing learns about its parts: ``first``
+    maps each part asked about (by identity: the parts belong to this object and live as long as it)
+    to its first-character regex."""
+
+    __slots__ = ("first", "flags", "items", "names")
+
+    def __init__(self, items: list, flags: int, names: dict):
+        self.items, self.flags, self.names = items, flags, names
+        self.first: dict = {}
+
+    def cannot_start(self, items, flags: int, char: str) -> bool:
+        """Whether no match of ``items`` (a part of this regex) can start with ``char``."""
+        key = (id(items), flags)
+        if key not in self.first:
+            self.first[key] = _starts(items, flags)
+        first = self.first[key]
+        return first is not None and not first.fullmatch(char)
+
+
 @functools.lru_cache(maxsize=1024)
-def _tree(regexp: str, flags: int):
-    """(parsed items, flags, group names) when the tree writes back to itself, else None."""
+def _tree(regexp: str, flags: int) -> _Parsed | None:
+    """``regexp`` parsed, when its tree writes back to itself, else None."""
     try:
         parsed = _p.parse(regexp, flags)
         if parsed.state.flags != _p.parse("", flags).state.flags:
@@ -82,7 +125,7 @@ def _tree(regexp: str, flags: int):
         return None
     if repr(again) != repr(parsed) or again.state.groupdict != parsed.state.groupdict:
         return None
-    return list(parsed), parsed.state.flags, names
+    return _Parsed(list(parsed), parsed.state.flags, names)
 
 
 def _captures(items) -> bool:
@@ -96,47 +139,43 @@ def _captures(items) -> bool:
     return False
 
 
-_STARTS: dict = {}  # (id(subpattern), flags) -> (the subpattern, kept alive so its id stays its own, regex)
-
-
-def _cannot_start(items, flags: int, char: str) -> bool:
-    """Whether no match of ``items`` can start with ``char`` (its first-character regex is kept)."""
-    key = (id(items), flags)
-    entry = _STARTS.get(key)
-    if entry is None or entry[0] is not items:
-        entry = _STARTS[key] = (items, _starts(items, flags))
-    first = entry[1]
-    return first is not None and not first.fullmatch(char)
-
-
-def _narrow_items(items, flags: int, char: str) -> list:
-    """``items`` with what cannot start at ``char`` dropped, where it is tried at the first position:
-    the first item, and the item after each zero-width one or after an optional one that is dropped
-    (it can only match empty there)."""
-    out = []
+def _narrow_items(tree: _Parsed, items, flags: int, char: str) -> tuple[list, bool]:
+    """(``items`` with what cannot start at ``char`` dropped, whether anything was), where it is tried
+    at the first position: the first item, and the item after each zero-width one or after an
+    optional one that is dropped (it can only match empty there)."""
+    out, changed = [], False
     for k, (op, av) in enumerate(items):
         if op is _c.BRANCH:
-            kept = [_p.SubPattern(alt.state, _narrow_items(alt, flags, char))
-                    for alt in av[1] if not _cannot_start(alt, flags, char)]
+            kept = []
+            for alt in av[1]:
+                if tree.cannot_start(alt, flags, char):
+                    continue
+                inner, dropped = _narrow_items(tree, alt, flags, char)
+                kept.append(_p.SubPattern(alt.state, inner))
+                changed |= dropped
+            changed |= 0 < len(kept) < len(av[1])
             out.append((op, (av[0], kept)) if kept else (op, av))
         elif op is _c.SUBPATTERN:
             group, add, drop, sub = av
-            inner = _narrow_items(sub, (flags | add) & ~drop, char)
+            inner, dropped = _narrow_items(tree, sub, (flags | add) & ~drop, char)
             out.append((op, (group, add, drop, _p.SubPattern(sub.state, inner))))
-        elif op in _REPEATS and av[0] == 0 and _cannot_start(av[2], flags, char) and not _captures(av[2]):
+            changed |= dropped
+        elif op in _REPEATS and av[0] == 0 and tree.cannot_start(av[2], flags, char) and not _captures(av[2]):
+            changed = True
             continue  # matches empty here: drop it, and the next item is at the first position
         else:
             out.append((op, av))
         if op not in _ZERO_WIDTH:
-            return out + list(items[k + 1:])
-    return out
+            return out + list(items[k + 1:]), changed
+    return out, changed
 
 
 @functools.lru_cache(maxsize=8192)
 def narrow(regexp: str, flags: int, char: str) -> str:
-    """``regexp`` for matches that start at ``char``: the same first match, fewer alternatives tried."""
+    """``regexp`` for matches that start at ``char``: the same first match, fewer alternatives tried
+    (``regexp`` itself when nothing can be dropped)."""
     tree = _tree(regexp, flags)
     if tree is None:
         return regexp
-    items, tree_flags, names = tree
-    return _write(_narrow_items(items, tree_flags, char), names)
+    items, changed = _narrow_items(tree, tree.items, tree.flags, char)
+    return _write(items, tree.names) if changed else regexp

@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-__all__ = ["APPROX_TOLERANCE", "Num", "digits_value", "interval", "number_value", "word_value"]
+from .trees import Unreadable, is_tree, leaves, name
+
+__all__ = ["APPROX_TOLERANCE", "NUMBER_RULES", "READERS", "Num", "and_fraction_value", "denominator", "digits_value",
+           "interval", "is_number", "number_value", "word_value"]
 
 _SMALL = {
     "zero": 0, "nought": 0, "naught": 0, "nil": 0, "a": 1, "an": 1,
@@ -77,7 +80,7 @@ def word_value(word: str) -> Fraction:
     parts = w.replace("-", " ").replace("\u2010", " ").replace("\u2011", " ").split()
     if len(parts) > 1:
         return sum((word_value(p) for p in parts), Fraction(0))
-    raise KeyError(word)
+    raise Unreadable(f"not a number word: {word!r}")
 
 
 _ORDINAL_UNITS = {
@@ -87,11 +90,16 @@ _ORDINAL_UNITS = {
 
 
 def denominator(word: str) -> int:
-    """"fifths" -> 5, "twenty-first" -> 21."""
+    """"fifths" -> 5, "twenty-first" -> 21; :class:`Unreadable` for a word that is not a fraction."""
     parts = word.lower().replace("\u2010", "-").replace("\u2011", "-").replace("-", " ").split()
     if len(parts) == 2:
-        return int(word_value(parts[0])) + _ORDINAL_UNITS[parts[1].removesuffix("s")]
-    return _DENOMINATORS[_norm(word)]
+        unit = _ORDINAL_UNITS.get(parts[1].removesuffix("s"))
+        found = None if unit is None else int(word_value(parts[0])) + unit
+    else:
+        found = _DENOMINATORS.get(_norm(word))
+    if found is None:
+        raise Unreadable(f"not a fraction word: {word!r}")
+    return found
 
 
 def is_plural_fraction(word: str) -> bool:
@@ -113,6 +121,8 @@ def digits_value(text: str) -> Fraction:
     number, suffix = t[:i], t[i:].lower()
     value = Fraction(number)
     if suffix:
+        if suffix not in _SCALES:
+            raise Unreadable(f"not a scale suffix: {suffix!r}")
         value *= _SCALES[suffix]
     return value
 
@@ -160,24 +170,15 @@ class Num:
     a_fraction: bool = False
 
 
-def _name(node) -> str:
-    name = node.data if hasattr(node, "data") else node.type
-    return name.rsplit("__", 1)[-1]
-
-
-def _is_tree(node) -> bool:
-    return hasattr(node, "data")
-
-
 def _sign(kids) -> tuple[int, list]:
-    if kids and not _is_tree(kids[0]) and _name(kids[0]) in ("SIGN", "MINUS"):
+    if kids and not is_tree(kids[0]) and name(kids[0]) in ("SIGN", "MINUS"):
         return -1, kids[1:]
     return 1, kids
 
 
 def _below_hundred(tree) -> Fraction:
     tok = tree.children[0]
-    return digits_value(tok.value) if _name(tok) == "DIGITS_SMALL" else word_value(tok.value)
+    return digits_value(tok.value) if name(tok) == "DIGITS_SMALL" else word_value(tok.value)
 
 
 def _below_thousand(tree) -> Fraction:
@@ -187,9 +188,9 @@ def _below_thousand(tree) -> Fraction:
         return value
     value *= 100
     for kid in kids[2:]:
-        if _is_tree(kid):
+        if is_tree(kid):
             value += _below_hundred(kid)
-        elif _name(kid) == "DIGITS_PLAIN":  # "3 hundred and 21"
+        elif name(kid) == "DIGITS_PLAIN":  # "3 hundred and 21"
             value += digits_value(kid.value)
     return value
 
@@ -205,7 +206,7 @@ def _tails(current: Fraction, tails) -> Fraction:
             total += current * factor
         current = Fraction(0)
         for kid in tail.children[1:]:
-            if _is_tree(kid):
+            if is_tree(kid):
                 current = _below_thousand(kid)
     return total + current
 
@@ -223,10 +224,10 @@ def _digits(tree) -> Num:
         factor = word_value(kid.children[0].value)
         value *= factor
         scale = int(factor)
-    if _name(first) == "DIGITS_SUFFIXED":
+    if name(first) == "DIGITS_SUFFIXED":
         scale = int(digits_value("1" + first.value.lstrip("0123456789.,")))
     year_like = (
-        sign == 1 and len(kids) == 1 and _name(first) == "DIGITS_PLAIN" and len(first.value) == 4
+        sign == 1 and len(kids) == 1 and name(first) == "DIGITS_PLAIN" and len(first.value) == 4
         and 1800 <= int(first.value) <= 2100
     )
     return Num(sign * value, scale, year_like)
@@ -235,16 +236,16 @@ def _digits(tree) -> Num:
 def _words(tree) -> Num:
     sign, kids = _sign(tree.children)
     below = _below_thousand(kids[0])
-    tails = [k for k in kids[1:] if _name(k) == "scale_tail"]
+    tails = [k for k in kids[1:] if name(k) == "scale_tail"]
     return Num(sign * _tails(below, tails), _last_scale(tails))
 
 
 def _a_scale(tree) -> Num:
     kids = tree.children[1:]
-    if _name(kids[0]) == "HUNDRED":
+    if name(kids[0]) == "HUNDRED":
         value = Fraction(100)
-        rest = [k for k in kids[1:] if _name(k) != "AND_NUM"]
-        if rest and _name(rest[0]) == "below_hundred":
+        rest = [k for k in kids[1:] if name(k) != "AND_NUM"]
+        if rest and name(rest[0]) == "below_hundred":
             value += _below_hundred(rest[0])
             rest = rest[1:]
         return Num(_tails(value, rest), 100 if not rest else _last_scale(rest))
@@ -286,11 +287,11 @@ def _word_fraction(tree) -> Num:
     kids = tree.children
     head, word = kids[0], kids[-1]
     denom = denominator(word.value)
-    if _name(head) == "A":  # "a half", "a quarter"; "a third", "a fifth" may be ordinals
+    if name(head) == "A":  # "a half", "a quarter"; "a third", "a fifth" may be ordinals
         return Num(Fraction(1, denom), a_fraction=denom not in (2, 4) and not is_plural_fraction(word.value))
     numerator = number_value(head)
     if numerator.value != 1 and not is_plural_fraction(word.value):
-        last = list(_leaves(head))[-1]
+        last = list(leaves(head))[-1]
         return Num(numerator.value, numerator.scaled, ordinal_end=last.end_pos)
     return Num(numerator.value / denom)
 
@@ -298,7 +299,7 @@ def _word_fraction(tree) -> Num:
 def _fraction_scale(tree) -> Num:
     kids = tree.children
     scale = int(word_value(kids[-1].value))
-    head = _name(kids[0])
+    head = name(kids[0])
     if head == "FRACTION_WORD":
         part = Fraction(1, denominator(kids[0].value))
     elif head == "HALF":
@@ -309,14 +310,14 @@ def _fraction_scale(tree) -> Num:
 
 
 def _point_digits(tree) -> str:
-    if not _is_tree(tree):
+    if not is_tree(tree):
         return tree.value
     return "".join(str(int(_below_hundred(k))) for k in tree.children)
 
 
 def _point_decimal(tree) -> Num:
     kids = tree.children
-    whole = number_value(kids[0]) if _name(kids[0]) == "digits" else _words(kids[0])
+    whole = number_value(kids[0]) if name(kids[0]) == "digits" else _words(kids[0])
     digits = _point_digits(kids[2])
     frac = Fraction(int(digits), 10 ** len(digits))
     value = whole.value - frac if _negative(kids[0]) else whole.value + frac
@@ -328,15 +329,7 @@ def _point_decimal(tree) -> Num:
 
 
 def _negative(tree) -> bool:
-    return bool(tree.children) and not _is_tree(tree.children[0]) and _name(tree.children[0]) in ("SIGN", "MINUS")
-
-
-def _leaves(tree):
-    if _is_tree(tree):
-        for child in tree.children:
-            yield from _leaves(child)
-    else:
-        yield tree
+    return bool(tree.children) and not is_tree(tree.children[0]) and name(tree.children[0]) in ("SIGN", "MINUS")
 
 
 def _fraction_only(tree) -> Num:
@@ -350,7 +343,7 @@ def _digits_and_fraction(tree) -> Num:
     return Num(whole + frac if whole >= 0 else whole - frac)
 
 
-_READERS = {
+READERS = {
     "digits": _digits,
     "words": _words,
     "a_scale": _a_scale,
@@ -365,12 +358,18 @@ _READERS = {
     "pair": lambda tree: Num(Fraction(2)),
     "below_hundred": lambda tree: Num(_below_hundred(tree)),
 }
-NUMBER_RULES = frozenset(_READERS) | {"number"}
+THROUGH = ("number",)  # read through its one child (``number: digits``)
+NUMBER_RULES = frozenset(READERS) | set(THROUGH)
+
+
+def is_number(node) -> bool:
+    """Whether ``node`` is a number tree that :func:`number_value` reads."""
+    return is_tree(node) and name(node) in NUMBER_RULES
 
 
 def number_value(tree) -> Num:
     """Any ``number``-like subtree -> its exact value."""
-    name = _name(tree)
-    if name == "number":
+    kind = name(tree)
+    if kind in THROUGH:
         return number_value(tree.children[0])
-    return _READERS[name](tree)
+    return READERS[kind](tree)

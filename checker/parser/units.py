@@ -3,22 +3,23 @@
 A unit terminal in grammar/units.lark is named ``U_<PINT UNIT>``; ``unit_for_terminal`` turns the
 name back into a pint unit name.  Parsing a text must not pay pint's start-up cost, so the
 dimension of every grammar unit is worked out by pint once and kept in a small JSON file in the
-user's cache folder, keyed by pint's version and the grammar's set of units (like lark's grammar
-cache).
+user's cache folder (checker/parser/ondisk.py), keyed by the installed pint and the grammar's set of
+units (like lark's grammar cache).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import json
-import os
-import tempfile
 from fractions import Fraction
 from pathlib import Path
 
+from .ondisk import cache_dir, read_json, write_json
+from .trees import base_name
+
 __all__ = [
     "CURRENCY_SYMBOLS",
+    "base_name",
     "convert",
     "dimension",
     "registry",
@@ -42,11 +43,6 @@ CURRENCY_SYMBOLS = {
     "₹": "INR", "₩": "KRW",
 }
 CURRENCY_DIMENSION = "[currency]"
-
-
-def base_name(name: str) -> str:
-    """A rule or terminal name without lark's import namespace ("numbers__A" -> "A")."""
-    return name.rsplit("__", 1)[-1]
 
 
 def unit_for_terminal(terminal: str) -> str:
@@ -79,36 +75,40 @@ def registry():
     return ureg
 
 
-def _cache_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "crosscheck"
-
-
 @functools.cache
 def _dimensions() -> dict[str, str]:
-    try:
-        from importlib.metadata import version
-
-        pint_version = version("pint")
-    except Exception:  # pragma: no cover - pint missing is a broken install
-        pint_version = "unknown"
+    """Unit name -> its dimension, for every unit of the grammar: read from the cache folder, else
+    worked out by pint and saved there (a read-only folder only costs speed).  The file is named by
+    what the table depends on: pint (``_pint_key``) and the grammar's set of units."""
     names = _grammar_units()
     digest = hashlib.sha1("\n".join(names).encode("utf-8")).hexdigest()[:12]
-    path = _cache_path() / f"units-{pint_version}-{digest}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
+    path = cache_dir() / f"units-{_pint_key()}-{digest}.json"
+    stored = read_json(path)
+    if isinstance(stored, dict) and set(stored) == set(names):
+        return stored
     table = _compute_dimensions(names)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".units-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(table, fh, sort_keys=True)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home only costs speed
+    write_json(path, table)
     return table
+
+
+def _pint_key() -> str:
+    """A digest of the installed pint, found without importing it or ``importlib.metadata`` (either
+    costs more than reading the table): its unit definition files and the name of its dist-info
+    folder (which carries the version).  "unknown" when pint is not where its spec says."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pint")
+    if spec is None or not spec.origin:
+        return "unknown"
+    folder = Path(spec.origin).parent
+    h = hashlib.sha1()
+    try:
+        for name in ("default_en.txt", "constants_en.txt"):
+            h.update((folder / name).read_bytes())
+        h.update(" ".join(sorted(p.name for p in folder.parent.glob("[Pp]int-*.dist-info"))).encode())
+    except OSError:
+        return "unknown"
+    return h.hexdigest()[:12]
 
 
 def _grammar_units() -> list[str]:

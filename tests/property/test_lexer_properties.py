@@ -7,7 +7,7 @@ import re
 
 from hypothesis import example, given, note
 from hypothesis import strategies as st
-from lark.exceptions import UnexpectedInput
+from lark_oracle import lark_scan
 
 from checker.parser import firstchar, grammar, narrowing
 from checker.parser.quantities import find_quantities
@@ -93,36 +93,6 @@ def test_a_match_starts_with_one_of_the_first_chars_and_pairs(term, text):
         if full.match(text, pos):
             assert first is None or first.fullmatch(text[pos]), (term.name, pos)
             assert pairs is None or pos + 1 == len(text) or pairs.match(text, pos, pos + 2), (term.name, pos)
-
-
-def lark_longest(toks: list, i: int) -> tuple[int, object]:
-    """The oracle for grammar.longest: lark's own interactive parser, fed token by token, asked at each
-    step whether $END would be accepted there; (end, tree) of the longest accepted run."""
-    ip = grammar.parser().parse_interactive(start=grammar.START)
-    best, tree = i, None
-    for j in range(i, len(toks)):
-        try:
-            ip.feed_token(toks[j])
-        except UnexpectedInput:
-            break
-        try:
-            tree = ip.copy().feed_eof(toks[j])
-            best = j + 1
-        except UnexpectedInput:
-            pass
-    return best, tree if best > i else None
-
-
-def lark_scan(toks: list) -> list[tuple[int, int, object]]:
-    out, i = [], 0
-    while i < len(toks):
-        end, tree = lark_longest(toks, i)
-        if end > i:
-            out.append((i, end, tree))
-            i = end
-        else:
-            i += 1
-    return out
 
 
 @given(SOUP)

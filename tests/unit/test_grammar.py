@@ -196,3 +196,65 @@ def test_text_slices_back_in_a_long_text(seed_texts):
     for text in seed_texts.values():
         for q in parse_text(text):
             assert text[q.start:q.end] == q.text
+
+
+# ---------------------------------------------------------------------------- every rule has its reader
+
+
+def test_every_alternative_of_the_grammar_has_its_reader():
+    from checker.parser import measures, numbers, quantities
+    from checker.parser.builders import BUILDERS
+
+    rules = grammar.parser().rules
+    assert quantities.unread(rules, "quantity", BUILDERS) == []
+    assert quantities.unread(rules, "measure", measures.MEASURES, measures.THROUGH) == []
+    assert quantities.unread(rules, "number", numbers.READERS, numbers.THROUGH) == []
+    quantities.check_readers.__wrapped__()  # the check run before the first text: passes
+
+
+def test_unread_names_each_alternative_without_a_reader():
+    """On a grammar of its own: an alias, a rule's own name, and names met through a child."""
+    from lark import Lark
+
+    from checker.parser.quantities import unread
+
+    rules = Lark(r"""
+        measure: NUM -> bare
+               | NUM NUM -> pair_of_numbers
+               | money
+               | NUM "x" NUM
+        money: "$" NUM -> money_prefix
+             | NUM "EUR" -> money_suffix
+        NUM: /\d+/
+        %ignore " "
+    """, start="measure", parser="lalr").rules
+    # the unaliased ``NUM "x" NUM`` is named "measure": read through, it would have no one child to read
+    assert unread(rules, "measure", {"bare": 1, "money_prefix": 1}, ("measure",)) == [
+        "pair_of_numbers", "measure", "money_suffix"]
+    assert unread(rules, "measure", {"bare": 1, "money_prefix": 1}) == ["pair_of_numbers", "measure"]
+
+
+def test_a_quantity_form_without_a_builder_fails_loudly(monkeypatch):
+    """Not a text with nothing found: the first parse names the alternative that has no builder."""
+    from checker.errors import GrammarError
+    from checker.parser import quantities
+
+    assert parse_text("one in five adults")  # a ``ratio``
+    builders = {k: v for k, v in quantities.BUILDERS.items() if k != "ratio"}
+    monkeypatch.setattr(quantities, "BUILDERS", builders)
+    quantities.check_readers.cache_clear()
+    try:
+        with pytest.raises(GrammarError, match=r"quantity: ratio"):
+            parse_text("one in five adults")
+    finally:
+        quantities.check_readers.cache_clear()
+
+
+def test_a_missing_measure_or_number_reader_is_named_too(monkeypatch):
+    from checker.errors import GrammarError
+    from checker.parser import measures, numbers, quantities
+
+    monkeypatch.setattr(measures, "MEASURES", {k: v for k, v in measures.MEASURES.items() if k != "money_suffix"})
+    monkeypatch.setattr(numbers, "READERS", {k: v for k, v in numbers.READERS.items() if k != "couple"})
+    with pytest.raises(GrammarError, match=r"measure: money_suffix; number: couple"):
+        quantities.check_readers.__wrapped__()

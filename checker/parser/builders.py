@@ -1,0 +1,247 @@
+"""Quantity trees -> Quantity values: one builder for each alternative of the ``quantity`` rule.
+
+``BUILDERS`` maps each alternative's alias in grammar/claims.lark (``single``, ``ranged``, ``bounded``,
+``part``, ``ratio``, ``clock``) to a function ``(tree, text, start, end) -> [Quantity]``; a builder gives
+none for what only looks like a quantity (a year), several where the words do not make one interval
+("more than 40 and less than 10", "rose 25% to 34,500 tonnes").  checker/parser/quantities.py checks
+the table against the grammar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from checker.model import Quantity
+
+from . import units
+from .measures import Measure, from_num, read_measures, unit_of
+from .nouns import head_noun, singular
+from .numbers import Num, is_number, number_value
+from .qualifiers import LOWER_BOUND, Qual, and_qual_kind, apply_post, make, read_and_qual, read_qualifier
+from .trees import is_tree, name, span
+
+__all__ = ["BUILDERS"]
+
+
+def _not_a_number(measures: list[Measure], q: Qual, post, after: str) -> bool:
+    """A year on its own ("in 2022"), or "a fifth" that starts "a fifth-generation jet"."""
+    if len(measures) != 1:
+        return False
+    m = measures[0]
+    if m.year_like and q.kind == "exact" and post is None:
+        return True
+    return m.a_fraction and after in ("-", "\u2010", "\u2011")
+
+
+def _single(tree, text, start, end) -> list[Quantity]:
+    q, post, measures = Qual(), None, []
+    for kid in tree.children:
+        kname = name(kid)
+        if kname == "qualifier":
+            q = read_qualifier(kid)
+        elif kname == "AND_QUAL":
+            q, start = read_and_qual(kid)
+        elif kname == "post_qualifier":
+            post = kid.children[0]
+        else:
+            measures = read_measures(kid)
+    if not measures or _not_a_number(measures, q, post, text[end:end + 1]):
+        return []
+    out = []
+    for i, m in enumerate(measures):
+        first, last = i == 0, i == len(measures) - 1
+        mq = q if first else Qual()
+        if last and post is not None:
+            mq = apply_post(mq, post)
+        s = start if first else m.start
+        e = post.end_pos if last and post is not None else (m.end if m.end is not None else end)
+        out.append(make(text, s, e, mq, m))
+    return out
+
+
+def _range_side(tree) -> tuple[Num, str | None]:
+    num, unit, sign = None, None, 1
+    for kid in tree.children:
+        kname = name(kid)
+        if kname == "MINUS":
+            sign = -1
+        elif is_number(kid):
+            num = number_value(kid)
+            num = Num(sign * num.value, num.scaled, num.year_like)
+        elif kname == "currency_symbol":
+            tok = kid.children[0]
+            unit = units.currency_for_terminal(tok.type, tok.value)
+        elif is_tree(kid):
+            unit = unit_of(kid)
+    return num, unit
+
+
+@dataclass(slots=True)
+class _Side:
+    num: Num
+    unit: str | None
+    start: int
+    end: int
+
+
+def _sides(rng) -> tuple[list[_Side], object]:
+    """The two sides of a range tree, and its tail (a noun phrase or currency word) or None."""
+    sides: list[_Side] = []
+    currency, tail = None, None
+    for kid in rng.children:
+        kname = name(kid)
+        if kname in ("range_first", "range_side", "range_end"):
+            num, unit = _range_side(kid)
+            sides.append(_Side(num, unit, *span(kid)))
+        elif is_number(kid):
+            sides.append(_Side(number_value(kid), currency, *span(kid)))
+            currency = None
+        elif kname == "currency_symbol":
+            tok = kid.children[0]
+            currency = units.currency_for_terminal(tok.type, tok.value)
+        elif kname == "range_tail":
+            tail = kid.children[0]
+        elif is_tree(kid):  # the unit of "3km-5km"
+            sides[-1].unit = unit_of(kid)
+    return sides, tail
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Can sides in these units be one range?  Not "rose 5% to 1,200" or "25% to 34,500 tonnes"."""
+    if a is not None and b is None:
+        return a.isupper()  # "$5 to 10 million" is a range; "5% to 1,200" is not
+    if a is None or a == b:
+        return True
+    if "percent" in (a, b) or a.isupper() or b.isupper():
+        return False
+    return units.dimension(a) == units.dimension(b)
+
+
+def _apart(text: str, a: _Side, b: _Side) -> list[Quantity]:
+    """"rose 25% to 34,500 tonnes": two quantities, not a range."""
+    return [make(text, s.start, s.end, Qual(), Measure(s.num.value, s.unit)) for s in (a, b)]
+
+
+def _ranged(tree, text, start, end) -> list[Quantity]:
+    hedge = tree.children[0].children[0].value if len(tree.children) > 1 else None
+    (a, b), tail = _sides(tree.children[-1])
+    noun, unit = None, None
+    if tail is not None and name(tail) == "noun_phrase":
+        word, end = head_noun(tail, Fraction(2))
+        noun = singular(word.split()[-1])
+    elif tail is not None:
+        tok = tail.children[0]
+        unit = units.currency_for_terminal(tok.type, tok.value)
+    if not _compatible(a.unit, b.unit):
+        return _apart(text, a, b)
+    if a.num.year_like and b.num.year_like and not (unit or a.unit or b.unit):
+        return []  # "2014-2022": a span of years
+    unit = unit or b.unit or a.unit
+    low, high = a.num.value, b.num.value
+    if b.num.scaled > 1 and a.num.scaled == 1 and low * b.num.scaled <= high:
+        low *= b.num.scaled  # "between 5 and 10 million"
+    if a.unit and b.unit and a.unit != b.unit and not a.unit.isupper():
+        low = units.convert(low, a.unit, b.unit)
+    low, high = min(low, high), max(low, high)
+    return [Quantity(
+        text=text[start:end], start=start, end=end, qualifier="range", value=None,
+        low=low, high=high, low_inclusive=True, high_inclusive=True, unit=unit,
+        dimension=units.dimension(unit), noun=noun, hedge=hedge,
+    )]
+
+
+def _bounded(tree, text, start, end) -> list[Quantity]:
+    q1, m1, and_qual, m2 = tree.children
+    first, second = read_qualifier(q1), Qual(and_qual_kind(and_qual.value))
+    ms1, ms2 = read_measures(m1), read_measures(m2)
+    if len(ms1) != 1 or len(ms2) != 1:
+        return _single_parts(text, start, end, first, ms1, and_qual, ms2)
+    meas1, meas2 = ms1[0], ms2[0]
+    bounds = {first.kind: meas1.value, second.kind: meas2.value}
+    lows = [k for k in bounds if k in LOWER_BOUND]
+    highs = [k for k in bounds if k not in LOWER_BOUND]
+    if len(lows) != 1 or len(highs) != 1 or first.kind == "approximate":
+        return _single_parts(text, start, end, first, ms1, and_qual, ms2)
+    low, high = bounds[lows[0]], bounds[highs[0]]
+    if low > high or (low == high and (lows[0], highs[0]) != ("at_least", "at_most")):
+        return _single_parts(text, start, end, first, ms1, and_qual, ms2)  # the bounds do not meet
+    unit = meas2.unit or meas1.unit
+    return [Quantity(
+        text=text[start:end], start=start, end=end, qualifier="range", value=None, low=low,
+        high=high, low_inclusive=lows[0] == "at_least", high_inclusive=highs[0] == "at_most",
+        unit=unit, dimension=units.dimension(unit), hedge=first.hedge,
+    )]
+
+
+def _single_parts(text, start, end, first: Qual, ms1, and_qual, ms2) -> list[Quantity]:
+    """"more than 40 and less than 10": two bounds that do not make one interval."""
+    q2, start2 = read_and_qual(and_qual)
+    m1, m2 = ms1[0], ms2[-1]
+    end1 = m1.end if m1.end is not None else and_qual.start_pos
+    while end1 > start and text[end1 - 1].isspace():
+        end1 -= 1
+    return [make(text, start, end1, first, m1), make(text, start2, m2.end if m2.end else end, q2, m2)]
+
+
+def _part(tree, text, start, end) -> list[Quantity]:
+    kids = tree.children
+    q = Qual()
+    if name(kids[0]) == "qualifier":
+        q = read_qualifier(kids[0])
+        kids = kids[1:]
+    num = number_value(kids[0])
+    wk = kids[2].children
+    noun, whole, part_of = None, None, wk[0].value.lower()
+    if name(wk[0]) == "THE":
+        for kid in wk[1:]:
+            if is_number(kid):
+                whole = number_value(kid).value
+            elif name(kid) == "noun_phrase":
+                word, end = head_noun(kid, Fraction(2))
+                noun = singular(word.split()[-1])
+        part_of = noun or "the"
+    return [make(text, start, end, q, from_num(num, noun=noun), part_of=part_of, whole=whole)]
+
+
+def _ratio(tree, text, start, end) -> list[Quantity]:
+    """"one in five adults", "two out of three": a part (the first number) of a whole (the second)."""
+    kids = tree.children
+    q = read_qualifier(kids[0]) if name(kids[0]) == "qualifier" else Qual()
+    nums = [k for k in kids if is_number(k)]
+    part, whole = number_value(nums[0]), number_value(nums[1])
+    tail = next((k for k in kids if name(k) == "ratio_tail"), None)
+    post = next((k.children[0] for k in kids if name(k) == "post_qualifier"), None)
+    unit_tail = tail is not None and name(tail.children[0]) != "noun_phrase"
+    if unit_tail or whole.year_like or part.value > whole.value or whole.value == 0:
+        return _ratio_apart(text, start, end, q, nums, tail)  # "3 in 10 days", "5 in 2022", "12 in 6"
+    noun, connector = None, next(k for k in kids if name(k) in ("IN", "OUT_OF"))
+    if tail is not None:
+        word, end = head_noun(tail.children[0], whole.value)
+        noun = singular(word.split()[-1])
+    if post is not None:
+        q, end = apply_post(q, post), post.end_pos
+    part_of = noun or " ".join(connector.value.lower().split())
+    return [make(text, start, end, q, from_num(part, noun=noun), part_of=part_of, whole=whole.value)]
+
+
+def _ratio_apart(text, start, end, q: Qual, nums, tail) -> list[Quantity]:
+    """Each number alone, when the two are not a part and its whole ("3 in 10 days": 3, 10 days)."""
+    first, second = number_value(nums[0]), number_value(nums[1])
+    out = [make(text, start, span(nums[0])[1], q, from_num(first))]
+    if not second.year_like:
+        unit = unit_of(tail.children[0]) if tail is not None and name(tail.children[0]) != "noun_phrase" else None
+        s2, e2 = span(nums[1])[0], (span(tail)[1] if unit else span(nums[1])[1])
+        out.append(make(text, s2, e2, Qual(), Measure(second.value, unit)))
+    return out
+
+
+def _clock(tree, text, start, end) -> list[Quantity]:
+    parts = [int(p) for p in tree.children[-1].value.split(":")]
+    seconds = parts[0] * 60 + parts[1] if len(parts) == 2 else parts[0] * 3600 + parts[1] * 60 + parts[2]
+    return [make(text, start, end, Qual(), Measure(Fraction(seconds), "second"))]
+
+
+BUILDERS = {
+    "single": _single, "ranged": _ranged, "bounded": _bounded, "part": _part, "ratio": _ratio, "clock": _clock,
+}

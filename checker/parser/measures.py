@@ -1,0 +1,224 @@
+"""Measure trees (what follows the number: a unit, a counted noun, money...) -> ``Measure`` values.
+
+``read_measures(tree)`` reads one ``measure`` tree of grammar/claims.lark into its measured values: one in
+most cases, several for a list such as "5 km, 3 km" (while "2 hours 30 minutes" is one, summed).
+``MEASURES`` maps each alternative's alias to its reader; checker/parser/quantities.py checks it
+against the grammar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from . import numbers, units
+from .nouns import head_noun, is_plural, modifies, singular
+from .numbers import Num, is_number, number_value
+from .trees import is_tree, leaves, name, span
+
+__all__ = ["MEASURES", "THROUGH", "Measure", "from_num", "read_measures", "unit_of"]
+
+# "a ha moment", "a gal", "a mi": short unit words that are other words after "a"
+_NOT_AFTER_A = {"ha", "gal", "mi", "in", "gr", "mm", "t", "l", "m", "g", "h", "s", "d", "y"}
+
+
+@dataclass(slots=True)
+class Measure:
+    """One measured value and where its text is, when not the whole match."""
+
+    value: Fraction
+    unit: str | None = None
+    noun: str | None = None
+    modifies: str | None = None
+    distributive: bool = False
+    start: int | None = None
+    end: int | None = None
+    year_like: bool = False
+    scaled: int = 1
+    vague: bool = False
+    a_fraction: bool = False
+
+
+def unit_of(tree) -> str:
+    """The pint unit name of a unit tree (or token), from its first terminal: U_KILOMETER -> "kilometer"."""
+    return units.unit_for_terminal(next(leaves(tree)).type)
+
+
+def from_num(num: Num, **kw) -> Measure:
+    """A unitless Measure of a number read by checker/parser/numbers.py (``kw``: the other fields)."""
+    return Measure(num.value, scaled=num.scaled, vague=num.vague, **kw)
+
+
+def _bare(tree) -> list[Measure]:
+    num = number_value(tree.children[0])
+    return [from_num(num, end=num.ordinal_end, year_like=num.year_like, a_fraction=num.a_fraction)]
+
+
+def _amount(tree) -> Measure | None:
+    """number unit / a unit / another unit, with "and a half": one piece of a with_unit measure."""
+    value, unit, tok, vague = Fraction(1), None, None, False
+    for kid in tree.children:
+        kname = name(kid)
+        if is_number(kid):
+            num = number_value(kid)
+            if num.ordinal_end is not None or num.a_fraction:
+                return None  # "two millionth visitors", "a third year"
+            value, vague = num.value, num.vague
+        elif kname == "per":
+            unit = f"{unit} / {unit_of(kid.children[-1])}"
+        elif is_tree(kid):
+            unit, tok = unit_of(kid), next(leaves(kid))
+        elif kname == "AND_FRACTION":
+            value += numbers.and_fraction_value(kid.value)
+        elif kname == "A" and tok is None:
+            tok = kid
+    if name(tree.children[0]) == "A" and _unit_text(tree) in _NOT_AFTER_A:
+        return None
+    start, end = span(tree)
+    return Measure(value, unit, start=start, end=end, vague=vague)
+
+
+def _unit_text(tree) -> str:
+    return next(leaves(tree.children[1])).value.lower()
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Does a unit continue the one before in a compound ("2 hours 30 minutes", "5 ft 2 in")?"""
+    if prev == nxt or "percent" in (prev, nxt) or "/" in prev + nxt:
+        return False
+    if units.dimension(prev) != units.dimension(nxt):
+        return False
+    try:
+        return units.convert(Fraction(1), prev, nxt) > 1
+    except Exception:
+        return False
+
+
+def _sum(group: list[Measure]) -> Measure:
+    if len(group) == 1:
+        return group[0]
+    target = group[-1].unit
+    total = sum((units.convert(m.value, m.unit, target) for m in group), Fraction(0))
+    vague = any(m.vague for m in group)
+    return Measure(total, target, start=group[0].start, end=group[-1].end, vague=vague)
+
+
+def _inches(number, tok) -> Measure:
+    """The "2 in" that ends "5 ft 2 in"."""
+    return Measure(number_value(number).value, "inch", start=span(number)[0], end=tok.end_pos)
+
+
+def _with_unit(tree) -> list[Measure]:
+    groups: list[list[Measure]] = []
+    kids = tree.children
+    for i, kid in enumerate(kids):
+        if name(kid) == "IN":
+            m = _inches(kids[i - 1], kid)
+        elif is_tree(kid) and name(kid) == "amount":
+            m = _amount(kid)
+        else:
+            continue
+        if m is None:
+            groups.append([])
+        elif groups and groups[-1] and _continues(groups[-1][-1].unit, m.unit):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return [_sum(g) for g in groups if g]
+
+
+def _age(tree) -> list[Measure]:
+    kids = tree.children
+    if name(kids[0]) == "AGED":
+        return [Measure(number_value(kids[1]).value, "year")]
+    unit = "year" if name(kids[1]) == "YO" else unit_of(kids[1])
+    return [Measure(number_value(kids[0]).value, unit)]
+
+
+def _counted(tree) -> list[Measure]:
+    kids = tree.children
+    num = number_value(kids[0])
+    phrase = next(k for k in kids if is_tree(k) and name(k) == "noun_phrase")
+    word, end = head_noun(phrase, num.value)
+    if num.ordinal_end is not None or num.a_fraction:
+        return []  # "two millionth visitors", "a fifth term": ordinals
+    first_word = next(leaves(phrase)).value
+    if num.year_like and (first_word[:1].isupper() or not is_plural(word)):
+        return []  # "the 2022 Istanbul meetings", "in 2022 alone": a year, not a count
+    each = name(kids[-1]) == "EACH"
+    return [from_num(num, noun=singular(word.split()[-1]), distributive=each, end=None if each else end)]
+
+
+def _m_counted(tree) -> list[Measure]:
+    """"2m subscribers" is two million of them; "a 100m sprint", "1.8m tall" are metres."""
+    kids = tree.children
+    num = number_value(kids[0])
+    word, end = head_noun(kids[2], Fraction(2))
+    if is_plural(word) and not word[:1].isupper():
+        return [Measure(num.value * 10**6, noun=singular(word.split()[-1]), end=end, scaled=10**6)]
+    return [Measure(num.value, "meter", end=kids[1].end_pos)]
+
+
+def _money(tree) -> list[Measure]:
+    code, num, million = None, None, False
+    for kid in tree.children:
+        kname = name(kid)
+        if is_number(kid):
+            num = number_value(kid)
+        elif kname in ("currency_symbol", "currency_code", "currency_word"):
+            tok = kid.children[0]
+            code = code or units.currency_for_terminal(tok.type, tok.value)
+            if name(tok) == "CUR_CENT" and num is not None:
+                num = Num(num.value / 100)
+        elif kname == "U_METER_G":
+            million = True
+    value = num.value * (10**6 if million else 1)
+    return [Measure(value, code, scaled=10**6 if million else num.scaled)]
+
+
+def _compound(tree) -> list[Measure]:
+    kids = tree.children
+    inner = [k for k in kids[0].children if name(k) != "A"]
+    if name(inner[0]) == "time_unit":  # "hour-long", "an hour-long"
+        m = Measure(Fraction(1), unit_of(inner[0]))
+    else:
+        num = number_value(inner[0])
+        if num.ordinal_end is not None or num.a_fraction:
+            return []
+        m = Measure(num.value, unit_of(inner[1]))
+    m.end = span(kids[0])[1]
+    if len(kids) > 1:
+        m.modifies = modifies(kids[1])
+    return [m]
+
+
+def _half_unit(tree) -> list[Measure]:
+    return [Measure(Fraction(1, 2), unit_of(tree.children[-1]))]
+
+
+def _fraction_of_unit(tree) -> list[Measure]:
+    return [Measure(number_value(tree.children[0]).value, unit_of(tree.children[-1]))]
+
+
+def _whole_unit(tree) -> list[Measure]:
+    return [Measure(Fraction(1), unit_of(tree.children[-1]))]
+
+
+MEASURES = {
+    "bare": _bare, "with_unit": _with_unit, "age": _age, "counted": _counted, "m_counted": _m_counted,
+    "money_prefix": _money, "money_suffix": _money, "compound": _compound,
+    "half_unit": _half_unit, "fraction_of_unit": _fraction_of_unit, "whole_unit": _whole_unit,
+}
+
+
+THROUGH = ("measure", "money")  # read through their one child (``measure: money``, ``money`` itself)
+
+
+def read_measures(tree) -> list[Measure]:
+    """A measure tree -> its measured values (several for a list such as "5 km, 3 km")."""
+    kind = name(tree)
+    if kind in THROUGH:
+        return read_measures(tree.children[0])
+    return MEASURES[kind](tree)
+
+

@@ -1,0 +1,45 @@
+"""The parse stage's tables on disk: where they live, and reading and writing one.
+
+Two tables are kept between runs in the user's cache folder, each a pure function of the grammar
+(and of pint's and lark's versions), named by a digest of what it depends on: the dimension of every
+grammar unit (checker/parser/units.py) and the lexer's buckets (checker/parser/lexstore.py).  A table
+that cannot be read is worked out again; one that cannot be written only costs speed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+__all__ = ["cache_dir", "read_json", "write_json"]
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for crosscheck: ``$XDG_CACHE_HOME/crosscheck``, else
+    ``~/.cache/crosscheck`` (read from the environment on each call)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "crosscheck"
+
+
+def read_json(path: Path) -> Any:
+    """The JSON value stored at ``path``, or None when the file is missing, unreadable or not JSON."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(path: Path, value: Any) -> bool:
+    """Write ``value`` as compact JSON to ``path``, whole or not at all (``checker.output.write_atomic``;
+    the folder is made if needed).  True when written; False when the folder is read-only or full."""
+    from checker.errors import UsageError
+    from checker.output import write_atomic
+
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    try:
+        write_atomic(path, text)
+    except UsageError:  # write_atomic's report of an OSError
+        return False
+    return True

@@ -1,0 +1,84 @@
+"""The parse stage's tables on disk (checker/parser/ondisk.py): the unit table and the lexer's
+buckets live in one cache folder, are written whole, and a folder that cannot be written only costs
+speed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker.parser import lexstore, ondisk, units
+
+
+def test_the_cache_folder_follows_xdg(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert ondisk.cache_dir() == tmp_path / "crosscheck"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert ondisk.cache_dir() == tmp_path / "home" / ".cache" / "crosscheck"
+
+
+def test_json_round_trip_and_unreadable_files(tmp_path):
+    path = tmp_path / "deep" / "t.json"
+    assert ondisk.read_json(path) is None
+    assert ondisk.write_json(path, {"b": 1, "a": "é"})
+    assert ondisk.read_json(path) == {"a": "é", "b": 1}
+    assert [p.name for p in path.parent.iterdir()] == ["t.json"]  # no temporary file left
+    path.write_text("{half", encoding="utf-8")
+    assert ondisk.read_json(path) is None
+
+
+def test_a_folder_that_cannot_be_made_is_not_an_error(tmp_path):
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    assert ondisk.write_json(tmp_path / "a-file" / "t.json", {}) is False
+
+
+def test_the_unit_table_is_saved_in_the_cache_folder_and_read_back(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    table = units._dimensions.__wrapped__()
+    saved = list((tmp_path / "crosscheck").glob("units-*.json"))
+    assert len(saved) == 1 and json.loads(saved[0].read_text(encoding="utf-8")) == table
+    assert table["kilometer"] == "[length]" and table["percent"] == "dimensionless"
+    monkeypatch.setattr(units, "_compute_dimensions", lambda names: pytest.fail("worked out again"))
+    assert units._dimensions.__wrapped__() == table
+
+
+def test_a_unit_table_for_other_units_is_worked_out_again(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    table = units._dimensions.__wrapped__()
+    saved = next((tmp_path / "crosscheck").glob("units-*.json"))
+    saved.write_text(json.dumps({"kilometer": "[length]"}), encoding="utf-8")
+    assert units._dimensions.__wrapped__() == table
+    assert json.loads(saved.read_text(encoding="utf-8")) == table
+
+
+def test_the_lexer_table_is_named_by_the_source_of_the_lexer_modules():
+    sources = lexstore._sources()
+    assert sources is not None and len(sources) == 4 and all(sources)
+    terms = [("A", "a", 0)]
+    assert lexstore._digest(terms, "", sources) == lexstore._digest(terms, "", list(sources))
+    assert lexstore._digest(terms, "", sources) != lexstore._digest(terms, "", [*sources[:-1], sources[-1] + b"#"])
+
+
+def test_the_unit_table_is_named_by_the_installed_pint(monkeypatch, tmp_path):
+    """Its definition files and its dist-info folder (the version), read without importing pint."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    pkg = tmp_path / "pint"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "default_en.txt").write_text("meter = [length] = m\n", encoding="utf-8")
+    (pkg / "constants_en.txt").write_text("", encoding="utf-8")
+    (tmp_path / "pint-1.0.dist-info").mkdir()
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name: SimpleNamespace(origin=str(pkg / "__init__.py")) if name == "pint" else None)
+    first = units._pint_key()
+    (pkg / "default_en.txt").write_text("meter = [length] = m = metre\n", encoding="utf-8")
+    second = units._pint_key()
+    (tmp_path / "pint-1.0.dist-info").rename(tmp_path / "pint-1.1.dist-info")
+    third = units._pint_key()
+    assert len({first, second, third}) == 3
+    (pkg / "constants_en.txt").unlink()
+    assert units._pint_key() == "unknown"
