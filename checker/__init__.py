@@ -18,7 +18,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from .version import __version__
+from .version import __version__ as __version__  # re-exported
 
 _LAZY = {
     "check": "checker.api", "extract": "checker.api", "parse": "checker.api",
