@@ -137,16 +137,21 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
     adjectives of a counted noun."""
     sentence = ctx.words.sentence_of(first)
     noun = q.noun
-    if noun and ctx.lexicon.verbs.match(noun.split(), 0):
+    if noun and ctx.lexicon.verbs.match(noun.split(), 0) and not ctx.lexicon.measure_nouns.match(noun.split(), 0):
         noun = None  # "74 die": the grammar read the verb as the noun
     ident = _subject(ctx, q, noun, first, last, counts, sentence, modifiers)
     verb = verb_after_aux(ctx, last) or ctx.verb_near(first, last)
     if "part" in ident.facets and verb and verb != ident.measure:
         ident.facets.remove("part")  # "76 of which were shot down": its own measure, not a subset
         ident.measure = ""
+    if ident.measure == "" and not verb and counts.get(("measure", sentence)):
+        verb = counts[("measure", sentence)]  # "25 deaths: 21 children and four adults"
+        ident.why.append(f'a breakdown of the "{verb}" count before it')
     if ident.measure == "":
         ident.measure = verb or "count"
         ident.why.append(f'what happened: "{verb}"' if verb else "no verb: a count")
+    if ident.measure != "count":
+        counts[("measure", sentence)] = ident.measure
     place = place_facet(ctx, first, last)
     if place:
         ident.facets.append(f"in={place}")

@@ -22,8 +22,8 @@ _SINCE_FRAMES = frozenset({"first", "since", "highest", "lowest", "worst", "bigg
                            "most", "least", "longest", "strongest"})
 _BEFORE_WORDS = frozenset({"earlier", "before", "previously"})
 _TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
-_SUPERSEDING = frozenset({"earlier", "previously", "originally", "initially", "first"})
-_SUPERSEDE_VERBS = frozenset({"reported", "put", "given", "said", "stated", "estimated", "announced"})
+_SUPERSEDING = frozenset({"earlier", "previous", "previously", "original", "originally", "initial", "initially",
+                          "prior"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -61,14 +61,15 @@ def _frames_since(norms: list[str], sentence) -> bool:
 
 
 def is_superseded(words, first: int) -> bool:
-    """A figure the text replaces: "to 38 from 39" (39), "up from 12", "earlier reported 39"."""
+    """A figure the text replaces: "to 38 from 39" (39), "up from 12", "an earlier count of 60",
+    "originally put at 39"."""
     norms = words.norms
     lo, _ = words.clause_bounds(first)
     before = norms[first - 1] if first > lo else ""
     if before == "from" and any(norms[j] in ("to", "up", "down") for j in range(max(lo, first - 8), first - 1)):
         return True
     window = norms[max(lo, first - 4):first]
-    return any(w in _SUPERSEDING for w in window) and any(w in _SUPERSEDE_VERBS for w in window)
+    return any(w in _SUPERSEDING for w in window)
 
 
 def is_conversion(text: str, previous: Quantity | None, q: Quantity) -> bool:
