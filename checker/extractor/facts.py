@@ -251,8 +251,9 @@ def _elliptical(ctx: _Context, q: Quantity, first: int, last: int, counts: dict)
         return False
     if q.value is not None and q.value.denominator != 1:
         return False
-    if ctx.words.sentence_of(first) in counts and ctx.verb_near(first, last) is not None:
-        return True
+    verb = keys.verb_after_aux(ctx, last) or ctx.verb_near(first, last)
+    if verb is not None and (ctx.words.sentence_of(first) in counts or verb in ctx.lexicon.default_subjects):
+        return True  # "the blaze kills 14", "14 were killed and 35 were injured"
     return keys.fronted_part(ctx, first) is not None or keys.measure_noun_before(ctx, first) is not None
 
 

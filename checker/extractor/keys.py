@@ -3,10 +3,10 @@ it (the verb, state or noun of its own clause) and its facets (a place it is bro
 part of a total).  ``count_identity`` returns the key's parts and why each was chosen, for
 ``crosscheck extract --explain``.
 
-    "the death toll stood at 225"         -> person.killed   (a measure noun before the number)
-    "537 deaths" / "35 dead"              -> person.killed   (the counted noun is a measure noun)
-    "548 people have died"                -> person.killed   (class of "people", verb after the aux)
-    "Of the dead, 71 were in the north"   -> person.killed[in=north][part]
+    "the death toll stood at 112"         -> person.killed   (a measure noun before the number)
+    "64 deaths" / "17 dead"               -> person.killed   (the counted noun is a measure noun)
+    "83 people have died"                 -> person.killed   (class of "people", verb after the aux)
+    "Of the dead, 31 were in the north"   -> person.killed[in=north][part]
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def measure_noun_before(ctx, first: int) -> tuple[str, int] | None:
 
 
 def fronted_part(ctx, first: int) -> str | None:
-    """"Of the dead, 94 were ..." / "Of those, 88 ...": the measure noun a fronted "of" phrase names
+    """"Of the dead, 40 were ..." / "Of those, 12 ...": the measure noun a fronted "of" phrase names
     ("" for a pronoun), when the sentence starts with one and ``first`` comes after it."""
     s = ctx.words.sentences[ctx.words.sentence_of(first)]
     if ctx.norms[s.first] != "of":

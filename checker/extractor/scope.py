@@ -1,10 +1,10 @@
 """Which quantities are facts of this event at all: background figures about other events, figures
 the text itself marks as superseded, and a value's conversion into other units are not.
 
-    "the 1985 disaster that killed about 10,000"    background: a bare past year in the sentence
-    "Twelve days earlier, a quake killed 98"        background: a time before the event
-    "lowered the toll to 38 from 39"                 39 is superseded by 38
-    "about 120 km (75 miles)"                        75 miles is 120 km again, not a second claim
+    "the 1999 storm that killed about 600"          background: a bare past year in the sentence
+    "Three weeks earlier, a flood killed 12"         background: a time before the event
+    "lowered the count to 51 from 53"                53 is superseded by 51
+    "about 80 km (50 miles)"                          50 miles is 120 km again, not a second claim
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _published_year(published: str | None) -> int | None:
 
 def is_background(words, sentence, published: str | None) -> bool:
     """True when the sentence is about another time: a bare year before the article's year ("the
-    2007 fires", "in 2016"; not a full date, not "the first cut since 2019"), or a span of time
+    2001 floods", "in 2012"; not a full date, not "the first rise since 2015"), or a span of time
     before the event ("twelve days earlier")."""
     year = _published_year(published)
     norms = words.norms
@@ -61,7 +61,7 @@ def _frames_since(norms: list[str], sentence) -> bool:
 
 
 def is_superseded(words, first: int) -> bool:
-    """A figure the text replaces: "to 38 from 39" (39), "up from 12", "an earlier count of 60",
+    """A figure the text replaces: "to 51 from 53" (53), "up from 12", "an earlier count of 40",
     "originally put at 39"."""
     norms = words.norms
     lo, _ = words.clause_bounds(first)
@@ -73,8 +73,8 @@ def is_superseded(words, first: int) -> bool:
 
 
 def is_conversion(text: str, previous: Quantity | None, q: Quantity) -> bool:
-    """True when ``q`` restates ``previous`` in other units: "51 km (32 miles)", "$1.45 million
-    (about KSh187 million)"."""
+    """True when ``q`` restates ``previous`` in other units: "40 km (25 miles)", "$2 million
+    (about 1.8 million euros)"."""
     if previous is None or q.unit is None or previous.unit is None:
         return False
     between = text[previous.end:q.start].strip().lower()
