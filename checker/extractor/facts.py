@@ -26,7 +26,7 @@ from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
 from .scope import is_background, is_conversion, is_superseded
 from .sentences import Words
 
-__all__ = ["extract"]
+__all__ = ["explain", "extract"]
 
 _TIME_SINCE_BEFORE = {"in", "within", "since", "past", "last", "next", "first"}
 _TIME_SINCE_AFTER = {"ago", "later", "earlier", "before", "after", "hence", "since"}
@@ -257,10 +257,21 @@ def _elliptical(ctx: _Context, q: Quantity, first: int, last: int, counts: dict)
     return keys.fronted_part(ctx, first) is not None or keys.measure_noun_before(ctx, first) is not None
 
 
+def explain(article: Article, lexicon: Lexicon | None = None) -> dict[str, list[str]]:
+    """fact id -> why it got its key (for ``crosscheck extract --explain``): extraction again, kept
+    out of the cached ArticleFacts."""
+    ctx = _Context(article, lexicon or load_lexicon())
+    _extract(ctx)
+    return ctx.why
+
+
 def extract(article: Article, lexicon: Lexicon | None = None) -> ArticleFacts:
     """Every fact, quote and person mention of one article."""
-    lex = lexicon or load_lexicon()
-    ctx = _Context(article, lex)
+    return _extract(_Context(article, lexicon or load_lexicon()))
+
+
+def _extract(ctx: _Context) -> ArticleFacts:
+    article = ctx.article
     quotes = _quotes(ctx)
     facts: list[Fact] = []
     counts: dict = {}
