@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", action="append", default=[], metavar="PATH",
                    help="lexicon files (lexicon: facts | furniture) that extend the built-in ones (repeatable)")
     p.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest one)")
+    p.add_argument("--explain", action="store_true", help="after each fact, why it got its key (text format)")
 
     p = sub.add_parser("parse", help="print the quantities found in one text")
     p.add_argument("text", nargs="?", help="the text (default: read standard input)")

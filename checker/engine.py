@@ -27,7 +27,7 @@ from checker.comparators.base import Discrepancy, Item, Selection
 
 from . import comparators
 from .comparators.memo import Memo
-from .model import SEVERITIES, Article, ArticleFacts, Claim, Fact, Finding, Mention, Quote
+from .model import SEVERITIES, Article, ArticleFacts, Claim, Fact, Finding, FindingSide, Mention, Quote
 
 __all__ = ["evaluate", "finding_id", "finding_order", "lower_severity"]
 
@@ -159,7 +159,35 @@ def build_finding(rule, finding_type: str, d: Discrepancy) -> Finding:
         severity = lower_severity(severity)
         message += f" (possibly an update rather than a discrepancy: published on {', '.join(days)})"
     return Finding(finding_id(rule.id, d.key, claims), rule.id, finding_type, severity, message,
-                   d.key, claims, d.detail)
+                   d.key, claims, d.detail, finding_sides(d) if finding_type in _SIDED else ())
+
+
+#: the finding types whose sides are values (a side per value stated); the text kinds' sides are
+#: listed by their comparators' owners in a later version of the contract
+_SIDED = frozenset({"numeric", "qualifier", "internal"})
+
+
+def finding_sides(d: Discrepancy) -> tuple[FindingSide, ...]:
+    """The sides of a discrepancy as the finding's claims (in the order ``build_finding`` lists
+    them) stand on them, each with a likely explanation where one applies."""
+    out, at = [], 0
+    firsts = [min((_day(i.article) or "") for i in s.items) for s in d.sides]
+    for k, side in enumerate(d.sides):
+        n = len(side.items)
+        sources = tuple(sorted({i.speaker for i in side.items if i.speaker}))
+        others = {i.speaker for j, o in enumerate(d.sides) if j != k for i in o.items}
+        explanation = None
+        if d.updates and firsts[k] and all(firsts[k] > (max((_day(i.article) or "") for i in o.items))
+                                           for j, o in enumerate(d.sides) if j != k):
+            explanation = "a later figure"
+        elif sources and None not in others and not others & set(sources):
+            explanation = "another source"
+        elif "[part]" in d.key:
+            explanation = "a part of the total"
+        value = side.items[0].quantity.text if side.items[0].quantity else side.label.strip('"')
+        out.append(FindingSide(side.label, value, tuple(range(at, at + n)), side.outlets, sources, explanation))
+        at += n
+    return tuple(out)
 
 
 def finding_id(rule_id: str, key: str, claims: Iterable[Claim]) -> str:

@@ -315,6 +315,27 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class FindingSide:
+    """One side of a finding: what it says (``label``, ``value``), which of the finding's claims
+    stand on it (indices), their outlets and sources, and a likely explanation where one applies
+    ("a later figure", "another source")."""
+
+    label: str
+    value: str
+    claims: tuple[int, ...]
+    outlets: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    explanation: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"label": self.label, "value": self.value, "claims": list(self.claims),
+                               "outlets": list(self.outlets), "sources": list(self.sources)}
+        if self.explanation:
+            out["explanation"] = self.explanation
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A discrepancy a rule found, with every claim involved."""
 
@@ -326,6 +347,8 @@ class Finding:
     key: str
     claims: tuple[Claim, ...]
     detail: str | None = None
+    #: the sides the claims stand on (contract 1.1; empty for findings made before it)
+    sides: tuple[FindingSide, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -339,6 +362,8 @@ class Finding:
         }
         if self.detail:
             out["detail"] = self.detail
+        if self.sides:
+            out["sides"] = [s.as_json() for s in self.sides]
         return out
 
 

@@ -75,12 +75,22 @@ def extraction_text(articles: list[Article], results: list[ArticleFacts]) -> str
     return "".join(extraction_lines(articles, results))
 
 
-def extraction_lines(articles: list[Article], results: list[ArticleFacts]) -> Iterator[str]:
-    """The text listing, a line (with its newline) at a time."""
+def _why(article: Article, lexicon_files: tuple[str, ...]) -> dict[str, list[str]]:
+    from checker.extractor.facts import explain
+    from checker.extractor.lexicon import load_lexicon
+
+    return explain(article, load_lexicon(lexicon_files))
+
+
+def extraction_lines(articles: list[Article], results: list[ArticleFacts],
+                     explain: tuple[str, ...] | None = None) -> Iterator[str]:
+    """The text listing, a line (with its newline) at a time; with ``explain`` (the lexicon files),
+    each fact is followed by indented lines saying why it got its key."""
     by_id = {a.id: a for a in articles}
     n_facts = n_quotes = 0
     for r in results:
         article = by_id[r.article]
+        why = _why(article, explain) if explain is not None else {}
         for f in r.facts:
             line, col = article.position(f.quantity.start)
             who = f.speaker or "-"
@@ -88,6 +98,7 @@ def extraction_lines(articles: list[Article], results: list[ArticleFacts]) -> It
             if f.date:
                 when += f" ({f.date})"
             yield f"{article.path}:{line}:{col}\t{f.key}\t{_value(f)}\t{f.quantity.text!r}\t{who}\t{when}\n"
+            yield from (f"\t  {reason}\n" for reason in why.get(f.id, ()))
             n_facts += 1
         for q in r.quotes:
             line, col = article.position(q.start)
@@ -111,8 +122,15 @@ def run(args) -> int:
         if fmt == "json":
             _write(extraction_json(articles, results), output, newline=True)
         else:
-            _write(extraction_lines(articles, results), output)
+            explain = _lexicon_files(args) if getattr(args, "explain", False) else None
+            _write(extraction_lines(articles, results, explain), output)
     return 0
+
+
+def _lexicon_files(args) -> tuple[str, ...]:
+    from checker.paths import lexicon_files
+
+    return tuple(str(p) for p in lexicon_files(getattr(args, "rules", None) or [], "facts"))
 
 
 def _write(chunks: Iterable[str], output: str | None, *, newline: bool = False) -> None:

@@ -3,9 +3,10 @@
 "two hours" and "120 minutes" are the same interval here (7200 s); "more than two hours" is
 (7200 s, inf).  Two intervals *disagree* when the gap between them is larger than a tolerance:
 ``max(absolute, relative * magnitude)``, where ``absolute`` is in base units (seconds, metres, a
-count, the currency itself) and ``magnitude`` is the largest finite bound or stated value of the two.  Intervals
-that overlap or touch ("two hours" against "more than two hours") have a gap of 0 and never
-disagree; that case is the qualifier comparator's.
+count, the currency itself) and ``magnitude`` is the largest finite bound or stated value of the two.  Where
+both state a number, the numbers are compared ("at least 225" against "more than 240" disagree:
+news counts are floors of what is confirmed, not open intervals); the same number hedged two ways
+("74" against "at least 74") is the qualifier comparator's.
 """
 
 from __future__ import annotations
@@ -104,10 +105,21 @@ def _exact(x: float) -> Fraction:
 
 
 def disagree(a: Interval, b: Interval, absolute: float = 0, relative: float = 0) -> bool:
-    """True when ``a`` and ``b`` are comparable and further apart than the tolerance allows."""
+    """True when ``a`` and ``b`` are comparable and the numbers they state are further apart than
+    the tolerance allows ("at least 225" states 225, "about 45,000" states 45,000: a hedge is
+    compared by its number, and an approximate reading does not widen the tolerance); without a
+    stated number on either side ("between 10 and 20"), or where one is a ceiling ("under two
+    hours" allows two minutes), by the gap between the intervals."""
     if a.family != b.family:
         return False
+    if a.value is not None and b.value is not None and not (_ceiling(a) or _ceiling(b)):
+        return abs(a.value - b.value) > tolerance(a, b, absolute, relative)
     return gap(a, b) > tolerance(a, b, absolute, relative)
+
+
+def _ceiling(iv: Interval) -> bool:
+    """"under two hours", "up to 30": a bound that states no figure of its own below it."""
+    return iv.low is None and iv.high is not None
 
 
 def same_value(a: Interval, b: Interval, absolute: float = 0, relative: float = 0) -> bool:

@@ -2,10 +2,11 @@
 
 Facts with the same key are grouped as for ``numeric`` and put into sides by interval and
 qualifier.  A side stated exactly ("two hours") and a side that hedges the same number with one of
-the ``hedges`` qualifiers ("more than two hours") make a finding: the values overlap or touch, so
-no number is wrong, but a reader of one outlet is told something the other does not say.  This
-holds across outlets and within one article that says it both ways.  "about" is not a hedge by
-default (add ``approximate`` to ``hedges`` to flag it).
+the ``hedges`` qualifiers ("more than two hours"), or two sides that hedge it different ways
+("about 45,000" against "more than 45,000"), make a finding: no number is wrong, but a reader of
+one outlet is told something the other does not say.  This holds across outlets and within one
+article that says it both ways.  "about" is a hedge by default (leave ``approximate`` out of
+``hedges`` to ignore it).
 
 flags:
     A: "Trump said the call lasted two hours."
@@ -37,7 +38,7 @@ OPTIONS = {
                   items={"enum": list(HEDGES)}),
     **TOLERANCE_OPTIONS,
 }
-DEFAULTS = {"hedges": ["more_than", "at_least", "less_than", "at_most"], **TOLERANCE_DEFAULTS}
+DEFAULTS = {"hedges": list(HEDGES), **TOLERANCE_DEFAULTS}
 PLACEHOLDERS: dict[str, str] = {}
 
 
@@ -47,6 +48,20 @@ def new_scope(options: Mapping[str, Any]) -> NewScope:
     return NewScope(facts=SAME_KEY)
 
 
+_CLASS = {"at_least": "floor", "more_than": "floor", "at_most": "ceiling", "less_than": "ceiling"}
+
+
+def _hedged_apart(a, b, hedges: set[str]) -> bool:
+    """True when one of two facts hedges its number (a qualifier of ``hedges``) and the other does
+    not, or hedges it another way ("about" against "more than"; "at least" and "more than" are
+    both floors)."""
+    qa, qb = a.quantity.qualifier, b.quantity.qualifier
+    if qa not in hedges and qb not in hedges:
+        return False
+    ca, cb = _CLASS.get(qa, qa), _CLASS.get(qb, qb)
+    return ca != cb and {qa, qb} <= (hedges | {"exact"})
+
+
 def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:
     """One discrepancy per key where an exact side and a hedged side state the same number."""
     hedges = set(options["hedges"])
@@ -54,12 +69,10 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
         involved: list[Side] = []
         for group in comparable_groups(facts):
             sides = fact_sides(sel, group, with_qualifier=True)
-            exact = [(f, s) for f, s in sides if f.quantity.qualifier == "exact"]
-            hedged = [(f, s) for f, s in sides if f.quantity.qualifier in hedges]
-            for fe, se in exact:
-                for fh, sh in hedged:
-                    if same_value(interval(fe.quantity), interval(fh.quantity), options["absolute"],
-                                  options["relative"]):
-                        involved += [se, sh]
+            for i, (fa, sa) in enumerate(sides):
+                for fb, sb in sides[i + 1:]:
+                    if _hedged_apart(fa, fb, hedges) and same_value(
+                            interval(fa.quantity), interval(fb.quantity), options["absolute"], options["relative"]):
+                        involved += [sa, sb]
         if involved:
             yield Discrepancy(key, merge_sides(involved))

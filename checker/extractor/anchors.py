@@ -149,9 +149,14 @@ def _mark_speech(words: Words, anchors: list[Anchor], lexicon: Lexicon) -> None:
             anchors[k] = Anchor(a.text, a.first, a.last, a.date, speech=True)
 
 
-def nearest_anchor(anchors: list[Anchor], first: int, last: int, clause: tuple[int, int] | None = None) -> Anchor | None:
-    """The anchor of a claim at words [first, last): one in the same clause, else the nearest one
-    before it in the sentence, else when it was said ("..., the air force said Sunday")."""
+def nearest_anchor(anchors: list[Anchor], first: int, last: int, clause: tuple[int, int] | None = None,
+                   fronted: tuple[int, int] | None = None) -> Anchor | None:
+    """The time of a claim at words [first, last): an anchor in its own clause, else one in a
+    fronted adverbial of its sentence (``fronted``: "On Saturday, attacks killed 14").  Not the
+    time of another clause ("the quake that struck on Tuesday has killed 225") nor the day a
+    figure's own time; failing those, the day it was said ("..., officials said on Tuesday"): the
+    day a figure was given, which is when a count held.  A count without any is compared with the
+    other counts of its story."""
     if not anchors:
         return None
     events = [a for a in anchors if not a.speech]
@@ -159,8 +164,13 @@ def nearest_anchor(anchors: list[Anchor], first: int, last: int, clause: tuple[i
         inside = [a for a in events if clause[0] <= a.first and a.last <= clause[1]]
         if inside:
             return min(inside, key=lambda a: abs(a.first - first))
-    before = [a for a in events if a.last <= first]
-    if before:
-        return before[-1]
+        if fronted is not None and fronted[1] <= first:
+            ahead = [a for a in events if fronted[0] <= a.first and a.last <= fronted[1]]
+            if ahead:
+                return ahead[0]
+    else:
+        before = [a for a in events if a.last <= first]
+        if before:
+            return before[-1]
     speech = [a for a in anchors if a.speech]
     return speech[0] if speech else None

@@ -16,14 +16,17 @@ from checker.model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
 from checker.parser import grammar
 from checker.parser.quantities import find_quantities, singular
 
+from . import keys
 from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions
+from .keys import Identity, count_identity
 from .lexicon import Lexicon, load_lexicon
 from .people import People, find_people
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
+from .scope import is_background, is_conversion, is_superseded
 from .sentences import Words
 
-__all__ = ["extract"]
+__all__ = ["explain", "extract"]
 
 _TIME_SINCE_BEFORE = {"in", "within", "since", "past", "last", "next", "first"}
 _TIME_SINCE_AFTER = {"ago", "later", "earlier", "before", "after", "hence", "since"}
@@ -59,6 +62,10 @@ class _Context:
             self.words, self.people, lexicon, [(q.first, q.last) for q in self.quote_spans])
         self.quote_speakers: list[str | None] = []
         self._anchors: dict[int, list[Anchor]] = {}
+        #: sentence first word -> whether it is about another event (scope.is_background)
+        self.background: dict[int, bool] = {}
+        #: fact id -> why it got its key (keys.Identity.why)
+        self.why: dict[str, list[str]] = {}
 
     def anchors(self, sentence: int) -> list[Anchor]:
         if sentence not in self._anchors:
@@ -178,35 +185,15 @@ def _scale_word(ctx: _Context, first: int) -> str | None:
     return norm if norm in _SCALE_WORDS else None
 
 
-class _Counts:
-    """The last count in each sentence, for "76 of which"."""
-
-    def __init__(self) -> None:
-        self.last: dict[int, tuple[str, list[str]]] = {}
-
-
-def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: _Counts) -> tuple[str, str, str]:
-    sentence = ctx.words.sentence_of(first)
+def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: dict) -> Identity:
+    """The identity of one quantity: a count's from its sentence (keys.py), a measure's from the
+    thing it measures and what its unit measures."""
     lex = ctx.lexicon
     if q.unit is None or q.noun is not None:
         scale = _scale_word(ctx, first) if q.noun and q.value is not None and q.value.denominator != 1 else None
-        if scale:
-            return q.noun, scale, f"{q.noun}.{scale}"  # "magnitude 6.8 earthquake" -> earthquake.magnitude
-        if q.noun is None and q.part_of is None:
-            # "killing 300 people and injuring 1,200": the noun is the sentence's last count's
-            noun, mods = counts.last.get(sentence) or ("unknown", [])
-        elif q.part_of in ("which", "whom", "them") or (q.part_of and q.noun is None):
-            noun, mods = counts.last.get(sentence) or counts.last.get(sentence - 1) or ("unknown", [])
-        else:
-            noun = q.noun or "unknown"
-            mods = _modifiers(q, ctx, first, last)
-            counts.last[sentence] = (noun, mods)
-        event = lex.events.match(noun.split(), 0)
-        subject = event[0] if event else noun.replace(" ", "-")
-        if mods:
-            subject = "-".join([*mods, subject])
-        measure = ctx.verb_near(first, last) or "count"
-        return subject, measure, f"{subject}.{measure}"
+        if scale:  # "magnitude 6.8 earthquake" -> earthquake.magnitude
+            return Identity(q.noun, scale, why=[f'a "{scale}" of the {q.noun}'])
+        return count_identity(ctx, q, first, last, counts, _modifiers)
     if q.unit == "percent":
         measure = "share"
     elif "old" in q.text.lower().replace("-", " ").split() or q.text.lower().startswith("aged"):
@@ -223,36 +210,89 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: _Counts) -> 
                 break
         subject = hit[0] if hit else singular(mw[-1])
     subject = subject or ctx.event_near(first, last) or ctx.noun_before(first) or "unknown"
-    return subject, measure, f"{subject}.{measure}"
+    return Identity(subject, measure, why=[f'what "{q.unit}" measures, of "{subject}"'])
+
+
+def _span(ctx: _Context, q: Quantity, first_tok: int, last_tok: int) -> tuple[int, int]:
+    fw = ctx.words.first_word_of_token
+    first, last = fw[first_tok], fw[last_tok]
+    ws = ctx.words.words
+    while last > first + 1 and ws[last - 1].start >= q.end:
+        last -= 1  # the quantity ends before the noun it modifies ("60-day truce")
+    return first, last
+
+
+def _of_this_event(ctx: _Context, q: Quantity, first: int, previous: Quantity | None) -> bool:
+    """False for a background figure, a superseded one, or a conversion of the one before."""
+    sentence = ctx.words.sentences[ctx.words.sentence_of(first)]
+    if sentence.first not in ctx.background:
+        ctx.background[sentence.first] = is_background(ctx.words, sentence, ctx.article.published)
+    if ctx.background[sentence.first]:
+        return False
+    return not is_superseded(ctx.words, first) and not is_conversion(ctx.article.text, previous, q)
+
+
+_ADVERBIAL_STARTS = frozenset({"on", "by", "since", "late", "early", "overnight", "until", "after", "before",
+                               "during", "as", "at", "in", "earlier", "later", "from"})
+
+
+def _fronted(ctx: _Context, sentence) -> tuple[int, int] | None:
+    """The words of a fronted adverbial ("On Saturday, ..."), whose time holds for the sentence."""
+    if ctx.norms[sentence.first] not in _ADVERBIAL_STARTS:
+        return None
+    return ctx.words.clause_bounds(sentence.first)
+
+
+def _elliptical(ctx: _Context, q: Quantity, first: int, last: int, counts: dict) -> bool:
+    """A whole number without a noun that still counts something: after a count in its sentence
+    with a verb of its own ("killing 300 people and injuring 1,200"), after a measure noun ("the
+    death toll stood at 225") or a fronted "Of the dead,"."""
+    if q.unit is not None or q.noun is not None or q.part_of is not None:
+        return False
+    if q.value is not None and q.value.denominator != 1:
+        return False
+    verb = keys.verb_after_aux(ctx, last) or ctx.verb_near(first, last)
+    if verb is not None and (ctx.words.sentence_of(first) in counts or verb in ctx.lexicon.default_subjects):
+        return True  # "the blaze kills 14", "14 were killed and 35 were injured"
+    return keys.fronted_part(ctx, first) is not None or keys.measure_noun_before(ctx, first) is not None
+
+
+def explain(article: Article, lexicon: Lexicon | None = None) -> dict[str, list[str]]:
+    """fact id -> why it got its key (for ``crosscheck extract --explain``): extraction again, kept
+    out of the cached ArticleFacts."""
+    ctx = _Context(article, lexicon or load_lexicon())
+    _extract(ctx)
+    return ctx.why
 
 
 def extract(article: Article, lexicon: Lexicon | None = None) -> ArticleFacts:
     """Every fact, quote and person mention of one article."""
-    lex = lexicon or load_lexicon()
-    ctx = _Context(article, lex)
+    return _extract(_Context(article, lexicon or load_lexicon()))
+
+
+def _extract(ctx: _Context) -> ArticleFacts:
+    article = ctx.article
     quotes = _quotes(ctx)
     facts: list[Fact] = []
-    counts = _Counts()
-    fw = ctx.words.first_word_of_token
+    counts: dict = {}
+    previous = None
     for first_tok, last_tok, q in find_quantities(article.text, ctx.tokens):
-        first, last = fw[first_tok], fw[last_tok]
-        ws = ctx.words.words
-        while last > first + 1 and ws[last - 1].start >= q.end:
-            last -= 1  # the quantity ends before the noun it modifies ("60-day truce")
-        elliptical = (q.unit is None and q.noun is None and q.part_of is None
-                      and ctx.words.sentence_of(first) in counts.last and ctx.verb_near(first, last) is not None)
-        if not _is_fact(q, ctx, first, last, elliptical):
+        first, last = _span(ctx, q, first_tok, last_tok)
+        before, previous = previous, q
+        elliptical = _elliptical(ctx, q, first, last, counts)
+        if not _is_fact(q, ctx, first, last, elliptical) or not _of_this_event(ctx, q, first, before):
             continue
-        subject, measure, key = _key(q, ctx, first, last, counts)
+        ident = _key(q, ctx, first, last, counts)
         sentence = ctx.words.sentences[ctx.words.sentence_of(first)]
         anchor = nearest_anchor(ctx.anchors(ctx.words.sentence_of(first)), first, last,
-                                ctx.words.clause_bounds(first))
+                                ctx.words.clause_bounds(first), _fronted(ctx, sentence))
         facts.append(Fact(
-            id=_id(article.id, "fact", q.start, q.end), article=article.id, key=key, quantity=q,
+            id=_id(article.id, "fact", q.start, q.end), article=article.id, key=ident.key, quantity=q,
             speaker=ctx.speaker_at(first, last), time=anchor.text if anchor else None,
             date=anchor.date if anchor else None,
-            sentence=article.text[sentence.start:sentence.end], subject=subject, measure=measure,
+            sentence=article.text[sentence.start:sentence.end], subject=ident.subject, measure=ident.measure,
         ))
+        ctx.why[facts[-1].id] = ident.why
     return ArticleFacts(article.id, tuple(facts), tuple(quotes), tuple(_mentions(ctx)))
 
 

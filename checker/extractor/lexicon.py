@@ -15,6 +15,8 @@ from checker.errors import Location, RuleError
 from checker.paths import data_dir
 from checker.yamlio import read_yaml
 
+from .inflect import forms, write_stored
+
 __all__ = ["Lexicon", "PhraseTable", "load_lexicon", "normalize_word"]
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -44,8 +46,8 @@ class PhraseTable:
     @classmethod
     def build(cls, mapping: dict[str, list[str]]) -> PhraseTable:
         phrases: dict[tuple[str, ...], str] = {}
-        for canonical, forms in mapping.items():
-            for form in [canonical, *forms]:
+        for canonical, written in mapping.items():
+            for form in [canonical, *written]:
                 # "cease-fire" is matched as written ("cease", "-", "fire") and without the hyphen
                 for variant in (str(form).replace("-", " - "), str(form).replace("-", " ")):
                     key = tuple(normalize_word(w) for w in variant.split())
@@ -92,6 +94,14 @@ class Lexicon:
     overnight: PhraseTable
     relative_days: dict[str, int]
     sources: tuple[str, ...] = field(default=())
+    #: counted nouns -> their class ("victims" -> person), forms as written
+    classes: PhraseTable = field(default_factory=lambda: PhraseTable.build({}))
+    #: nouns that name a class and what happened to it ("death toll", "deaths" -> person.killed)
+    measure_nouns: PhraseTable = field(default_factory=lambda: PhraseTable.build({}))
+    #: what a verb counts when no noun is written ("the quake kills 9": killed -> person)
+    default_subjects: dict[str, str] = field(default_factory=dict)
+    #: common nouns that name a place a count is broken down by ("in the capital", "at the school")
+    place_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def relative_pair_firsts(self) -> frozenset[str]:
@@ -127,6 +137,20 @@ def _merge(base: dict, extra: dict) -> dict:
     return out
 
 
+def _inflected(mapping: dict, pos: str) -> dict[str, list[str]]:
+    """canonical -> its entries with every form of each (lemmas written once in the lexicon)."""
+    return {str(k): [f for form in [k, *(v or [])] for f in forms(str(form), pos)] for k, v in mapping.items()}
+
+
+def built_in_lemmas() -> dict[str, list[str]]:
+    """The built-in lexicon's verb and noun lemmas (for ``checker.extractor.inflect``)."""
+    data = _read(data_dir("rules", "*.yaml") / "lexicons" / "facts.yaml")
+    verbs = [str(f) for k, v in (data.get("verbs") or {}).items() for f in [k, *(v or [])]]
+    nouns = [str(f) for section in ("classes", "measure_nouns")
+             for k, v in (data.get(section) or {}).items() for f in [k, *(v or [])]]
+    return {"VERB": verbs, "NOUN": nouns}
+
+
 def _as_table(words: list[str]) -> PhraseTable:
     return PhraseTable.build({str(w): [] for w in words})
 
@@ -141,7 +165,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     roles = {str(k): frozenset(normalize_word(t) for t in v) for k, v in (data.get("roles") or {}).items()}
     return Lexicon(
         events=PhraseTable.build(data.get("events") or {}),
-        verbs=PhraseTable.build(data.get("verbs") or {}),
+        verbs=PhraseTable.build(_inflected(data.get("verbs") or {}, "VERB")),
         speech=_as_table(data.get("speech_verbs") or []),
         direct_speech=frozenset(normalize_word(w) for w in data.get("direct_speech") or []),
         framing=frozenset(normalize_word(w) for w in data.get("framing_determiners") or []),
@@ -155,4 +179,12 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         overnight=_as_table(data.get("overnight") or []),
         relative_days={str(k): int(v) for k, v in (data.get("relative_days") or {}).items()},
         sources=tuple(str(p) for p in paths),
+        classes=PhraseTable.build(_inflected(data.get("classes") or {}, "NOUN")),
+        measure_nouns=PhraseTable.build(_inflected(data.get("measure_nouns") or {}, "NOUN")),
+        default_subjects={str(k): str(v) for k, v in (data.get("default_subjects") or {}).items()},
+        place_nouns=frozenset(normalize_word(w) for w in data.get("place_nouns") or []),
     )
+
+
+if __name__ == "__main__":  # pragma: no cover - a build step: store the built-in lemmas' forms
+    print(write_stored(built_in_lemmas()))

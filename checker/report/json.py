@@ -56,7 +56,8 @@ def finding_text(f: Finding, nl: str) -> str:
     else:
         claims = "[]"
     detail = f",{i}\"detail\": {_value(f.detail, i)}" if f.detail else ""
-    return head + claims + detail + nl + "}"
+    sides = f",{i}\"sides\": {_value([s.as_json() for s in f.sides], i)}" if f.sides else ""
+    return head + claims + detail + sides + nl + "}"
 
 
 def claim_text(c: Claim, nl: str) -> str:

@@ -96,10 +96,15 @@ def test_a_claim_takes_the_anchor_of_its_clause():
     assert nearest_anchor(found, i, i + 1, clause).text == "on Sunday"
 
 
-def test_else_the_nearest_anchor_before_it():
-    found, i, clause = _claim("On Friday talks failed; on Saturday, rockets fell and 40 drones were downed.", "40")
-    assert nearest_anchor(found, i, i + 1, clause).text == "on Saturday"
-    assert nearest_anchor(found, i, i + 1).text == "on Saturday"  # no clause given
+def test_else_a_fronted_anchor_of_its_sentence():
+    found, i, clause = _claim("On Saturday, rockets fell and 40 drones were downed.", "40")
+    assert nearest_anchor(found, i, i + 1, clause, (0, 2)).text == "On Saturday"
+    assert nearest_anchor(found, i, i + 1).text == "On Saturday"  # no clause given
+
+
+def test_not_the_time_of_another_clause():
+    found, i, clause = _claim("The quake that struck on Tuesday, officials say, has killed 40 people.", "40")
+    assert nearest_anchor(found, i, i + 1, clause) is None
 
 
 def test_else_when_it_was_said():

@@ -168,7 +168,7 @@ def test_qualifier_within_one_article():
     assert [s.outlets for s in d.sides] == [("A",), ("A",)]
 
 
-@pytest.mark.parametrize("other", ["less than three hours", "at least two hours", "about two hours"])
+@pytest.mark.parametrize("other", ["less than three hours", "at least two hours", "more than three hours"])
 def test_qualifier_passes(other):
     a, fa = _call("A", "It lasted more than two hours.", "more than two hours")
     if other != "at least two hours":
@@ -177,10 +177,11 @@ def test_qualifier_passes(other):
     assert run(qualifier, [a, b], fa, fb) == []
 
 
-def test_qualifier_approximate_when_asked():
+def test_qualifier_approximate_by_default_and_not_when_left_out():
     a, fa = _call("A", "The call lasted two hours.", "two hours")
     b, fb = _call("B", "It lasted about two hours.", "about two hours")
-    assert len(run(qualifier, [a, b], fa, fb, hedges=["approximate"])) == 1
+    assert len(run(qualifier, [a, b], fa, fb)) == 1
+    assert run(qualifier, [a, b], fa, fb, hedges=["more_than"]) == []
 
 
 # ---------------------------------------------------------------- quote

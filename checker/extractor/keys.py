@@ -1,0 +1,187 @@
+"""A count's identity from its sentence: what is counted (the head noun's class), what happened to
+it (the verb, state or noun of its own clause) and its facets (a place it is broken down by, a
+part of a total).  ``count_identity`` returns the key's parts and why each was chosen, for
+``crosscheck extract --explain``.
+
+    "the death toll stood at 112"         -> person.killed   (a measure noun before the number)
+    "64 deaths" / "17 dead"               -> person.killed   (the counted noun is a measure noun)
+    "83 people have died"                 -> person.killed   (class of "people", verb after the aux)
+    "Of the dead, 31 were in the north"   -> person.killed[in=north][part]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.model import Quantity
+
+__all__ = ["Identity", "count_identity", "fronted_part", "measure_noun_before", "place_facet"]
+
+_AUX = frozenset({"were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "remain",
+                  "remained", "remains", "still", "reportedly", "later", "all", "now", "also", "confirmed"})
+_PART_WORDS = frozenset({"which", "whom", "them", "those", "these"})
+_PLACE_PREPS = frozenset({"in", "at"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that"})
+_WINDOW = 8
+
+
+@dataclass
+class Identity:
+    """The parts of a key, and a note for each choice (what ``--explain`` prints)."""
+
+    subject: str
+    measure: str
+    facets: list[str] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.subject}.{self.measure}" + "".join(f"[{f}]" for f in self.facets)
+
+
+def _noun_identity(ctx, noun: str) -> tuple[str | None, str | None, str]:
+    """(subject, measure or None, why) for a counted noun, by the lexicon's classes."""
+    lex = ctx.lexicon
+    words = noun.split()
+    hit = lex.measure_nouns.match(words, 0)
+    if hit and hit[1] == len(words):
+        subject, measure = hit[0].split(".", 1)
+        return subject, measure, f'"{noun}" is a measure noun of {hit[0]}'
+    for i in range(len(words)):
+        hit = lex.classes.match(words, i)
+        if hit and i + hit[1] == len(words):
+            return hit[0], None, f'"{noun}" is of class {hit[0]}'
+    event = lex.events.match(words, 0)
+    if event:
+        return event[0], None, f'"{noun}" names the event {event[0]}'
+    return noun.replace(" ", "-"), None, f'"{noun}" is the counted noun'
+
+
+def measure_noun_before(ctx, first: int) -> tuple[str, int] | None:
+    """The measure noun closest before ``first`` in its clause ("the death toll stood at")."""
+    lo, _ = ctx.words.clause_bounds(first)
+    best = None
+    for i in range(max(lo, first - _WINDOW), first):
+        hit = ctx.lexicon.measure_nouns.match(ctx.norms, i)
+        if hit and i + hit[1] <= first:
+            best = (hit[0], i)
+    return best
+
+
+def fronted_part(ctx, first: int) -> str | None:
+    """"Of the dead, 40 were ..." / "Of those, 12 ...": the measure noun a fronted "of" phrase names
+    ("" for a pronoun), when the sentence starts with one and ``first`` comes after it."""
+    s = ctx.words.sentences[ctx.words.sentence_of(first)]
+    if ctx.norms[s.first] != "of":
+        return None
+    _, hi = ctx.words.clause_bounds(s.first)
+    if first < hi:
+        return None
+    for i in range(s.first + 1, hi):
+        hit = ctx.lexicon.measure_nouns.match(ctx.norms, i)
+        if hit:
+            return hit[0]
+    return "" if any(ctx.norms[i] in _PART_WORDS for i in range(s.first + 1, hi)) else None
+
+
+def verb_after_aux(ctx, last: int) -> str | None:
+    """"people were killed", "73 people had died", "191 were still missing": the verb or state after
+    auxiliaries right after the counted words."""
+    _, hi = ctx.words.clause_bounds(max(last - 1, 0))
+    i = last
+    while i < hi and ctx.norms[i] in _AUX:
+        i += 1
+    if i == last:
+        return None  # "45 rockets fired from ...": a participle, not the count's own verb
+    hit = ctx.lexicon.verbs.match(ctx.norms, i) if i < hi else None
+    return hit[0] if hit else None
+
+
+def place_facet(ctx, first: int, last: int) -> str | None:
+    """A place the count is given for: a fronted "In X," or "in/at X" right after the count
+    (proper nouns, or a common noun of ``place_nouns``)."""
+    s = ctx.words.sentences[ctx.words.sentence_of(first)]
+    ws = ctx.words.words
+    if ctx.norms[s.first] in _PLACE_PREPS:
+        _, hi = ctx.words.clause_bounds(s.first)
+        if hi < first and hi - s.first <= 6:
+            return _place(ctx, s.first + 1, hi)
+    _, hi = ctx.words.clause_bounds(max(last - 1, first))
+    i = last
+    while i < min(hi, last + 4) and ctx.norms[i] not in _PLACE_PREPS:
+        i += 1
+    if i < hi and ctx.norms[i] in _PLACE_PREPS and ws[i].kind == "word":
+        return _place(ctx, i + 1, min(hi, i + 5))
+    return None
+
+
+def _place(ctx, lo: int, hi: int) -> str | None:
+    ws = ctx.words.words
+    while lo < hi and ctx.norms[lo] in _DETERMINERS:
+        lo += 1
+    names = []
+    for w in ws[lo:hi]:
+        if w.kind != "word" or not w.text[:1].isupper():
+            break
+        names.append(w.norm)
+    if names:
+        return "-".join(names)
+    if lo < hi and ctx.norms[lo] in ctx.lexicon.place_nouns:
+        return ctx.norms[lo]
+    return None
+
+
+def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifiers) -> Identity:
+    """The identity of a count (a quantity without a unit).  ``counts`` holds each sentence's last
+    counted noun (for "killing 300 people and injuring 1,200"); ``modifiers`` gives the capitalised
+    adjectives of a counted noun."""
+    sentence = ctx.words.sentence_of(first)
+    noun = q.noun
+    if noun and ctx.lexicon.verbs.match(noun.split(), 0) and not ctx.lexicon.measure_nouns.match(noun.split(), 0):
+        noun = None  # "74 die": the grammar read the verb as the noun
+    ident = _subject(ctx, q, noun, first, last, counts, sentence, modifiers)
+    verb = verb_after_aux(ctx, last) or ctx.verb_near(first, last)
+    if "part" in ident.facets and verb and verb != ident.measure:
+        ident.facets.remove("part")  # "76 of which were shot down": its own measure, not a subset
+        ident.measure = ""
+    if ident.measure == "" and not verb and counts.get(("measure", sentence)):
+        verb = counts[("measure", sentence)]  # "25 deaths: 21 children and four adults"
+        ident.why.append(f'a breakdown of the "{verb}" count before it')
+    if ident.measure == "":
+        ident.measure = verb or "count"
+        ident.why.append(f'what happened: "{verb}"' if verb else "no verb: a count")
+    if ident.measure != "count":
+        counts[("measure", sentence)] = ident.measure
+    place = place_facet(ctx, first, last)
+    if place:
+        ident.facets.append(f"in={place}")
+        ident.why.append(f"given for the place {place}")
+    return ident
+
+
+def _subject(ctx, q, noun, first, last, counts, sentence, modifiers) -> Identity:
+    if noun and q.part_of not in _PART_WORDS:
+        subject, measure, why = _noun_identity(ctx, noun)
+        mods = modifiers(q, ctx, first, last)
+        counts[sentence] = (subject, measure)
+        if mods:
+            subject = "-".join([*mods, subject])
+        return Identity(subject, measure or "", why=[why])
+    fronted = fronted_part(ctx, first)
+    if fronted:
+        subject, measure = fronted.split(".", 1)
+        return Identity(subject, measure, ["part"], [f'a part of the {fronted} named before it'])
+    if q.part_of or fronted == "":
+        prior = counts.get(sentence) or counts.get(sentence - 1)
+        subject, measure = prior if prior else ("unknown", None)
+        return Identity(subject, measure or "", ["part"], ["a part of the count before it"])
+    before = measure_noun_before(ctx, first)
+    if before:
+        subject, measure = before[0].split(".", 1)
+        return Identity(subject, measure, why=[f'the number of "{before[0]}" named before it'])
+    if sentence in counts:
+        subject, _ = counts[sentence]
+        return Identity(subject, "", why=["the noun of the count before it in the sentence"])
+    verb = verb_after_aux(ctx, last) or ctx.verb_near(first, last)
+    subject = ctx.lexicon.default_subjects.get(verb or "", "unknown")
+    return Identity(subject, verb or "count", why=[f'no noun: "{verb}" counts {subject}'])

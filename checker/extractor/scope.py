@@ -1,0 +1,83 @@
+"""Which quantities are facts of this event at all: background figures about other events, figures
+the text itself marks as superseded, and a value's conversion into other units are not.
+
+    "the 1999 storm that killed about 600"          background: a bare past year in the sentence
+    "Three weeks earlier, a flood killed 12"         background: a time before the event
+    "lowered the count to 51 from 53"                53 is superseded by 51
+    "about 80 km (50 miles)"                          50 miles is 120 km again, not a second claim
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.model import Quantity
+
+__all__ = ["is_background", "is_conversion", "is_superseded"]
+
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+_SINCE_FRAMES = frozenset({"first", "since", "highest", "lowest", "worst", "biggest", "largest", "deadliest",
+                           "most", "least", "longest", "strongest"})
+_BEFORE_WORDS = frozenset({"earlier", "before", "previously"})
+_TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
+_SUPERSEDING = frozenset({"earlier", "previous", "previously", "original", "originally", "initial", "initially",
+                          "prior"})
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def _published_year(published: str | None) -> int | None:
+    m = re.match(r"\s*(\d{4})", published or "")
+    return int(m.group(1)) if m else None
+
+
+def is_background(words, sentence, published: str | None) -> bool:
+    """True when the sentence is about another time: a bare year before the article's year ("the
+    2001 floods", "in 2012"; not a full date, not "the first rise since 2015"), or a span of time
+    before the event ("twelve days earlier")."""
+    year = _published_year(published)
+    norms = words.norms
+    for i in range(sentence.first, sentence.last):
+        w = norms[i]
+        if year and _YEAR.match(w) and int(w) < year and not _in_date(norms, i, sentence.first):
+            if not (i > 0 and norms[i - 1] == "since" and _frames_since(norms, sentence)):
+                return True
+        if w in _BEFORE_WORDS and i > sentence.first and norms[i - 1] in _TIME_UNITS and (
+                i + 1 >= sentence.last or norms[i + 1] in (",", "the", "a", "an")):
+            return True
+    return False
+
+
+def _in_date(norms: list[str], i: int, lo: int) -> bool:
+    """"14 August 2018", "August 14, 2018": a year that is part of a full date."""
+    back = [norms[j] for j in range(max(lo, i - 3), i)]
+    return any(b in _MONTHS for b in back)
+
+
+def _frames_since(norms: list[str], sentence) -> bool:
+    return any(norms[j] in _SINCE_FRAMES and norms[j] != "since" or norms[j].endswith("est")
+               for j in range(sentence.first, sentence.last))
+
+
+def is_superseded(words, first: int) -> bool:
+    """A figure the text replaces: "to 51 from 53" (53), "up from 12", "an earlier count of 40",
+    "originally put at 39"."""
+    norms = words.norms
+    lo, _ = words.clause_bounds(first)
+    before = norms[first - 1] if first > lo else ""
+    if before == "from" and any(norms[j] in ("to", "up", "down") for j in range(max(lo, first - 8), first - 1)):
+        return True
+    window = norms[max(lo, first - 4):first]
+    return any(w in _SUPERSEDING for w in window)
+
+
+def is_conversion(text: str, previous: Quantity | None, q: Quantity) -> bool:
+    """True when ``q`` restates ``previous`` in other units: "40 km (25 miles)", "$2 million
+    (about 1.8 million euros)"."""
+    if previous is None or q.unit is None or previous.unit is None:
+        return False
+    between = text[previous.end:q.start].strip().lower()
+    if between not in ("(", "(about", "(some", "(around", "(roughly", "(nearly", "(almost", ", or", "or"):
+        return False
+    return previous.dimension == q.dimension
