@@ -37,7 +37,7 @@ from rapidfuzz.distance import JaroWinkler
 from checker.extractor.names import fold, given_compatible, load_names, same_name, variant
 from checker.model import Mention
 
-from .base import Discrepancy, Selection, Side, most_common_text, outlets_of, sort_sides
+from .base import Discrepancy, Item, Selection, Side, most_common_text, outlets_of, sort_sides
 from .names import name_key
 from .newscope import NewScope, thinned
 from .spec import Opt
@@ -114,7 +114,7 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
             spellings = {_skey(m, options) for m in cluster}
             kind = _variant_of(spellings, name_key(name, fold_diacritics=options["fold_diacritics"]))
             if len(spellings) > 1 and kind in options["variants"]:
-                yield Discrepancy(key, _sides(sel, cluster, lambda m: _skey(m, options), _surname),
+                yield Discrepancy(key, _sides(sel, cluster, lambda m: _skey(m, options), _surname, _surname_item),
                                   fields=(("name", name), ("wrong", ""), ("agreed", ""),
                                           ("variant", kind), ("what", what)))
         elif what == "person":
@@ -169,8 +169,11 @@ def surname_clusters(mentions: tuple[Mention, ...], options) -> list[list[Mentio
     spellings = sorted(by_spelling)
     uf = UnionFind(spellings)
     given = {s: _given_by_article(ms) for s, ms in by_spelling.items()}
+    bare = {s for s, ms in by_spelling.items() if all(m.kind == "name" for m in ms)}
     for a, b in _similar_spellings(spellings):
-        if same_name(a[1], b[1], options["min_similarity"]) and not _two_people(given[a], given[b]) \
+        # a bare proper noun ("Greek", "Greece") is one name with another only when equal once folded
+        least = 1.0 if a in bare or b in bare else options["min_similarity"]
+        if same_name(a[1], b[1], least) and not _two_people(given[a], given[b]) \
                 and not _two_people(given[b], given[a]) and _one_person(given[a], given[b]):
             uf.union(a, b)
     groups = [[m for s in g for m in by_spelling[s]] for g in uf.groups()]
@@ -221,17 +224,25 @@ def _two_people(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
     return False
 
 
-def _sides(sel: Selection, mentions: list[Mention], key, label) -> tuple[Side, ...]:
-    """One side per value of ``key``, holding each article's first mention once."""
-    groups: dict[str, list[Mention]] = {}
-    seen: dict[str, set[str]] = {}
+def _surname_item(sel: Selection, m: Mention) -> Item:
+    """The item of a mention's last word only ("Bournos" of "Evangelos Bournos"): a surname
+    finding is about that word."""
+    n = len(m.surname)
+    if m.text.endswith(m.surname) and n < len(m.text):
+        return Item(sel.articles[m.article], m.end - n, m.end, m.surname)
+    return sel.mention_item(m)
+
+
+def _sides(sel: Selection, mentions: list[Mention], key, label, item=None) -> tuple[Side, ...]:
+    """One side per value of ``key``, holding each article's first and last mention of it (the two
+    :func:`without_repeats` keeps)."""
+    ends: dict[str, dict[str, list[Mention]]] = {}
     for m in sorted(mentions, key=lambda m: (m.article, m.start)):
-        k = key(m)
-        group, arts = groups.setdefault(k, []), seen.setdefault(k, set())
-        if m.article not in arts:
-            arts.add(m.article)
-            group.append(m)
-    sides = [Side(f'"{most_common_text(label(m) for m in ms)}"', tuple(sel.mention_item(m) for m in ms))
+        pair = ends.setdefault(key(m), {}).setdefault(m.article, [m])
+        pair[1:] = [m] if m is not pair[0] else []
+    groups = {k: [m for pair in arts.values() for m in pair] for k, arts in ends.items()}
+    item = item or (lambda sel, m: sel.mention_item(m))
+    sides = [Side(f'"{most_common_text(label(m) for m in ms)}"', tuple(item(sel, m) for m in ms))
              for ms in groups.values()]
     return sort_sides(sides)
 

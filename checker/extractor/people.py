@@ -136,6 +136,7 @@ class People:
         self.entities: dict[str, Entity] = {}
         self._at: dict[int, Entity] = {}
         self.mentions: list[tuple[int, int, Entity]] = []
+        self.things: dict[str, Entity] = {}  # lower-case name -> a named thing that is no person
 
     # ------------------------------------------------------------------ building
     def add(self, name_ws: list[Word], first: int, last: int, descriptors: set[str], titles: set[str],
@@ -150,6 +151,8 @@ class People:
         if ent is None:
             ent = Entity(full, surname, given, kind=kind)
             self.entities[key] = ent
+            if kind != "person":
+                self.things.setdefault(full.lower(), ent)
         elif len(name_ws) > len(ent.name.split()) and entity is None:
             ent.name, ent.given = full, given
         ent.descriptors |= descriptors
@@ -274,7 +277,8 @@ def _surname_mentions(people: People, pending: list[_Run], clues: Clues) -> None
         for k in range(run.first, run.last):
             if ws[k].kind != "word":
                 continue
-            ent = people.entities.get(_clean(ws[k].text).lower()) or _alike(people, ws[k])
+            word = _clean(ws[k].text).lower()
+            ent = people.entities.get(word) or people.things.get(word) or _alike(people, ws[k])
             if ent is None:
                 if run.last - run.first == 1 and _proper(ws, k, clues):
                     people.add([ws[k]], k, k + 1, set(), set(), kind="name")
