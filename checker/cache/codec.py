@@ -40,7 +40,7 @@ QUANTITY_FIELDS = ("text", "start", "end", "qualifier", "value", "low", "high", 
                    "unit", "dimension", "noun", "hedge", "modifies", "distributive", "part_of", "whole")
 FACT_FIELDS = ("id", "article", "key", "quantity", "speaker", "time", "date", "sentence", "subject", "measure")
 QUOTE_FIELDS = ("id", "article", "speaker", "text", "start", "end", "sentence", "topic")
-MENTION_FIELDS = ("id", "article", "text", "start", "end", "surname", "given", "entity")
+MENTION_FIELDS = ("id", "article", "text", "start", "end", "surname", "given", "entity", "kind", "role")
 FACT_COLUMNS = ("article", "key", "speaker", "time", "date", "subject", "measure", *QUANTITY_FIELDS)
 QUOTE_COLUMNS = ("article", "speaker", "text", "start", "end", "topic")
 MENTION_COLUMNS = ("article", "text", "start", "end", "surname", "given", "kind", "role")

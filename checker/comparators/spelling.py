@@ -22,7 +22,7 @@ flags:
 passes:
     A: "Donald Trump"   B: "Melania Trump"   (given names unalike, no shared role: two people)
     A: "Boris Johnson and Mark Johnston met."   (both spellings, different given names, one article)
-    A: "Jude Bellingham"   B: "Mark Bullingham"   (surnames alike, given names not one person's)
+    A: "Ada Kellerman"   B: "Marc Kellermann"   (surnames alike, given names not one person's)
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ def surname_clusters(mentions: tuple[Mention, ...], options) -> list[list[Mentio
         # a bare proper noun ("Greek", "Greece") is one name with another only when equal once folded
         least = 1.0 if a in bare or b in bare else options["min_similarity"]
         if same_name(a[1], b[1], least) and not _two_people(given[a], given[b]) \
-                and not _two_people(given[b], given[a]) and _one_person(given[a], given[b]):
+                and not _two_people(given[b], given[a]) and _one_person(given[a], given[b], options):
             uf.union(a, b)
     groups = [[m for s in g for m in by_spelling[s]] for g in uf.groups()]
     return sorted(groups, key=lambda ms: sorted(_skey(m, options) for m in ms))
@@ -197,12 +197,12 @@ def _similar_spellings(spellings: list[tuple[str, str]]) -> list[tuple[tuple[str
     return sorted(out)
 
 
-def _one_person(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
-    """False when both spellings come with given names and none of one's can be the other's
-    ("Jude Bellingham" and "Mark Bullingham" are two people)."""
+def _one_person(a: dict[str, set[str]], b: dict[str, set[str]], options) -> bool:
+    """False when both spellings come with given names and none of one's can be the other's or a
+    wrong form of it ("Jude Bellingham" and "Mark Bullingham" are two people)."""
     ga = set().union(*a.values()) if a else set()
     gb = set().union(*b.values()) if b else set()
-    return not ga or not gb or any(_compatible(x, y) for x in ga for y in gb)
+    return not ga or not gb or any(_compatible(x, y) or _alike(x, y, options) for x in ga for y in gb)
 
 
 def _given_by_article(mentions: list[Mention]) -> dict[str, set[str]]:

@@ -64,9 +64,11 @@ def apposition(ws: list[Word], norms: list[str], first: int, last: int, clues: C
     for k in range(last + 1, min(len(ws), last + 7)):
         if ws[k].kind != "word" or norms[k] in _CLAUSE_STOPS:
             return None
-        n = clues.role_at(norms, k)
+        n = clues.role_at(norms, k) if ws[k].text[:1].islower() else 0
         if n and (k == last + 1 or norms[last + 1] in _DETERMINERS or ws[last + 1].text.endswith(("'s", "\u2019s"))
                   or ws[last + 1].text[:1].islower()):
+            while k + n < len(norms) and clues.role_at(norms, k + n):
+                n += clues.role_at(norms, k + n)  # "volunteer firefighter": the role is the whole run
             return " ".join(norms[k:k + n])
     return None
 
@@ -110,5 +112,6 @@ def weak_name(ws: list[Word], name_ws: list[Word], first: int, clues: Clues) -> 
 
 
 def not_a_person(name_ws: list[Word], clues: Clues) -> bool:
-    """A name word is a head noun ("Hospital", "Ministry") or a Roman numeral ("XIV")."""
-    return any(w.norm in clues.names.heads or _ROMAN.match(w.text) for w in name_ws)
+    """A name word is a head noun ("Hospital", "Ministry"), or the last is a Roman numeral ("XIV")."""
+    last = name_ws[-1].text
+    return any(w.norm in clues.names.heads for w in name_ws) or (len(last) > 1 and bool(_ROMAN.match(last)))

@@ -1,10 +1,10 @@
 """Names compared as names: folding for scripts, diacritics and romanisation, and the names lexicon.
 
-``fold(name)`` -> the name as compared across transliterations ("Oikonomopoulos" and
-"Economopoulos" -> "ekonomopulos"); ``same_name(a, b)`` -> whether two surnames (or place names)
+``fold(name)`` -> the name as compared across transliterations ("Tchaikovsky" and
+"Chaikovskii" -> "chaikovski"); ``same_name(a, b)`` -> whether two surnames (or place names)
 can be one name; ``variant(a, b)`` -> how two spellings of one name differ ("diacritic",
 "transliteration" or "misspelling"); ``given_compatible(a, b)`` -> whether two given names can
-belong to one person ("Bill"/"William", "Rob"/"Robert", "V."/"Vladimir").  The lexicon
+belong to one person ("Bill"/"William", "Rob"/"Robert", "V."/"Viktor").  The lexicon
 (rules/lexicons/names.yaml) holds role nouns, dotted titles, head nouns of places and the like, and
 short forms of given names: no names of people or places.
 """
@@ -31,7 +31,7 @@ __all__ = ["NameLexicon", "fold", "given_compatible", "load_names", "plain", "sa
 
 # Romanisation pairs, applied in order to an ASCII, lower-case name: the usual ways one sound of
 # Cyrillic, Greek, Arabic, Hindi, Tigrinya ... is written in Latin letters.
-_ROMAN = [("tch", "ch"), ("kh", "h"), ("gh", "g"), ("dj", "j"), ("dzh", "j"), ("zh", "j"),
+_ROMAN = [("tch", "ch"), ("kh", "h"), ("gh", "g"), ("dh", "d"), ("dj", "j"), ("dzh", "j"), ("zh", "j"),
           ("ph", "f"), ("th", "t"), ("oi", "e"), ("oo", "u"), ("ou", "u"), ("ck", "k"), ("ts", "c"),
           ("tz", "c"), ("c", "k"), ("q", "k"), ("w", "v"), ("y", "i"), ("ee", "i"), ("ii", "i"),
           ("ie", "i")]
@@ -62,7 +62,7 @@ def fold(name: str) -> str:
 
 def _derived(a: str, b: str) -> bool:
     """One word made from the other by an ending ("Georgia"/"Georgian", "Martin"/"Martini"),
-    not by doubling a letter ("Holzman"/"Holzmann")."""
+    not by doubling a letter ("Kellerman"/"Kellermann")."""
     short, long = sorted((a, b), key=len)
     return long.startswith(short) and len(long) - len(short) <= 3 and \
         _DOUBLE.sub(r"\1", long) != _DOUBLE.sub(r"\1", short)
@@ -91,8 +91,8 @@ def same_name(a: str, b: str, min_similarity: float = 0.8) -> bool:
 
 
 def variant(a: str, b: str) -> str | None:
-    """How two spellings of one name differ: None (only in case), "diacritic" ("Simón"/"Simon"),
-    "transliteration" ("Oikonomopoulos"/"Economopoulos") or "misspelling" ("Dupond"/"Dupont")."""
+    """How two spellings of one name differ: None (only in case), "diacritic" ("Ibáñez"/"Ibanez"),
+    "transliteration" ("Chaikovsky"/"Tchaikovsky") or "misspelling" ("Dupond"/"Dupont")."""
     if a.casefold() == b.casefold():
         return None
     if plain(a) == plain(b):
@@ -104,15 +104,15 @@ def variant(a: str, b: str) -> str | None:
 
 def given_compatible(a: str, b: str, names: NameLexicon) -> bool:
     """Whether two given names can be one person's: equal (accents aside), an initial, a shortened
-    form ("Rob"/"Robert", "Vangelis"/"Evangelos") or a listed short form ("Bill"/"William")."""
+    form ("Rob"/"Robert", "Stasia"/"Anastasia") or a listed short form ("Bill"/"William")."""
     pa, pb = plain(a), plain(b)
     if pa == pb or not pa or not pb:
         return True
     short, long = sorted((pa, pb), key=len)
     if len(short) == 1 or long.startswith(short):
         return True
-    if len(short) >= 5 and short[:-1] in long[1:]:
-        return True  # the start cut off: "Vangelis" for "Evangelos"
+    if len(short) >= 6 and short[:-2] in long[1:]:
+        return True  # the start cut off: "Stasia" for "Anastasia"
     return pb in names.short_forms.get(pa, ())
 
 

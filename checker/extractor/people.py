@@ -245,11 +245,13 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
             people.add(name_ws, first, last, set(), set(), kind=kind)
         return True
     t_end = _title_end(norms, run, clues)
+    run = _Run(run.first, next((k for k in range(t_end, run.last) if norms[k] == "of"), run.last))
     name_ws = _name_words(ws, t_end, run.last)
     if not name_ws or not_a_person(name_ws, clues):
         return not name_ws
     after_the = run.first > 0 and norms[run.first - 1] == "the"
-    role = clues.role_ending(norms, run.first) or apposition(ws, norms, t_end, run.last, clues)
+    role = clues.role_ending(norms, run.first) or \
+        (apposition(ws, norms, t_end, run.last, clues) if len(name_ws) >= 2 else None)
     titled = t_end > run.first or role is not None
     speaks = (lexicon.speech.match(norms, _skip_comma(ws, run.last)) is not None
               or said_before(ws, norms, run.first, clues))
