@@ -257,7 +257,7 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
               or said_before(ws, norms, run.first, clues))
     if titled and len(name_ws) <= 4:
         descriptors = {w.norm for w in ws[run.first:t_end] if w.kind == "word"}
-        titles = _titles_in(norms, run.first, t_end, lexicon)
+        titles = _titles_in(norms, run.first, t_end, clues)
         if role:
             titles.add(role)
             descriptors.add(role)
@@ -309,14 +309,15 @@ def _proper(ws: list[Word], k: int, clues: Clues) -> bool:
             and not clues.role_at([w.norm], 0))
 
 
-def _titles_in(norms: list[str], first: int, last: int, lexicon: Lexicon) -> set[str]:
+def _titles_in(norms: list[str], first: int, last: int, clues: Clues) -> set[str]:
+    """The titles and role nouns among words ``first:last`` ("Maj. Gen.", "Frenchman")."""
     out = set()
     i = first
     while i < last:
-        hit = lexicon.titles.match(norms, i)
-        if hit:
-            out.add(" ".join(norms[i:i + hit[1]]))
-            i += hit[1]
+        n = clues.role_at(norms, i)
+        if n:
+            out.add(" ".join(w for w in norms[i:i + n] if w != "."))
+            i += n
         else:
             i += 1
     return out
