@@ -92,7 +92,28 @@ def cluster_speakers(keys: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], t
         # a longer key that itself ends no other longer key is maximal (whatever ends it, ends key)
         maximal = [k for k in longer.get(key, ()) if k not in longer]
         out[key] = out[maximal[0]] if len(maximal) == 1 else key
-    return out
+    return _across_spellings(out)
+
+
+def _across_spellings(canon: dict[tuple[str, ...], tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Canonical keys whose surnames are two spellings of one name ("zelenskyy", "zelensky") and
+    whose given names can be one person's joined, under the longest of them."""
+    from checker.extractor.names import given_compatible, load_names, same_name
+
+    from .unionfind import UnionFind
+
+    heads = sorted(set(canon.values()), key=lambda k: (-len(k), k))
+    uf = UnionFind(heads)
+    for i, a in enumerate(heads):
+        for b in heads[i + 1:]:
+            if a[-1] != b[-1] and same_name(a[-1], b[-1]) and \
+                    (len(a) == 1 or len(b) == 1 or given_compatible(a[0], b[0], load_names())):
+                uf.union(a, b)
+    best = {}
+    for group in uf.groups():
+        top = min(group, key=lambda k: (-len(k), k))
+        best.update((k, top) for k in group)
+    return {k: best[v] for k, v in canon.items()}
 
 
 @functools.lru_cache(maxsize=65536)

@@ -303,7 +303,9 @@ def _alike(people: People, w: Word) -> Entity | None:
 def _proper(ws: list[Word], k: int, clues: Clues) -> bool:
     """A capitalised word inside a sentence that the article never writes in lower case."""
     w = ws[k]
-    return (k > 0 and ws[k - 1].kind == "word" and ws[k - 1].text[:1].islower() and len(w.text) >= 4
+    before = ws[k - 1] if k > 0 else None
+    return (before is not None and (before.text == "," or (before.kind == "word" and before.text[:1].islower()))
+            and len(w.text) >= 4
             and w.text.isalpha() and not w.text.isupper() and w.norm not in clues.lower
             and w.norm not in _NOT_NAMES and w.norm not in clues.names.role_words
             and not clues.role_at([w.norm], 0))

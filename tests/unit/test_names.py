@@ -90,3 +90,12 @@ def test_different_names_stay_apart(a, b):
 ])
 def test_given_names_of_one_person(a, b, one):
     assert given_compatible(a, b, load_names()) is one
+
+
+def test_speakers_written_two_ways_are_one_speaker_but_two_given_names_are_two():
+    from checker.comparators.names import cluster_speakers
+
+    canon = cluster_speakers([("olena", "kovalenko"), ("kovalenco",)])
+    assert canon[("kovalenco",)] == canon[("olena", "kovalenko")] == ("olena", "kovalenko")
+    canon = cluster_speakers([("olena", "kovalenko"), ("marta", "kovalenco")])
+    assert canon[("marta", "kovalenco")] != canon[("olena", "kovalenko")]
