@@ -225,7 +225,7 @@ def _two_people(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
 
 
 def _surname_item(sel: Selection, m: Mention) -> Item:
-    """The item of a mention's last word only ("Bournos" of "Evangelos Bournos"): a surname
+    """The item of a mention's last word only ("Doukas" of "Eleni Doukas"): a surname
     finding is about that word."""
     n = len(m.surname)
     if m.text.endswith(m.surname) and n < len(m.text):

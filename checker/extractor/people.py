@@ -272,7 +272,7 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
 
 def _surname_mentions(people: People, pending: list[_Run], clues: Clues) -> None:
     """Surname-only mentions of known people ("Putin", "Mr. Trump's"), a misspelt surname of one
-    ("Holzman" in an article about "Robert Holzmann"), and single proper nouns the article never
+    ("Kellerman" in an article about "Ada Kellermann"), and single proper nouns the article never
     writes in lower case, as named things of no known kind."""
     ws = people.words.words
     for run in pending:
