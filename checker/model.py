@@ -67,6 +67,13 @@ class Quantity:
     (singular, lower case) of a count; ``modifies`` is the noun phrase a compound adjective qualifies
     ("a two-hour phone call" -> "phone call"); ``distributive`` marks "each"; ``part_of`` marks a part
     of a whole ("76 of which", "76 of the 112 drones") and holds the whole's noun when stated.
+
+    ``kind`` says what a number that is not a plain measure is (``None`` for a measure or count):
+    ``score`` ("beat Arsenal 3-1", "voted 219 to 213": ``first`` and ``second`` hold each side as
+    written, value and interval are unbounded ``None``), ``change`` ("climbed from 40 to 67": ``first``
+    is the start and ``second`` the end, the interval is the end), ``delta`` (the 2 of "rose $2 to $85"), ``rank`` ("11th consecutive day",
+    "a third term": value 11 or 3, ``noun`` the ranked noun, which is not counted), ``age`` ("The man,
+    45," and "in his 40s"), ``vague`` ("dozens of people": at least 24).
     """
 
     text: str
@@ -86,6 +93,9 @@ class Quantity:
     distributive: bool = False
     part_of: str | None = None
     whole: Fraction | None = None
+    kind: str | None = None
+    first: Fraction | None = None
+    second: Fraction | None = None
 
     def __post_init__(self) -> None:
         if self.qualifier not in QUALIFIERS:
@@ -131,6 +141,10 @@ class Quantity:
             out["part_of"] = self.part_of
         if self.whole is not None:
             out["whole"] = number_json(self.whole)
+        if self.kind:
+            out["kind"] = self.kind
+        if self.first is not None or self.second is not None:
+            out["sides"] = [number_json(self.first), number_json(self.second)]
         return out
 
 
