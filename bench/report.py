@@ -19,14 +19,17 @@ def _med(values):
     return statistics.median(values) if values else None
 
 
-def summarise(runs, traced) -> dict:
-    """One tool's runs (and its tracemalloc run) -> medians and rates."""
+def summarise(runs, traced, chars: int | None = None) -> dict:
+    """One tool's runs (and its tracemalloc run) -> medians and rates (``chars``: the characters of its
+    files, for a worker that does not count them)."""
     good = [r for r in runs if r.ok and r.report]
     if not good:
         last = runs[-1]
         why = "timed out" if last.timed_out else f"exit {last.returncode}: {last.stderr.strip()[-300:]}"
         return {"ok": False, "error": why}
-    rep = good[0].report
+    rep = dict(good[0].report)
+    if rep.get("chars") is None:
+        rep["chars"] = chars or 0
     wall, cpu = _med(r.wall_s for r in good), _med(r.cpu_s for r in good)
     run_s = _med(r.report["run_s"] for r in good)
     out = {
@@ -94,7 +97,8 @@ def _machine(r: dict) -> list[str]:
     return ["## Machine and command", "",
             f"- command: `{r['command']}` (crosscheck from {r['checker']}); corpus seed {r['seed']}",
             f"- date: {r['date']}", f"- CPU: {m['cpu']}; memory: {m['memory']}", f"- OS: {m['os']}",
-            f"- Python: {m['python']}", f"- packages: {m['packages']}", f"- {m['load']}", ""]
+            f"- Python: {m['python']}", f"- packages: {m['packages']}",
+            f"- {m['load']}" + (f"; {r['load_end']} at the end" if r.get("load_end") else ""), ""]
 
 
 def _peers(r: dict) -> list[str]:
@@ -172,7 +176,7 @@ def _speedups(r: dict) -> list[str]:
             f"The extract run of the comparison above ({sp['articles']} articles, bench/worker.py) and `crosscheck "
             "check seeds/` (`--no-cache`), each a fresh process, with everything on and with one speed-up put back "
             f"to the plain way of doing the same work (bench/speedups.py; the results are the same), {sp['rounds']} "
-            "alternating rounds, medians of the whole process. *Saves*: the share of the run's time the speed-up "
+            "alternating rounds, the fastest of each (other load on a shared machine only adds time), whole process. *Saves*: the share of the run's time the speed-up "
             "takes off, 1 - with / without. A speed-up stays where it saves at least 10% of either run, or where "
             "extract needs it to stay at least 20x quantulum3 and 5x Duckling (whole process; the last column "
             "takes the peers' throughput from the comparison above). The lexer's table no longer keeps `re`'s "
