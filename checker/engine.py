@@ -153,7 +153,7 @@ def build_finding(rule, finding_type: str, d: Discrepancy) -> Finding:
         message = rule.message.format_map(fields)
     except (KeyError, IndexError, ValueError, AttributeError):  # validated at load; never fail a run
         message = f"{d.key}: {fields['sides']}"
-    severity = rule.severity
+    severity = lower_severity(rule.severity) if d.milder else rule.severity
     days = update_days(d)
     if days:
         severity = lower_severity(severity)
