@@ -61,7 +61,7 @@ OPTIONS = {
     "min_overlap": Opt("number", "share (0-1) of the shorter sentence's content words the other must "
                        "have for that", minimum=0, maximum=1),
 }
-DEFAULTS = {"min_similarity": 0.6, "min_words": 4, "topic_max_words": 8, "min_shared": 3, "min_overlap": 0.6}
+DEFAULTS = {"min_similarity": 0.6, "min_words": 3, "topic_max_words": 8, "min_shared": 2, "min_overlap": 0.6}
 PLACEHOLDERS = {"speaker": "who is quoted, as most fully named",
                 "judgement": "what the difference amounts to: a synonym swap or translation variant (one "
                              "severity lower), or a change of negation, number or intensity"}
