@@ -38,7 +38,7 @@ from .names import cluster_speakers, display, speaker_key, surname_word
 from .newscope import NewScope, paired
 from .paraphrase import overlap, shared
 from .spec import Opt
-from .statements import judge, sentences
+from .statements import judge, sentences, statement_of
 from .unionfind import UnionFind
 
 # How the work scales (docs/rules.md, "What comparison costs"): quotes of one speaker with the same
@@ -234,7 +234,7 @@ class _Speaker:
         for i in nodes:
             u = self.wid[i]
             if u in differing:
-                whole = self.quotes[i].id.split("#", 1)[0]
+                whole = statement_of(self.quotes[i])
                 comps.union(first_of.setdefault(whole, u), u)
 
     def _pairs(self, ws: list[int], wset: set[int], topic: str | None):

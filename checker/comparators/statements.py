@@ -20,7 +20,7 @@ from checker.model import Quote
 
 from .paraphrase import negated
 
-__all__ = ["judge", "sentences"]
+__all__ = ["judge", "sentences", "statement_of"]
 
 # a sentence ends at . ! or ? (after a word of two letters or more: not "U.S." nor "Mr.") followed by
 # a space and a capital letter, a digit or an opening quote mark
@@ -37,6 +37,12 @@ zero one two three four five six seven eight nine ten eleven twelve thirteen fou
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
 thousand million billion trillion dozen dozens half quarter first second third percent
 """.split())
+
+
+def statement_of(quote: Quote) -> str:
+    """Which quote as printed a quote or one of its sentences (:func:`sentences`) belongs to:
+    "article@start" of the whole quote."""
+    return quote.id.split("#", 1)[0] if "#" in quote.id else f"{quote.article}@{quote.start}"
 
 
 def sentences(quote: Quote) -> list[Quote]:
@@ -58,7 +64,7 @@ def sentences(quote: Quote) -> list[Quote]:
         part = text[lo:hi].strip()
         if part:
             lo = text.index(part, lo)
-            out.append(replace(quote, id=f"{quote.id}#{n}", text=part, start=quote.start + lo,
+            out.append(replace(quote, id=f"{statement_of(quote)}#{n}", text=part, start=quote.start + lo,
                                end=quote.start + lo + len(part)))
     return out
 
