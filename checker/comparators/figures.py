@@ -4,8 +4,9 @@ Two facts of different articles are the same figure when they state the same val
 interval, in the same unit, of the same counted noun) and either have the same key, or the value
 is distinctive enough to be one figure however extraction keyed it ("the deaths of 25 people at
 the school" is keyed as deaths, "25 people died at the school" may be keyed as a count): a range
-("between $3.8bn and $4.5bn"), or a number of at least ``min_value`` that is no duration.  Used by
-the attribution comparator to find one figure credited to different sources.
+("between $3.8bn and $4.5bn"), or a number of at least ``min_value``.  Durations and times are left
+out: every party to an event may tell how long it lasted.  Used by the attribution comparator to
+find one figure credited to different sources.
 
 In: facts.  Out: groups of facts, each one figure stated by two or more articles, in a stable
 order.  Facts are grouped by value in one pass (a dictionary), so the work is linear in facts.
@@ -39,7 +40,7 @@ def same_figures(facts: Iterable[Fact], min_value: int) -> list[list[Fact]]:
     """Facts of different articles that state one figure, in groups of two or more articles."""
     by_value: dict[tuple, list[Fact]] = {}
     for f in facts:
-        if f.quantity.low is not None or f.quantity.high is not None:
+        if f.quantity.dimension != "[time]" and (f.quantity.low is not None or f.quantity.high is not None):
             by_value.setdefault(_value(f), []).append(f)
     out = []
     for same in by_value.values():
