@@ -1,22 +1,31 @@
-"""The same words are given to different speakers.
+"""The same words, or the same figure, are credited to different sources.
 
-Quotes of at least ``min_words`` words from different articles are the same words when they are
-identical after normalising case and punctuation, when one contains the other, or when their
-word alignment reaches ``min_similarity``.  When such quotes are given to different named
-speakers (speaker phrases that end in a name: "the Russian leader" is a description, not a
-speaker that can be wrong), the finding names each speaker with the outlets that give the words to
-them.  With ``include_facts``, facts with the same key and the same value given to different named
-speakers are checked the same way (off by default: two sources often confirm one number).
+Quotes are compared sentence by sentence: two sentences from different articles are the same words
+when they are identical after normalising case and punctuation (a whole sentence of at least
+``min_sentence_words`` words), or, for sentences of at least ``min_words`` words, when one contains
+the other or their word alignment reaches ``min_similarity``.  When such words are given to
+different named speakers (speaker phrases that end in a name: "the Russian leader" is a
+description, not a speaker that can be wrong, unless it refers back to the person just named), the
+finding names each speaker with the outlets that give the words to them, and shows each speaker's
+quote whole.  With ``include_facts``, one figure (:mod:`.figures`: the same value, unit and noun,
+with the same key or a distinctive value) credited to different named sources is checked the same
+way: the ``figure-attribution`` rule; durations are left out, and an article that names both
+sources, or sources that share a surname (the spelling rules' business), are no finding.
 
 flags:
     A: "We want to see outcomes, not more talks," Vice President JD Vance said.
     B: "We want to see outcomes, not more talks," Secretary of State Marco Rubio said.
     -> JD Vance (A) vs Marco Rubio (B)
+    C: Fire brigade spokesman Paolo Ferri said 35 cars were on the bridge.
+    D: Civil protection chief Anna Conti said 35 cars were on the bridge.
+    -> (include_facts) Paolo Ferri (C) vs Anna Conti (D)
 
 passes:
     A: "We want to see outcomes, not more talks," Vice President JD Vance said.
     B: "We want to see outcomes, not more talks," Mr. Vance said.   (one speaker, named two ways)
     C: "We want to see outcomes, not more talks," the vice-president said.   (a description)
+    D: The call lasted more than two hours, Anna Conti said. / E: The call lasted more than two
+       hours, Paolo Ferri said.   (a duration: both parties may tell it)
 """
 
 from __future__ import annotations
@@ -47,8 +56,8 @@ OPTIONS = {
     "min_words": Opt("integer", "shortest quote (in words) whose speaker is compared", minimum=1),
     "min_similarity": Opt("number", "word similarity (0-1) from which two quotes are the same words",
                           minimum=0, maximum=1),
-    "include_facts": Opt("boolean", "also compare the sources of one figure: facts with the same value "
-                         "and the same key, or told in sentences that share min_shared content words"),
+    "include_facts": Opt("boolean", "also compare the sources of one figure: facts with the same value, "
+                         "unit and noun, and the same key or a distinctive value (see min_value)"),
     "quotes": Opt("boolean", "compare the speakers of quotes (off for a rule about figures only)"),
     "min_sentence_words": Opt("integer", "shortest quoted sentence (in words) compared when it is the same "
                               "words whole", minimum=1),

@@ -1,26 +1,39 @@
 """One speaker is quoted in different words for the same statement.
 
 Quotes of one speaker (named the same way after rank words are dropped: "Mr. Putin" = "Vladimir
-Putin") are compared across articles.  Case, punctuation and quote marks do not count.  Two quotes
-are the same statement when one contains the other (a partial quote: never a finding), when they
-overlap and differ only in where they start or stop, or when their word-level alignment reaches
-``min_similarity`` (then they are worded differently: a finding, with the changed words in its
-detail, "possible -> potential").  Short quotes (at most ``topic_max_words`` words) that the
-extractor ties to a topic ("a 'very frank' conversation" -> call) and that are not a piece of a
-longer quote are compared by topic instead: two of them with the same topic are the same
-statement however different their words.  A difference is not reported when either article also
-prints the other's wording: an outlet that prints both has quoted two statements.
+Putin") are cut into sentences (:mod:`.statements`) and compared across articles, sentence by
+sentence.  Case, punctuation and quote marks do not count.  Two sentences are the same statement
+when one contains the other (a partial quote: never a finding), when they overlap and differ only
+in where they start or stop, when their word-level alignment reaches ``min_similarity`` (ends that
+do not match count against them unless one is an excerpt of the other), or when they share their
+content words though not their order (a translation: ``min_shared`` content stems, ``min_overlap``
+of the shorter's; :mod:`.paraphrase`).  Such a pair worded differently is a finding, with the
+changed words in its detail ("possible -> potential") and a judgement: a synonym swap or a
+translation variant is one severity below the rule's; a change of negation, of a number or of
+intensity keeps it.  The differing sentences of one quote are one finding.  Short quotes (at most
+``topic_max_words`` words) that the extractor ties to a topic ("a 'very frank' conversation" ->
+call) and that are not a piece of a longer quote are compared by topic instead: two of them with
+the same topic are the same statement however different their words.  A difference is not
+reported when either article also prints the other's wording: an outlet that prints both has
+quoted two statements.
 
 flags:
     A: Putin said he is ready to work on "a memorandum on a possible future peace agreement."
     B: Putin said he is ready to work on "a memorandum on a potential future peace agreement."
-    -> detail: possible -> potential
+    -> detail: possible -> potential (a synonym swap)
+    C: Ruiz said: "Never before has our town seen such terrible damage."
+    D: "Our town has never witnessed damage as awful as this before," Ruiz said.
+    -> a translation variant
+    E: "We have opened three shelters," Ruiz said. / F: "We have opened five shelters," Ruiz said.
+    -> a change of number
 
 passes:
     A: Putin said he is ready to work on "a memorandum on a possible future peace agreement."
     B: Putin spoke of "a possible future peace agreement."   (a partial quote)
     C: Trump said the call "went very well."  / D: Trump called the call "excellent" and said it
        "went very well."   (D prints both wordings)
+    E: "The water rose faster than anyone expected," Ruiz said. / F: "Every family will have a
+       roof before the winter," Ruiz said.   (two sentences of one speech)
 """
 
 from __future__ import annotations
