@@ -16,8 +16,8 @@ flags:
     A: "We want to see outcomes, not more talks," Vice President JD Vance said.
     B: "We want to see outcomes, not more talks," Secretary of State Marco Rubio said.
     -> JD Vance (A) vs Marco Rubio (B)
-    C: Fire brigade spokesman Paolo Ferri said 35 cars were on the bridge.
-    D: Civil protection chief Anna Conti said 35 cars were on the bridge.
+    C: Harbour master Paolo Ferri said 35 boats were lost.
+    D: Coastguard commander Anna Conti said 35 boats were lost.
     -> (include_facts) Paolo Ferri (C) vs Anna Conti (D)
 
 passes:

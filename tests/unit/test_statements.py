@@ -102,3 +102,23 @@ def test_speakers_of_colon_statements_descriptions_and_titles(text, want):
 def test_a_description_does_not_reach_back_past_a_paragraph():
     text = 'Jonas Berg arrived late.\n\nThe rain stopped.\n\nThe roads opened.\n\n"We lost," the national coach said.'
     assert _speakers(text) != ["Jonas Berg"]
+
+
+def test_quote_and_attribution_findings_show_their_wordings_side_by_side(tmp_path):
+    from checker import check
+    from checker.report.records import wordings
+
+    a = tmp_path / "a.md"
+    b = tmp_path / "b.md"
+    a.write_text('---\noutlet: Daily A\n---\n\n"We have opened three shelters in the valley," Mayor Ana Ruiz said.\n'
+                 '\n"We will not leave a single family without a roof," Mayor Ana Ruiz said.\n', encoding="utf-8")
+    b.write_text('---\noutlet: Daily B\n---\n\n"We have opened five shelters in the valley," Mayor Ana Ruiz said.\n'
+                 '\n"We will not leave a single family without a roof," Governor Lea Moss said.\n', encoding="utf-8")
+    report = check([str(tmp_path)])
+    by_type = {f.type: f for f in report.findings}
+    quote = wordings(by_type["quote"])
+    assert sorted((w.speakers, w.outlets) for w in quote) == [(("Ana Ruiz",), ("Daily A",)), (("Ana Ruiz",), ("Daily B",))]
+    [three] = [w for w in quote if "three" in w.label]
+    assert three.places[0].endswith("a.md:5:2")
+    who = wordings(by_type["attribution"])
+    assert sorted(w.speakers for w in who) == [("Ana Ruiz",), ("Lea Moss",)]
