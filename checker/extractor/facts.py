@@ -21,8 +21,8 @@ from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions
 from .keys import Identity, count_identity
 from .lexicon import Lexicon, load_lexicon
-from .people import People, find_people
 from .names import load_names
+from .people import People, find_people
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
 from .ranks import ranks_before
 from .scope import is_background, is_conversion, is_superseded
