@@ -193,7 +193,7 @@ def _speaker(people: People, lexicon: Lexicon, ws: list[Word], np: tuple[int, in
     determined = first < len(ws) and ws[first].norm in ("the", "a", "an")
     if determined and ws[first].norm == "the" and _person_noun(words[-1]) and \
             not any(w.text.endswith(("'s", "\u2019s")) for w in words):
-        near = _nearby_person(people, first)
+        near = _nearby_person(people, first, [w.norm for w in words[:-1] if w.text[:1].isupper()])
         if near is not None:
             return near  # "Ana Ruiz arrived. “...,” the fire chief said": the person just named
     if not any(w.text[:1].isupper() for w in words):
@@ -224,17 +224,27 @@ def _person_noun(w: Word) -> bool:
     return w.norm in load_names().role_words or w.norm.endswith(("ist", "ists")) and len(w.norm) > 5
 
 
-def _nearby_person(people: People, first: int) -> str | None:
-    """The person named last before word ``first``, in its paragraph or the one before (a
-    definite description such as "the national coach" refers back to them), else None."""
+def _nearby_person(people: People, first: int, modifiers: list[str] = ()) -> str | None:
+    """The person a definite description at word ``first`` refers back to ("the national coach"):
+    the one person named in its paragraph, else in it and the one before, or, among several, the one named last
+    whose descriptors fit the description's capitalised ``modifiers`` ("Russian" ~ "Russia");
+    else None."""
     words = people.words
     here = words.sentences[words.sentence_of(first)].paragraph
-    before = [(m_first, ent) for m_first, _m_last, ent in people.mentions if m_first < first and ent.kind == "person"]
-    if not before:
-        return None
-    m_first, ent = max(before, key=lambda m: m[0])
-    there = words.sentences[words.sentence_of(m_first)].paragraph
-    return ent.name if here - there <= 1 else None
+    near = [(m_first, ent) for m_first, _m_last, ent in people.mentions if m_first < first
+            and ent.kind == "person" and here - words.sentences[words.sentence_of(m_first)].paragraph <= 1]
+    for window in ([m for m in near if words.sentences[words.sentence_of(m[0])].paragraph == here], near):
+        if len({id(ent) for _, ent in window}) == 1:
+            return window[0][1].name
+    fits = [(m_first, ent) for m_first, ent in near if modifiers and all(
+        any(_stem(m, d) for d in ent.descriptors) for m in modifiers)]
+    return max(fits, key=lambda m: m[0])[1].name if fits else None
+
+
+def _stem(a: str, b: str) -> bool:
+    """"russian" ~ "russia": the same word or a shared stem of four letters or more."""
+    n = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a == b or (n >= 4 and n >= min(len(a), len(b)) - 3)
 
 
 def _sentence_subject(people: People, s: Sentence, limit: int = 5) -> str | None:

@@ -122,3 +122,8 @@ def test_quote_and_attribution_findings_show_their_wordings_side_by_side(tmp_pat
     assert three.places[0].endswith("a.md:5:2")
     who = wordings(by_type["attribution"])
     assert sorted(w.speakers for w in who) == [("Ana Ruiz",), ("Lea Moss",)]
+
+
+def test_a_description_among_several_people_is_not_guessed():
+    text = 'Ana Ruiz met Jonas Berg on Monday.\n\n"We will rebuild," the Estonian coach said.'
+    assert _speakers(text)[0] not in ("Ana Ruiz", "Jonas Berg")
