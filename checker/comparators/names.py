@@ -113,9 +113,10 @@ def _first_names(canon: dict[tuple[str, ...], tuple[str, ...]]) -> dict[tuple[st
     for k in heads:
         if len(k) > 2:
             firsts.setdefault(k[0], set()).add(k)
+    ends = {k[-1] for k in canon if len(k) > 1}
     out = dict(canon)
     for key, head in canon.items():
-        if len(key) == 1 and head == key and len(firsts.get(key[0], ())) == 1:
+        if len(key) == 1 and head == key and key[0] not in ends and len(firsts.get(key[0], ())) == 1:
             out[key] = next(iter(firsts[key[0]]))
     return out
 

@@ -31,11 +31,15 @@ from checker.model import Mention
 from .base import Discrepancy, Selection, Side, sort_sides
 from .names import cluster_speakers, display, speaker_key
 from .newscope import EVERYTHING, NewScope
+from .spec import Opt
 
 ID = "role"
 TYPE = "attribution"
-OPTIONS: dict = {}
-DEFAULTS: dict = {}
+OPTIONS = {
+    "ranks": Opt("array", "the rank words compared (of retired, former, acting, interim, deputy, vice, "
+                 "assistant, outgoing, ex)", items={"enum": list(RANKS)}),
+}
+DEFAULTS = {"ranks": list(RANKS)}
 PLACEHOLDERS = {"name": "the person, as most fully named"}
 
 _RANKS = frozenset(RANKS)
@@ -49,14 +53,15 @@ def new_scope(options: Mapping[str, Any]) -> NewScope:
     return NewScope(mentions=EVERYTHING)
 
 
-def _role(mentions: list[Mention]) -> tuple[frozenset[str], frozenset[str]]:
-    """(office words, rank words) of one article's mentions of one person."""
+def _role(mentions: list[Mention], ranks: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(office words, rank words) of one article's mentions of one person (rank words not among
+    ``ranks`` are left out of both)."""
     office: set[str] = set()
     rank: set[str] = set()
     for m in mentions:
         for item in (m.role or "").split("; "):
             ws = [w.rstrip(".") for w in item.split()]
-            rank.update(w for w in ws if w in _RANKS)
+            rank.update(w for w in ws if w in ranks)
             words = [_ABBREVIATED.get(w, w) for w in ws if w not in _RANKS]
             if words:
                 office.add(" ".join(words))
@@ -76,16 +81,16 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
     for m in people:
         by_person.setdefault(canon[speaker_key(m.entity)], {}).setdefault(m.article, []).append(m)
     for key in sorted(by_person):
-        found = _person(sel, by_person[key])
+        found = _person(sel, by_person[key], frozenset(options["ranks"]))
         if found is not None:
             yield found
 
 
-def _person(sel: Selection, articles: dict[str, list[Mention]]) -> Discrepancy | None:
+def _person(sel: Selection, articles: dict[str, list[Mention]], ranks: frozenset[str]) -> Discrepancy | None:
     """The discrepancy when one office is given different ranks by different outlets."""
     sides: dict[tuple[frozenset[str], frozenset[str]], list[Mention]] = {}
     for mentions in articles.values():
-        office, rank = _role(mentions)
+        office, rank = _role(mentions, ranks)
         if office:
             sides.setdefault((office, rank), []).append(min(mentions, key=lambda m: m.start))
     offices: dict[frozenset[str], set[frozenset[str]]] = {}
