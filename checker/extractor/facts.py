@@ -21,8 +21,10 @@ from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions
 from .keys import Identity, count_identity
 from .lexicon import Lexicon, load_lexicon
+from .names import load_names
 from .people import People, find_people
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
+from .ranks import ranks_before
 from .scope import is_background, is_conversion, is_superseded
 from .sentences import Words
 
@@ -66,6 +68,14 @@ class _Context:
         self.background: dict[int, bool] = {}
         #: fact id -> why it got its key (keys.Identity.why)
         self.why: dict[str, list[str]] = {}
+
+    def ranks(self, ent) -> list[str]:
+        """The rank words written before a person's titles ("retired", "deputy"; extractor/ranks.py)
+        not already among them."""
+        if ent.kind != "person" or not ent.titles:
+            return []
+        titles = self.lexicon.title_words | load_names().role_words
+        return [r for r in ranks_before(self.words, ent.mentions, titles) if r not in ent.titles]
 
     def anchors(self, sentence: int) -> list[Anchor]:
         if sentence not in self._anchors:
@@ -333,6 +343,6 @@ def _mentions(ctx: _Context) -> list[Mention]:
         out.append(Mention(
             id=_id(ctx.article.id, "mention", start), article=ctx.article.id, text=text, start=start,
             end=end, surname=surname, given=given, entity=ent.name, kind=ent.kind,
-            role="; ".join(sorted(ent.titles)) or None,
+            role="; ".join(sorted(ent.titles) + ctx.ranks(ent)) or None,
         ))
     return out
