@@ -35,7 +35,7 @@ class Clues:
     @classmethod
     def of(cls, ws: list[Word], lexicon: Lexicon) -> Clues:
         lower = frozenset(w.norm for w in ws if w.kind == "word" and w.text[:1].islower())
-        return cls(lexicon, load_names(), lower)
+        return cls(lexicon, load_names(lexicon.names_files), lower)
 
     def role_at(self, norms: list[str], i: int) -> int:
         """The length of a title or role noun starting at word ``i`` (0 when none)."""
