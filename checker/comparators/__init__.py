@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import attribution, housestyle, internal, numeric, qualifier, quote, spelling
+from . import attribution, housestyle, internal, numeric, qualifier, quote, roleholder, spelling
 
 __all__ = ["COMMON_PLACEHOLDERS", "KINDS", "get", "kinds"]
 
@@ -51,5 +51,5 @@ def kinds() -> tuple[str, ...]:
     return tuple(sorted(KINDS))
 
 
-for _module in (numeric, qualifier, quote, attribution, spelling, housestyle, internal):
+for _module in (numeric, qualifier, quote, attribution, spelling, housestyle, roleholder, internal):
     register(_module)

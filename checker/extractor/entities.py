@@ -16,7 +16,7 @@ from .lexicon import Lexicon
 from .names import NameLexicon, load_names
 from .sentences import Word
 
-__all__ = ["Clues", "apposition", "head_kind", "not_a_person", "said_before", "weak_name"]
+__all__ = ["Clues", "apposition", "head_kind", "not_a_person", "qualified_role", "said_before", "weak_name"]
 
 _DETERMINERS = frozenset("a an the his her its their our your".split())
 _CLAUSE_STOPS = frozenset("who whom whose which that said says told and or but when while".split())
@@ -115,3 +115,21 @@ def not_a_person(name_ws: list[Word], clues: Clues) -> bool:
     """A name word is a head noun ("Hospital", "Ministry"), or the last is a Roman numeral ("XIV")."""
     last = name_ws[-1].text
     return any(w.norm in clues.names.heads for w in name_ws) or (len(last) > 1 and bool(_ROMAN.match(last)))
+
+
+def qualified_role(ws: list[Word], norms: list[str], end: int, limit: int, clues: Clues) -> str | None:
+    """The role that ends right before word ``end``, with the words that qualify it and no word
+    before ``limit`` ("the city's fire chief" -> "fire chief", "Russian Foreign Minister" ->
+    "russian foreign minister"): None unless a word qualifies a title or role noun, or when a word
+    says the role is shared or past ("former", "deputy": ``shared_role_words``)."""
+    start = end
+    while start > max(limit, end - 5) and ws[start - 1].kind == "word" and norms[start - 1] not in _DETERMINERS \
+            and norms[start - 1] not in _CLAUSE_STOPS and not _POSSESSIVE.search(ws[start - 1].text):
+        start -= 1
+    words = [norms[k] for k in range(start, end) if ws[k].kind == "word"]
+    if len(words) < 2 or not clues.role_at(norms, end - 1) and not clues.role_ending(norms, end):
+        return None
+    if any(w in clues.names.shared_role_words for w in words):
+        return None
+    qualifiers = [w for w in words if not clues.role_at([w], 0)]
+    return " ".join(words) if qualifiers else None

@@ -128,6 +128,10 @@ class NameLexicon:
     heads: dict[str, str]
     short_forms: dict[str, frozenset[str]]
     sources: tuple[str, ...] = ()
+    #: role nouns one person holds at a time in one place or body ("chief", "mayor", "minister")
+    single_holder: frozenset[str] = frozenset()
+    #: words that make a role one of several or a past one ("former", "deputy", "acting")
+    shared_role_words: frozenset[str] = frozenset()
 
 
 def load_names(extra: tuple[str, ...] = ()) -> NameLexicon:
@@ -156,4 +160,6 @@ def _load_names(extra: tuple[str, ...]) -> NameLexicon:
         heads={normalize_word(w): kind for w, kind in data.heads.items()},
         short_forms={k: frozenset(v) for k, v in links.items()},
         sources=(str(built_in), *extra),
+        single_holder=frozenset(data.single_holder),
+        shared_role_words=frozenset(data.shared_role_words),
     )

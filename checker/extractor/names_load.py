@@ -2,7 +2,7 @@
 
 The built-in file (rules/lexicons/names.yaml) is read first, then each user file that says
 ``lexicon: names`` (given with ``--rules``), in order.  A user file adds entries (``roles``,
-``dotted_titles``, ``heads``, ``short_forms``), overrides them (a head word given another kind), and
+``dotted_titles``, ``single_holder``, ``shared_role_words``, ``heads``, ``short_forms``), overrides them (a head word given another kind), and
 removes them (``remove:``, of the same shape: a role, a dotted title, a head word, a short form, or
 a whole ``short_forms`` entry written as ``NAME: all``).  Every problem of every file is reported
 together, each at its ``file:line:col``.
@@ -20,7 +20,7 @@ from checker.yamlio import Document, read_yaml
 
 __all__ = ["NamesData", "read_names"]
 
-_LISTS = ("roles", "dotted_titles")
+_LISTS = ("roles", "dotted_titles", "single_holder", "shared_role_words")
 _SECTIONS = frozenset({"lexicon", *_LISTS, "heads", "short_forms", "remove"})
 Problem = tuple[Location, str]
 
@@ -32,6 +32,8 @@ class NamesData:
 
     roles: dict[str, None] = field(default_factory=dict)
     dotted_titles: dict[str, None] = field(default_factory=dict)
+    single_holder: dict[str, None] = field(default_factory=dict)
+    shared_role_words: dict[str, None] = field(default_factory=dict)
     heads: dict[str, str] = field(default_factory=dict)
     short_forms: dict[str, dict[str, None]] = field(default_factory=dict)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .entities import Clues, apposition, head_kind, not_a_person, said_before, weak_name
+from .entities import Clues, apposition, head_kind, not_a_person, qualified_role, said_before, weak_name
 from .lexicon import Lexicon
 from .names import same_name
 from .sentences import Word, Words
@@ -261,6 +261,7 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
         if role:
             titles.add(role)
             descriptors.add(role)
+        titles |= _qualified_roles(ws, norms, run, t_end, role, clues)
         people.add(name_ws, t_end, run.last, descriptors, titles)
     elif not after_the and 2 <= len(name_ws) <= 3 and name_ws[0].norm not in _NOT_NAMES \
             and (speaks or weak_name(ws, name_ws, run.first, clues)):
@@ -268,6 +269,22 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
     else:
         return False
     return True
+
+
+def _qualified_roles(ws: list[Word], norms: list[str], run: _Run, t_end: int, role: str | None,
+                     clues: Clues) -> set[str]:
+    """The person's titles and roles with the words that qualify them ("Harbour Chief Ana Ruiz", "fire
+    chief Ana Ruiz", "Ana Ruiz, the city's fire chief," -> "fire chief"), which tell roles apart."""
+    ends = [(t_end, run.first)] if t_end > run.first else []
+    if role and clues.role_ending(norms, run.first):
+        ends.append((run.first, run.first - 5))
+    elif role and run.first >= 2 and ws[run.first - 1].text == ",":
+        ends.append((run.first - 1, run.first - 7))  # "the union's president, Ana Ruiz,"
+    elif role:
+        n = len(role.split())
+        ends += [(k, run.last + 1) for k in range(run.last + 1 + n, min(len(norms), run.last + 9) + 1)
+                 if " ".join(norms[k - n:k]) == role][:1]
+    return {q for end, limit in ends if (q := qualified_role(ws, norms, end, max(limit, 0), clues))}
 
 
 def _surname_mentions(people: People, pending: list[_Run], clues: Clues) -> None:
