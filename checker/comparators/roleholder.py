@@ -3,7 +3,7 @@ Olsen" in the other.
 
 Built to stay quiet on the many people a story names.  A role is compared only when it is one
 person's at a time (its head noun is in the names lexicon's ``single_holder``: chief, mayor,
-minister ...) and words qualify it ("fire chief", "Russian foreign minister": a bare "President"
+minister ...) and words qualify it ("fire chief", "harbour police chief": a bare "President"
 or "minister" can be any of several), with no word that makes it shared or past ("former",
 "deputy": ``shared_role_words``).  Extraction records such qualified roles with each person.  A
 role is a finding when every article that gives it gives it to one person, two outlets give it to

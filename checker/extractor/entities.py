@@ -16,8 +16,18 @@ from .lexicon import Lexicon
 from .names import NameLexicon, load_names
 from .sentences import Word
 
-__all__ = ["Clues", "apposition", "head_kind", "not_a_person", "qualified_role", "said_before", "weak_name"]
+__all__ = ["NOT_NAMES", "Clues", "apposition", "head_kind", "headline_name_word", "named_elsewhere", "not_a_person",
+           "qualified_role", "said_before", "weak_name"]
 
+#: capitalised words that start sentences and are never names
+NOT_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "a", "an", "this", "that", "in", "on", "at", "but", "and", "he",
+    "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "after",
+    "before", "while", "when", "if", "as", "for", "with", "from", "to", "by", "speaking", "meanwhile",
+    "still", "yet", "so", "there", "here", "what", "who", "why", "how", "where", "mr", "mrs", "ms",
+})
 _DETERMINERS = frozenset("a an the his her its their our your".split())
 _CLAUSE_STOPS = frozenset("who whom whose which that said says told and or but when while".split())
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -119,8 +129,8 @@ def not_a_person(name_ws: list[Word], clues: Clues) -> bool:
 
 def qualified_role(ws: list[Word], norms: list[str], end: int, limit: int, clues: Clues) -> str | None:
     """The role that ends right before word ``end``, with the words that qualify it and no word
-    before ``limit`` ("the city's fire chief" -> "fire chief", "Russian Foreign Minister" ->
-    "russian foreign minister"): None unless a word qualifies a title or role noun, or when a word
+    before ``limit`` ("the city's fire chief" -> "fire chief", "Harbour Police Chief" ->
+    "harbour police chief"): None unless a word qualifies a title or role noun, or when a word
     says the role is shared or past ("former", "deputy": ``shared_role_words``)."""
     start = end
     while start > max(limit, end - 5) and ws[start - 1].kind == "word" and norms[start - 1] not in _DETERMINERS \
@@ -133,3 +143,25 @@ def qualified_role(ws: list[Word], norms: list[str], end: int, limit: int, clues
         return None
     qualifiers = [w for w in words if not clues.role_at([w], 0)]
     return " ".join(words) if qualifiers else None
+
+
+def named_elsewhere(ws: list[Word], first: int, last: int, lo: int, hi: int) -> bool:
+    """Whether the article names words ``first:last`` outside the headline's run by their last word
+    (the surname) outside words ``lo:hi``, and never after "the" ("the Harbour Trust" is no person)."""
+    surname = ws[last - 1].norm
+    seen = False
+    for k, w in enumerate(ws):
+        if w.norm == surname and not lo <= k < hi and w.text[:1].isupper():
+            start = k - (last - first - 1) if k >= last - first - 1 else k
+            if start > 0 and ws[start - 1].norm in ("the", "a", "an"):
+                return False
+            seen = True
+    return seen
+
+
+def headline_name_word(w: Word, clues: Clues) -> bool:
+    """A word of a headline that can be part of a name: capitalised letters, never written in lower
+    case in the article, no role, head noun or common sentence word."""
+    return w.kind == "word" and w.text[:1].isupper() and _POSSESSIVE.sub("", w.text).replace("-", "").isalpha() \
+        and w.norm not in clues.lower and w.norm not in NOT_NAMES and w.norm not in clues.names.role_words \
+        and w.norm not in clues.names.heads

@@ -12,7 +12,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .entities import Clues, apposition, head_kind, not_a_person, qualified_role, said_before, weak_name
+from .entities import (
+    NOT_NAMES as _NOT_NAMES,
+)
+from .entities import (
+    Clues,
+    apposition,
+    head_kind,
+    headline_name_word,
+    named_elsewhere,
+    not_a_person,
+    qualified_role,
+    said_before,
+    weak_name,
+)
 from .lexicon import Lexicon
 from .names import same_name
 from .sentences import Word, Words
@@ -20,14 +33,6 @@ from .sentences import Word, Words
 __all__ = ["Entity", "People", "find_people", "title_case"]
 
 _CONNECTORS = {"of", "de", "von", "van", "al", "bin", "da", "del", "der", "la", "le"}
-_NOT_NAMES = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "the", "a", "an", "this", "that", "in", "on", "at", "but", "and", "he",
-    "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "after",
-    "before", "while", "when", "if", "as", "for", "with", "from", "to", "by", "speaking", "meanwhile",
-    "still", "yet", "so", "there", "here", "what", "who", "why", "how", "where", "mr", "mrs", "ms",
-}
 
 
 @dataclass
@@ -214,7 +219,7 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
         if si not in headline:
             headline[si] = title_case(ws, sentences[si].first, sentences[si].last)
         if headline[si]:
-            pending.append(run)
+            pending += _headline_people(people, run, clues)
             continue
         run = _after_possessive(ws, run)  # "Norway's coach Ola Berg": "Norway's" names no one
         if run is not None and not _read_run(people, run, clues):
@@ -222,6 +227,40 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
     _surname_mentions(people, pending, clues)
     people.mentions.sort(key=lambda m: m[0])
     return people
+
+
+def _headline_people(people: People, run: _Run, clues: Clues) -> list[_Run]:
+    """People in a run of a title-case headline, where capitals say nothing: two or three words
+    after a title or role noun ("Harbour Chief Ana Ruiz Says ...") or right before a speech verb
+    ("... Ana Ruiz Says"), none of which the article writes in lower case or is a role or head
+    noun.  Returns the parts of the run left over (read later as mentions of known people)."""
+    ws, norms = people.words.words, people.words.norms
+    rest, start, i = [], run.first, run.first
+    while i < run.last:
+        n = clues.role_at(norms, i)
+        if n:
+            k = i + n
+            while k < run.last and k - (i + n) < 3 and headline_name_word(ws[k], clues) \
+                    and not people.lexicon.speech.match(norms, k):
+                k += 1
+            if k - (i + n) >= 2 and not not_a_person(ws[i + n:k], clues):
+                titles = _titles_in(norms, start, i + n, clues)
+                titles |= {q for q in [qualified_role(ws, norms, i + n, start, clues)] if q}
+                people.add(ws[i + n:k], i + n, k, {w.norm for w in ws[start:i + n] if w.kind == "word"}, titles)
+                rest.append(_Run(start, i))
+                start = i = k
+                continue
+        if people.lexicon.speech.match(norms, i):
+            j = i
+            while j > max(start, i - 3) and headline_name_word(ws[j - 1], clues):
+                j -= 1
+            if i - j >= 2 and not not_a_person(ws[j:i], clues) and named_elsewhere(ws, j, i, run.first, run.last):
+                people.add(ws[j:i], j, i, set(), set())
+                rest.append(_Run(start, j))
+                start = i
+        i += 1
+    rest.append(_Run(start, run.last))
+    return [r for r in rest if r.last > r.first]
 
 
 def _after_possessive(ws: list[Word], run: _Run) -> _Run | None:
