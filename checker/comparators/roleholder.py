@@ -30,6 +30,7 @@ from typing import Any
 
 import jellyfish
 
+from checker.extractor.lexicon import load_lexicon
 from checker.extractor.names import fold, load_names, plain, same_name
 from checker.model import Mention
 
@@ -85,7 +86,12 @@ def _holders(people: list[Mention], names) -> dict[str, dict[str, list[Mention]]
 
 
 def _head(words: list[str], names) -> bool:
-    return words[-1] in names.single_holder or " ".join(words[-2:]) in names.single_holder
+    """A role of one holder, qualified: its head is a single-holder role and the whole phrase is
+    not itself a title ("prime minister", "foreign minister" are titles, each of many countries)."""
+    if words[-1] not in names.single_holder and " ".join(words[-2:]) not in names.single_holder:
+        return False
+    whole = [(names.roles, words), (load_lexicon().titles, words)]
+    return not any((hit := table.match(ws, 0)) and hit[1] == len(ws) for table, ws in whole)
 
 
 def _surname(m: Mention) -> str:

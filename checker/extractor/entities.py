@@ -130,19 +130,40 @@ def not_a_person(name_ws: list[Word], clues: Clues) -> bool:
 def qualified_role(ws: list[Word], norms: list[str], end: int, limit: int, clues: Clues) -> str | None:
     """The role that ends right before word ``end``, with the words that qualify it and no word
     before ``limit`` ("the city's fire chief" -> "fire chief", "Harbour Police Chief" ->
-    "harbour police chief"): None unless a word qualifies a title or role noun, or when a word
-    says the role is shared or past ("former", "deputy": ``shared_role_words``)."""
+    "harbour police chief"): None unless a word qualifies a title or role noun.  The qualifiers
+    run back to a word that bounds a noun phrase (a determiner, possessive, preposition, auxiliary,
+    speech verb or word in -ed, punctuation, ``limit``); words of another case ("Brazil lost midfielder"), more than
+    four words, or a word that says the role is shared or past ("former", "deputy":
+    ``shared_role_words``) give None."""
+    if not clues.role_at(norms, end - 1) and not clues.role_ending(norms, end):
+        return None
+    upper = ws[end - 1].text[:1].isupper()
     start = end
-    while start > max(limit, end - 5) and ws[start - 1].kind == "word" and norms[start - 1] not in _DETERMINERS \
-            and norms[start - 1] not in _CLAUSE_STOPS and not _POSSESSIVE.search(ws[start - 1].text):
+    while start > limit and not _bounds(ws, norms, start - 1, clues):
+        # a sentence's first word, capitalised by its place alone: a common word of the article
+        first_word = (start < 2 or ws[start - 2].kind != "word") and norms[start - 1] in clues.lower
+        if (ws[start - 1].text[:1].isupper() != upper and not first_word) or end - start >= 4:
+            return None  # no bound in sight: a verb or a name may be among the words
         start -= 1
     words = [norms[k] for k in range(start, end) if ws[k].kind == "word"]
-    if len(words) < 2 or not clues.role_at(norms, end - 1) and not clues.role_ending(norms, end):
-        return None
-    if any(w in clues.names.shared_role_words for w in words):
+    if len(words) < 2 or any(w in clues.names.shared_role_words for w in words):
         return None
     qualifiers = [w for w in words if not clues.role_at([w], 0)]
     return " ".join(words) if qualifiers else None
+
+
+_BOUNDS = _DETERMINERS | _CLAUSE_STOPS | frozenset(
+    "by of in on at for with to from as off was were is are be been being has have had will would "
+    "after before during under over".split())
+
+
+def _bounds(ws: list[Word], norms: list[str], k: int, clues: Clues) -> bool:
+    """Whether word ``k`` bounds a noun phrase on its left: no word, a determiner, possessive,
+    preposition, auxiliary, speech verb, or a word in -ed (a verb: "had replaced captain X")."""
+    w = ws[k]
+    return w.kind != "word" or norms[k] in _BOUNDS or bool(_POSSESSIVE.search(w.text)) \
+        or (len(norms[k]) > 4 and norms[k].endswith("ed")) \
+        or clues.lexicon.speech.match(norms, k) is not None
 
 
 def named_elsewhere(ws: list[Word], first: int, last: int, lo: int, hi: int) -> bool:

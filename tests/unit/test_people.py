@@ -38,8 +38,7 @@ def test_a_titled_name_is_a_person_without_its_title_or_middle_initial():
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    ("White House press secretary Karoline Leavitt said so.",
-     {"Karoline Leavitt": ("Karoline", {"press secretary", "white house press secretary"})}),
+    ("White House press secretary Karoline Leavitt said so.", {"Karoline Leavitt": ("Karoline", {"press secretary"})}),
     ("Secretary of State Ana Ruiz spoke.", {"Ana Ruiz": ("Ana", {"secretary of state"})}),
     ("Mr. Peskov declined to comment.", {"Peskov": (None, {"mr"})}),
     ("Bridget Brink said the talks failed.", {"Bridget Brink": ("Bridget", set())}),  # before a speech verb
@@ -141,6 +140,9 @@ def test_a_headline_name_needs_its_surname_in_the_body_when_no_title_says_it_is_
     ("The port's harbour master, Ana Ruiz, said the quay was shut.", None),  # no role noun
     ("Former Health Minister Ana Ruiz spoke.", None),  # a past holder: no qualified role
     ("Deputy fire chief Ana Ruiz spoke.", None),  # one of several
+    ("Later Alvaro Pena had replaced captain Ana Ruiz.", None),  # a verb before the role
+    ("Brazil lost midfielder Ana Ruiz to injury.", None),  # no bound before the role's words
+    ("The report was chaired by senior physician Ana Ruiz.", None),  # a shared role
 ])
 def test_a_role_is_recorded_with_the_words_that_qualify_it(text, role):
     titles = next(iter(entities(text).values()))[1] if entities(text) else set()
