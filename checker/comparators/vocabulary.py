@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,8 @@ class Vocabulary:
 
     accepted: Mapping[str, str]
     rejected: Mapping[str, str]
+    #: spelling key -> its answer, worked out once for this vocabulary
+    _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.accepted or self.rejected)
@@ -72,24 +74,26 @@ class Vocabulary:
             return None
         if key in self.rejected:
             return self.rejected[key]
-        alike = _alike(key, tuple(self.accepted))
-        return self.accepted[alike] if alike else None
+        if key not in self._memo:
+            alike = _alike(key, self._keys)
+            self._memo[key] = self.accepted[alike] if alike else None
+        return self._memo[key]
+
+    @property
+    def _keys(self) -> tuple[str, ...]:
+        return tuple(self.accepted)
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _alike_in(key: str, accepted: tuple[str, ...], folded: tuple[str, ...]) -> str | None:
+def _alike(key: str, accepted: tuple[str, ...]) -> str | None:
+    """The accepted key ``key`` can be a spelling of, if any (candidates scored in C first)."""
+    if len(key) < 4 or not accepted:
+        return None
+    folded = [fold(k) for k in accepted]
     for _, _score, j in process.extract(fold(key), folded, scorer=JaroWinkler.similarity, processor=None,
                                         score_cutoff=0.88, limit=None):
         if same_name(key, accepted[j]):
             return accepted[j]
     return None
-
-
-def _alike(key: str, accepted_keys: tuple[str, ...]) -> str | None:
-    """The accepted key ``key`` can be a spelling of, if any."""
-    if len(key) < 4 or not accepted_keys:
-        return None
-    return _alike_in(key, accepted_keys, tuple(fold(k) for k in accepted_keys))
 
 
 def load_vocabulary(files: Iterable[str] = (), accept: Iterable[str] = (),
