@@ -233,7 +233,8 @@ def _headline_people(people: People, run: _Run, clues: Clues) -> list[_Run]:
     """People in a run of a title-case headline, where capitals say nothing: two or three words
     after a title or role noun ("Harbour Chief Ana Ruiz Says ...") or right before a speech verb
     ("... Ana Ruiz Says"), none of which the article writes in lower case or is a role or head
-    noun.  Returns the parts of the run left over (read later as mentions of known people)."""
+    noun, and whose surname the body writes too (or, after a title, that a speech verb follows).
+    Returns the parts of the run left over (read later as mentions of known people)."""
     ws, norms = people.words.words, people.words.norms
     rest, start, i = [], run.first, run.first
     while i < run.last:
@@ -243,7 +244,8 @@ def _headline_people(people: People, run: _Run, clues: Clues) -> list[_Run]:
             while k < run.last and k - (i + n) < 3 and headline_name_word(ws[k], clues) \
                     and not people.lexicon.speech.match(norms, k):
                 k += 1
-            if k - (i + n) >= 2 and not not_a_person(ws[i + n:k], clues):
+            if k - (i + n) >= 2 and not not_a_person(ws[i + n:k], clues) \
+                    and (people.lexicon.speech.match(norms, k) or named_elsewhere(ws, i + n, k, run.first, run.last)):
                 titles = _titles_in(norms, start, i + n, clues)
                 titles |= {q for q in [qualified_role(ws, norms, i + n, start, clues)] if q}
                 people.add(ws[i + n:k], i + n, k, {w.norm for w in ws[start:i + n] if w.kind == "word"}, titles)

@@ -129,8 +129,10 @@ def test_people_in_title_case_headlines(text, name, titles):
     assert entities(text)[name] == ("Ana", titles)
 
 
-def test_a_headline_name_needs_its_surname_in_the_body_when_no_title_says_it_is_a_person():
+def test_a_headline_name_needs_its_surname_in_the_body_or_a_title_and_a_speech_verb():
     assert entities("Ana Ruiz Says Blaze Contained After Long Night\n\nThe blaze was out by noon.") == {}
+    assert entities("Chief Executive Quits Amid Row Over Pay\n\nThe company's boss resigned.") == {}
+    assert entities("Mayor Ana Ruiz Says Dam Held\n\nThe dam held overnight.") == {"Ana Ruiz": ("Ana", {"mayor"})}
 
 
 @pytest.mark.parametrize(("text", "role"), [
