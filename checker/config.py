@@ -17,6 +17,7 @@ from typing import Any
 from . import yamlio
 from .errors import Location, UsageError
 from .model import FAIL_ON, FORMATS, SEVERITIES
+from .paths import declared_lexicon
 
 __all__ = ["CONFIG_FILES", "SETTINGS", "ConfigError", "Settings", "defaults", "find_config", "load_config", "resolve"]
 
@@ -57,6 +58,8 @@ SETTINGS: dict[str, Spec] = {
     "baseline": Spec(None, "path", "report only findings not recorded in this baseline file", is_path=True),
     "jobs": Spec("auto", "jobs", "extract articles in this many processes (auto: one a CPU, when there are enough)"),
     "cache": Spec(DEFAULT_CACHE, "cache", "fact cache file, or false for none", is_path=True),
+    "vocabulary": Spec([], "list", "house-style vocabulary files (`lexicon: vocabulary`), read with the rules",
+                       is_path=True),
 }
 
 
@@ -209,12 +212,15 @@ def load_config(path: Path) -> dict[str, tuple[Any, Location]]:
         if wrong:
             problems.append((loc, f"{name}: {wrong}"))
             continue
-        if name in ("paths", "rules", "ignore", "format") and isinstance(value, str):
+        if name in ("paths", "rules", "ignore", "format", "vocabulary") and isinstance(value, str):
             value = [value]
         if spec.is_path and isinstance(value, str):
             value = _relative(path.parent, value)
         elif spec.is_path and isinstance(value, list):
             value = [_relative(path.parent, v) for v in value]
+        if name == "vocabulary":
+            problems += [(loc, f"vocabulary: {v} is not a vocabulary (a file that says `lexicon: vocabulary`)")
+                         for v in value if declared_lexicon(v) != "vocabulary"]
         out[name] = (value, loc)
     if problems:
         raise ConfigError(problems)
@@ -288,4 +294,6 @@ def resolve(args: Any = None, *, cwd: Path | None = None) -> Settings:
     if rules_from_cli:
         values["rules"] = [*values["rules"], *rules_from_cli]
         sources["rules"] = "command line" if sources["rules"] == "default" else f"{sources['rules']} + command line"
+    if values["vocabulary"]:  # read as lexicons among the rule paths
+        values["rules"] = [*values["rules"], *(v for v in values["vocabulary"] if v not in values["rules"])]
     return Settings(values, sources, path, root)

@@ -6,14 +6,16 @@ message placeholders it fills), a docstring with "flags:" and "passes:" examples
 ``compare(selection, options) -> Iterator[Discrepancy]``, and ``new_scope(options) -> NewScope``:
 what ``check --new`` must keep of the other articles for it (see :mod:`.newscope`; a module
 without it is given everything).  It may declare ``validate(options)`` for checks a JSON Schema
-cannot express.  Comparators never change their options.
+cannot express, and ``LEXICONS``, the kinds of user lexicon file it reads (``names``,
+``vocabulary``): the rule loader then puts those among the ``--rules`` paths in its rules' options
+as ``lexicons`` (kind -> files).  Comparators never change their options.
 """
 
 from __future__ import annotations
 
 from types import ModuleType
 
-from . import attribution, internal, numeric, qualifier, quote, roles, spelling
+from . import attribution, housestyle, internal, numeric, qualifier, quote, roleholder, roles, spelling
 
 __all__ = ["COMMON_PLACEHOLDERS", "KINDS", "get", "kinds"]
 
@@ -49,5 +51,5 @@ def kinds() -> tuple[str, ...]:
     return tuple(sorted(KINDS))
 
 
-for _module in (numeric, qualifier, quote, attribution, roles, spelling, internal):
+for _module in (numeric, qualifier, quote, attribution, roles, spelling, housestyle, roleholder, internal):
     register(_module)

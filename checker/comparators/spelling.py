@@ -42,8 +42,11 @@ from .names import name_key
 from .newscope import NewScope, thinned
 from .spec import Opt
 from .unionfind import UnionFind
+from .vocabulary import load_vocabulary
 
 ID = "spelling"
+#: the kinds of lexicon file the rule loader hands this kind (as ``options["lexicons"]``)
+LEXICONS = ("names", "vocabulary")
 TYPE = "spelling"
 OPTIONS = {
     "check": Opt("string", "what is compared: the surname's spelling, or the given name used with it",
@@ -95,37 +98,52 @@ def without_repeats(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     return tuple(m for i, m in enumerate(mentions) if i in keep)
 
 
-_NAMES = thinned(without_repeats)
+#: the reach of the name kinds under --new (one object, so that they are evaluated together)
+NAMES_REACH = thinned(without_repeats)
 
 
 def new_scope(options: Mapping[str, Any]) -> NewScope:
     """--new: mentions are linked transitively (a new spelling may reach another through a third),
     so every article's mentions, less its repeats of a name (:func:`without_repeats`)."""
-    return NewScope(mentions=_NAMES)
+    return NewScope(mentions=NAMES_REACH)
 
 
 def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:
     """One discrepancy per name cluster written several ways (or with a wrong given name)."""
+    vocab = load_vocabulary(lexicon_files(options, "vocabulary"))
     for cluster in surname_clusters(sel.mentions, options):
-        name = most_common_text(s for _, s in dict.fromkeys((m.article, _surname(m)) for m in cluster))
+        written = [s for _, s in dict.fromkeys((m.article, surname_text(m)) for m in cluster)]
+        house = [s for s in written if vocab.accepts(s)]
+        name = most_common_text(house or written)  # an accepted spelling is never the odd one out
         key = f"name/{name_key(name)}"
         what = cluster[0].kind if cluster[0].kind != "name" else "name"
         if options["check"] == "surname":
-            spellings = {_skey(m, options) for m in cluster}
-            kind = _variant_of(spellings, name_key(name, fold_diacritics=options["fold_diacritics"]))
-            if len(spellings) > 1 and kind in options["variants"]:
-                yield Discrepancy(key, _sides(sel, cluster, lambda m: _skey(m, options), _surname, _surname_item),
-                                  fields=(("name", name), ("wrong", ""), ("agreed", ""),
-                                          ("variant", kind), ("what", what)))
+            if len(house) < len(written):  # every spelling accepted: the house prints them all
+                yield from _surname_finding(sel, cluster, name, key, what, options)
         elif what == "person":
             found = _given_sides(sel, cluster, options)
             if found:
                 sides, wrong = found
-                written = {_given(m): m.given.split()[0] for m in cluster if _given(m)}
-                fields = (("name", name), ("wrong", ", ".join(written[g] for g in sorted(wrong))),
-                          ("agreed", ", ".join(dict.fromkeys(written[g] for _, g in sorted(wrong.items())))),
+                given = {_given(m): m.given.split()[0] for m in cluster if _given(m)}
+                fields = (("name", name), ("wrong", ", ".join(given[g] for g in sorted(wrong))),
+                          ("agreed", ", ".join(dict.fromkeys(given[g] for _, g in sorted(wrong.items())))),
                           ("variant", ""), ("what", what))
                 yield Discrepancy(key, sides, fields=fields)
+
+
+def _surname_finding(sel: Selection, cluster: list[Mention], name: str, key: str, what: str,
+                     options) -> Iterator[Discrepancy]:
+    """The finding of a cluster written more than one way, when its variant class is reported."""
+    spellings = {_skey(m, options) for m in cluster}
+    kind = _variant_of(spellings, name_key(name, fold_diacritics=options["fold_diacritics"]))
+    if len(spellings) > 1 and kind in options["variants"]:
+        yield Discrepancy(key, mention_sides(sel, cluster, lambda m: _skey(m, options), surname_text, surname_item),
+                          fields=(("name", name), ("wrong", ""), ("agreed", ""), ("variant", kind), ("what", what)))
+
+
+def lexicon_files(options: Mapping[str, Any], kind: str) -> tuple[str, ...]:
+    """The user's lexicon files of ``kind`` the rule loader gave a rule (see ``LEXICONS``)."""
+    return tuple((options.get("lexicons") or {}).get(kind, ()))
 
 
 def _variant_of(spellings: set[str], common: str) -> str | None:
@@ -134,7 +152,7 @@ def _variant_of(spellings: set[str], common: str) -> str | None:
     return next((v for v in _WORST if v in found), None)
 
 
-def _surname(m: Mention) -> str:
+def surname_text(m: Mention) -> str:
     text = m.surname.strip().replace("’", "'")
     return text[:-2] if text.endswith("'s") else text.rstrip("'")
 
@@ -151,8 +169,8 @@ def _given(m: Mention) -> str | None:
     return g if len(g) > 1 else None
 
 
-def _compatible(a: str, b: str) -> bool:
-    return given_compatible(a, b, load_names())
+def _compatible(a: str, b: str, options) -> bool:
+    return given_compatible(a, b, load_names(lexicon_files(options, "names")))
 
 
 def _group(m: Mention) -> str:
@@ -173,8 +191,8 @@ def surname_clusters(mentions: tuple[Mention, ...], options) -> list[list[Mentio
     for a, b in _similar_spellings(spellings):
         # a bare proper noun ("Norwegian", "Norway") is one name with another only when equal once folded
         least = 1.0 if a in bare or b in bare else options["min_similarity"]
-        if same_name(a[1], b[1], least) and not _two_people(given[a], given[b]) \
-                and not _two_people(given[b], given[a]) and _one_person(given[a], given[b], options):
+        if same_name(a[1], b[1], least) and not _two_people(given[a], given[b], options) \
+                and not _two_people(given[b], given[a], options) and _one_person(given[a], given[b], options):
             uf.union(a, b)
     groups = [[m for s in g for m in by_spelling[s]] for g in uf.groups()]
     return sorted(groups, key=lambda ms: sorted(_skey(m, options) for m in ms))
@@ -202,7 +220,7 @@ def _one_person(a: dict[str, set[str]], b: dict[str, set[str]], options) -> bool
     wrong form of it ("Jude Bellingham" and "Mark Bullingham" are two people)."""
     ga = set().union(*a.values()) if a else set()
     gb = set().union(*b.values()) if b else set()
-    return not ga or not gb or any(_compatible(x, y) or _alike(x, y, options) for x in ga for y in gb)
+    return not ga or not gb or any(_compatible(x, y, options) or _alike(x, y, options) for x in ga for y in gb)
 
 
 def _given_by_article(mentions: list[Mention]) -> dict[str, set[str]]:
@@ -215,16 +233,16 @@ def _given_by_article(mentions: list[Mention]) -> dict[str, set[str]]:
     return out
 
 
-def _two_people(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+def _two_people(a: dict[str, set[str]], b: dict[str, set[str]], options) -> bool:
     """True when one article writes both spellings with different given names."""
     for article, given_b in b.items():
         for g in given_b:
-            if any(not _compatible(g, ga) for ga in a.get(article, ())):
+            if any(not _compatible(g, ga, options) for ga in a.get(article, ())):
                 return True
     return False
 
 
-def _surname_item(sel: Selection, m: Mention) -> Item:
+def surname_item(sel: Selection, m: Mention) -> Item:
     """The item of a mention's last word only ("Doukas" of "Eleni Doukas"): a surname
     finding is about that word."""
     n = len(m.surname)
@@ -233,7 +251,7 @@ def _surname_item(sel: Selection, m: Mention) -> Item:
     return sel.mention_item(m)
 
 
-def _sides(sel: Selection, mentions: list[Mention], key, label, item=None) -> tuple[Side, ...]:
+def mention_sides(sel: Selection, mentions: list[Mention], key, label, item=None) -> tuple[Side, ...]:
     """One side per value of ``key``, holding each article's first and last mention of it (the two
     :func:`without_repeats` keeps)."""
     ends: dict[str, dict[str, list[Mention]]] = {}
@@ -259,7 +277,7 @@ def _given_sides(sel: Selection, cluster: list[Mention], options):
     wrong: dict[str, str] = {}
     for bad in sorted(by_given):
         for good in sorted(by_given, key=lambda g: (-len(outlets[g]), g)):
-            if (good != bad and not _compatible(bad, good)
+            if (good != bad and not _compatible(bad, good, options)
                     and len(outlets[good] - outlets[bad]) >= options["min_agreeing"]
                     and (len(outlets[good]), bad) > (len(outlets[bad]), good)
                     and articles[good].isdisjoint(articles[bad])
@@ -269,7 +287,7 @@ def _given_sides(sel: Selection, cluster: list[Mention], options):
     if not wrong:
         return None
     chosen = [m for m in named if _given(m) in wrong or _given(m) in wrong.values()]
-    return _sides(sel, chosen, _given, lambda m: m.text), wrong
+    return mention_sides(sel, chosen, _given, lambda m: m.text), wrong
 
 
 def _alike(a: str, b: str, options) -> bool:

@@ -16,8 +16,18 @@ from .lexicon import Lexicon
 from .names import NameLexicon, load_names
 from .sentences import Word
 
-__all__ = ["Clues", "apposition", "head_kind", "not_a_person", "said_before", "weak_name"]
+__all__ = ["NOT_NAMES", "Clues", "apposition", "head_kind", "headline_name_word", "named_elsewhere", "not_a_person",
+           "qualified_role", "said_before", "weak_name"]
 
+#: capitalised words that start sentences and are never names
+NOT_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "a", "an", "this", "that", "in", "on", "at", "but", "and", "he",
+    "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "after",
+    "before", "while", "when", "if", "as", "for", "with", "from", "to", "by", "speaking", "meanwhile",
+    "still", "yet", "so", "there", "here", "what", "who", "why", "how", "where", "mr", "mrs", "ms",
+})
 _DETERMINERS = frozenset("a an the his her its their our your".split())
 _CLAUSE_STOPS = frozenset("who whom whose which that said says told and or but when while".split())
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -35,7 +45,7 @@ class Clues:
     @classmethod
     def of(cls, ws: list[Word], lexicon: Lexicon) -> Clues:
         lower = frozenset(w.norm for w in ws if w.kind == "word" and w.text[:1].islower())
-        return cls(lexicon, load_names(), lower)
+        return cls(lexicon, load_names(lexicon.names_files), lower)
 
     def role_at(self, norms: list[str], i: int) -> int:
         """The length of a title or role noun starting at word ``i`` (0 when none)."""
@@ -115,3 +125,64 @@ def not_a_person(name_ws: list[Word], clues: Clues) -> bool:
     """A name word is a head noun ("Hospital", "Ministry"), or the last is a Roman numeral ("XIV")."""
     last = name_ws[-1].text
     return any(w.norm in clues.names.heads for w in name_ws) or (len(last) > 1 and bool(_ROMAN.match(last)))
+
+
+def qualified_role(ws: list[Word], norms: list[str], end: int, limit: int, clues: Clues) -> str | None:
+    """The role that ends right before word ``end``, with the words that qualify it and no word
+    before ``limit`` ("the city's fire chief" -> "fire chief", "Harbour Police Chief" ->
+    "harbour police chief"): None unless a word qualifies a title or role noun.  The qualifiers
+    run back to a word that bounds a noun phrase (a determiner, possessive, preposition, auxiliary,
+    speech verb or word in -ed, punctuation, ``limit``); words of another case ("Brazil lost midfielder"), more than
+    four words, or a word that says the role is shared or past ("former", "deputy":
+    ``shared_role_words``) give None."""
+    if not clues.role_at(norms, end - 1) and not clues.role_ending(norms, end):
+        return None
+    upper = ws[end - 1].text[:1].isupper()
+    start = end
+    while start > limit and not _bounds(ws, norms, start - 1, clues):
+        # a sentence's first word, capitalised by its place alone: a common word of the article
+        first_word = (start < 2 or ws[start - 2].kind != "word") and norms[start - 1] in clues.lower
+        if (ws[start - 1].text[:1].isupper() != upper and not first_word) or end - start >= 4:
+            return None  # no bound in sight: a verb or a name may be among the words
+        start -= 1
+    words = [norms[k] for k in range(start, end) if ws[k].kind == "word"]
+    if len(words) < 2 or any(w in clues.names.shared_role_words for w in words):
+        return None
+    qualifiers = [w for w in words if not clues.role_at([w], 0)]
+    return " ".join(words) if qualifiers else None
+
+
+_BOUNDS = _DETERMINERS | _CLAUSE_STOPS | frozenset(
+    "by of in on at for with to from as off was were is are be been being has have had will would "
+    "after before during under over".split())
+
+
+def _bounds(ws: list[Word], norms: list[str], k: int, clues: Clues) -> bool:
+    """Whether word ``k`` bounds a noun phrase on its left: no word, a determiner, possessive,
+    preposition, auxiliary, speech verb, or a word in -ed (a verb: "had replaced captain X")."""
+    w = ws[k]
+    return w.kind != "word" or norms[k] in _BOUNDS or bool(_POSSESSIVE.search(w.text)) \
+        or (len(norms[k]) > 4 and norms[k].endswith("ed")) \
+        or clues.lexicon.speech.match(norms, k) is not None
+
+
+def named_elsewhere(ws: list[Word], first: int, last: int, lo: int, hi: int) -> bool:
+    """Whether the article names words ``first:last`` outside the headline's run by their last word
+    (the surname) outside words ``lo:hi``, and never after "the" ("the Harbour Trust" is no person)."""
+    surname = ws[last - 1].norm
+    seen = False
+    for k, w in enumerate(ws):
+        if w.norm == surname and not lo <= k < hi and w.text[:1].isupper():
+            start = k - (last - first - 1) if k >= last - first - 1 else k
+            if start > 0 and ws[start - 1].norm in ("the", "a", "an"):
+                return False
+            seen = True
+    return seen
+
+
+def headline_name_word(w: Word, clues: Clues) -> bool:
+    """A word of a headline that can be part of a name: capitalised letters, never written in lower
+    case in the article, no role, head noun or common sentence word."""
+    return w.kind == "word" and w.text[:1].isupper() and _POSSESSIVE.sub("", w.text).replace("-", "").isalpha() \
+        and w.norm not in clues.lower and w.norm not in NOT_NAMES and w.norm not in clues.names.role_words \
+        and w.norm not in clues.names.heads

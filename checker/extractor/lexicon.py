@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import Location, RuleError
-from checker.paths import data_dir
+from checker.paths import data_dir, declared_lexicon
 from checker.yamlio import read_yaml
 
 from .inflect import forms, write_stored
@@ -102,6 +102,8 @@ class Lexicon:
     default_subjects: dict[str, str] = field(default_factory=dict)
     #: common nouns that name a place a count is broken down by ("in the capital", "at the school")
     place_nouns: frozenset[str] = frozenset()
+    #: the user's ``lexicon: names`` files, which people are found with (checker.extractor.names)
+    names_files: tuple[str, ...] = ()
 
     @functools.cached_property
     def relative_pair_firsts(self) -> frozenset[str]:
@@ -157,8 +159,10 @@ def _as_table(words: list[str]) -> PhraseTable:
 
 @functools.cache
 def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
-    """The built-in facts lexicon merged with the users' ``extra`` lexicon files."""
-    paths = [data_dir("rules", "*.yaml") / "lexicons" / "facts.yaml", *map(Path, extra)]
+    """The built-in facts lexicon merged with the users' ``extra`` lexicon files; those of them
+    that say ``lexicon: names`` are kept as ``names_files``, for finding people."""
+    names = tuple(p for p in extra if declared_lexicon(p) == "names")
+    paths = [data_dir("rules", "*.yaml") / "lexicons" / "facts.yaml", *(Path(p) for p in extra if p not in names)]
     data: dict = {}
     for path in paths:
         data = _merge(data, _read(path))
@@ -183,6 +187,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         measure_nouns=PhraseTable.build(_inflected(data.get("measure_nouns") or {}, "NOUN")),
         default_subjects={str(k): str(v) for k, v in (data.get("default_subjects") or {}).items()},
         place_nouns=frozenset(normalize_word(w) for w in data.get("place_nouns") or []),
+        names_files=names,
     )
 
 

@@ -15,17 +15,18 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import jellyfish
 from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from checker.errors import Location, RuleError
+from checker.errors import RuleError
 from checker.paths import data_dir
-from checker.yamlio import read_yaml
 
 from .lexicon import PhraseTable, normalize_word
+from .names_load import read_names
 
 __all__ = ["NameLexicon", "fold", "given_compatible", "load_names", "plain", "same_name", "variant"]
 
@@ -126,27 +127,39 @@ class NameLexicon:
     dotted_titles: frozenset[str]
     heads: dict[str, str]
     short_forms: dict[str, frozenset[str]]
+    sources: tuple[str, ...] = ()
+    #: role nouns one person holds at a time in one place or body ("chief", "mayor", "minister")
+    single_holder: frozenset[str] = frozenset()
+    #: words that make a role one of several or a past one ("former", "deputy", "acting")
+    shared_role_words: frozenset[str] = frozenset()
+
+
+def load_names(extra: tuple[str, ...] = ()) -> NameLexicon:
+    """The built-in names lexicon merged with the user's ``lexicon: names`` files ``extra`` (see
+    :mod:`.names_load`); RuleError with every problem of the files.  Read once a process for the
+    same files."""
+    return _load_names(tuple(str(p) for p in extra))
 
 
 @functools.cache
-def load_names() -> NameLexicon:
-    """The built-in names lexicon, read once per process."""
-    path = data_dir("rules", "*.yaml") / "lexicons" / "names.yaml"
-    doc, problems = read_yaml(path)
-    if doc is None or not isinstance(doc.data, dict):
-        raise RuleError(problems or [(Location(str(path), 1, 1), "not a names lexicon")])
-    data = doc.data
-    roles = [str(r) for r in data.get("roles") or []]
-    heads = {normalize_word(w): kind for kind, words in (data.get("heads") or {}).items() for w in words}
+def _load_names(extra: tuple[str, ...]) -> NameLexicon:
+    built_in = data_dir("rules", "*.yaml") / "lexicons" / "names.yaml"
+    data, problems = read_names([built_in, *map(Path, extra)])
+    if problems:
+        raise RuleError(problems)
+    roles = list(data.roles)
     links: dict[str, set[str]] = {}
-    for full, shorts in (data.get("short_forms") or {}).items():
-        group = {plain(str(full)), *(plain(str(s)) for s in shorts)}
+    for full, shorts in data.short_forms.items():
+        group = {plain(full), *(plain(s) for s in shorts)}
         for name in group:
             links.setdefault(name, set()).update(group - {name})
     return NameLexicon(
         roles=PhraseTable.build({r: [] for r in roles}),
         role_words=frozenset(normalize_word(w) for r in roles for w in r.replace("-", " ").split()),
-        dotted_titles=frozenset(str(t).lower() for t in data.get("dotted_titles") or []),
-        heads=heads,
+        dotted_titles=frozenset(t.rstrip(".") for t in data.dotted_titles),
+        heads={normalize_word(w): kind for w, kind in data.heads.items()},
         short_forms={k: frozenset(v) for k, v in links.items()},
+        sources=(str(built_in), *extra),
+        single_holder=frozenset(data.single_holder),
+        shared_role_words=frozenset(data.shared_role_words),
     )

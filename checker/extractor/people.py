@@ -12,7 +12,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .entities import Clues, apposition, head_kind, not_a_person, said_before, weak_name
+from .entities import (
+    NOT_NAMES as _NOT_NAMES,
+)
+from .entities import (
+    Clues,
+    apposition,
+    head_kind,
+    headline_name_word,
+    named_elsewhere,
+    not_a_person,
+    qualified_role,
+    said_before,
+    weak_name,
+)
 from .lexicon import Lexicon
 from .names import same_name
 from .sentences import Word, Words
@@ -20,14 +33,6 @@ from .sentences import Word, Words
 __all__ = ["Entity", "People", "find_people", "title_case"]
 
 _CONNECTORS = {"of", "de", "von", "van", "al", "bin", "da", "del", "der", "la", "le"}
-_NOT_NAMES = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "the", "a", "an", "this", "that", "in", "on", "at", "but", "and", "he",
-    "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "after",
-    "before", "while", "when", "if", "as", "for", "with", "from", "to", "by", "speaking", "meanwhile",
-    "still", "yet", "so", "there", "here", "what", "who", "why", "how", "where", "mr", "mrs", "ms",
-}
 
 
 @dataclass
@@ -214,7 +219,7 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
         if si not in headline:
             headline[si] = title_case(ws, sentences[si].first, sentences[si].last)
         if headline[si]:
-            pending.append(run)
+            pending += _headline_people(people, run, clues)
             continue
         run = _after_possessive(ws, run)  # "Norway's coach Ola Berg": "Norway's" names no one
         if run is not None and not _read_run(people, run, clues):
@@ -222,6 +227,42 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
     _surname_mentions(people, pending, clues)
     people.mentions.sort(key=lambda m: m[0])
     return people
+
+
+def _headline_people(people: People, run: _Run, clues: Clues) -> list[_Run]:
+    """People in a run of a title-case headline, where capitals say nothing: two or three words
+    after a title or role noun ("Harbour Chief Ana Ruiz Says ...") or right before a speech verb
+    ("... Ana Ruiz Says"), none of which the article writes in lower case or is a role or head
+    noun, and whose surname the body writes too (or, after a title, that a speech verb follows).
+    Returns the parts of the run left over (read later as mentions of known people)."""
+    ws, norms = people.words.words, people.words.norms
+    rest, start, i = [], run.first, run.first
+    while i < run.last:
+        n = clues.role_at(norms, i)
+        if n:
+            k = i + n
+            while k < run.last and k - (i + n) < 3 and headline_name_word(ws[k], clues) \
+                    and not people.lexicon.speech.match(norms, k):
+                k += 1
+            if k - (i + n) >= 2 and not not_a_person(ws[i + n:k], clues) \
+                    and (people.lexicon.speech.match(norms, k) or named_elsewhere(ws, i + n, k, run.first, run.last)):
+                titles = _titles_in(norms, start, i + n, clues)
+                titles |= {q for q in [qualified_role(ws, norms, i + n, start, clues)] if q}
+                people.add(ws[i + n:k], i + n, k, {w.norm for w in ws[start:i + n] if w.kind == "word"}, titles)
+                rest.append(_Run(start, i))
+                start = i = k
+                continue
+        if people.lexicon.speech.match(norms, i):
+            j = i
+            while j > max(start, i - 3) and headline_name_word(ws[j - 1], clues):
+                j -= 1
+            if i - j >= 2 and not not_a_person(ws[j:i], clues) and named_elsewhere(ws, j, i, run.first, run.last):
+                people.add(ws[j:i], j, i, set(), set())
+                rest.append(_Run(start, j))
+                start = i
+        i += 1
+    rest.append(_Run(start, run.last))
+    return [r for r in rest if r.last > r.first]
 
 
 def _after_possessive(ws: list[Word], run: _Run) -> _Run | None:
@@ -261,6 +302,7 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
         if role:
             titles.add(role)
             descriptors.add(role)
+        titles |= _qualified_roles(ws, norms, run, t_end, role, clues)
         people.add(name_ws, t_end, run.last, descriptors, titles)
     elif not after_the and 2 <= len(name_ws) <= 3 and name_ws[0].norm not in _NOT_NAMES \
             and (speaks or weak_name(ws, name_ws, run.first, clues)):
@@ -268,6 +310,22 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
     else:
         return False
     return True
+
+
+def _qualified_roles(ws: list[Word], norms: list[str], run: _Run, t_end: int, role: str | None,
+                     clues: Clues) -> set[str]:
+    """The person's titles and roles with the words that qualify them ("Harbour Chief Ana Ruiz", "fire
+    chief Ana Ruiz", "Ana Ruiz, the city's fire chief," -> "fire chief"), which tell roles apart."""
+    ends = [(t_end, run.first)] if t_end > run.first else []
+    if role and clues.role_ending(norms, run.first):
+        ends.append((run.first, run.first - 5))
+    elif role and run.first >= 2 and ws[run.first - 1].text == ",":
+        ends.append((run.first - 1, run.first - 7))  # "the union's president, Ana Ruiz,"
+    elif role:
+        n = len(role.split())
+        ends += [(k, run.last + 1) for k in range(run.last + 1 + n, min(len(norms), run.last + 9) + 1)
+                 if " ".join(norms[k - n:k]) == role][:1]
+    return {q for end, limit in ends if (q := qualified_role(ws, norms, end, max(limit, 0), clues))}
 
 
 def _surname_mentions(people: People, pending: list[_Run], clues: Clues) -> None:

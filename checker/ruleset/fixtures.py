@@ -75,6 +75,7 @@ FIXTURE_SCHEMA = {
                     k: {"type": "array", "items": {"type": "string"}} for k in ("facts", "quotes", "mentions")}},
                 "expect": {"type": "array", "items": _ENTRY},
                 "absent": {"type": "array", "items": _ENTRY},
+                "options": {"type": "object"},
             },
             "if": {"properties": {"mark": {"const": "pass"}}},
             "then": {"properties": {"expect": {"maxItems": 0}}},
@@ -96,6 +97,8 @@ class Case:
     absent: tuple[Mapping[str, Any], ...]
     location: Location
     requires: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the rule's options this case sets (a house-style case gives its vocabulary so)
+    options: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -163,7 +166,8 @@ def load_cases(paths: Iterable[str | Path]) -> list[Case]:
             names.add(c["name"])
             cases.append(Case(doc.data["rule"], c["name"], c["mark"], tuple(c["articles"]),
                               tuple(c.get("expect") or ()), tuple(c.get("absent") or ()), where,
-                              {k: tuple(v) for k, v in (c.get("requires") or {}).items()}))
+                              {k: tuple(v) for k, v in (c.get("requires") or {}).items()},
+                              c.get("options") or {}))
     if problems:
         raise RuleError(problems)
     return cases
@@ -235,7 +239,11 @@ def run_case(case: Case, rules, extract: Callable[[Article], ArticleFacts] | Non
     if lacking:
         why = "extraction does not give what the case requires: " + ", ".join(lacking)
         return Outcome(case, "xfail" if case.mark == "todo-flag" else "fail", why)
-    findings = tuple(evaluate(articles, extractions, [replace(rule, enabled=True)]))
+    unknown = sorted(set(case.options) - set(rule.options))
+    if unknown:
+        return Outcome(case, "fail", f"rule {rule.id!r} has no option {unknown[0]!r}")
+    rule = replace(rule, enabled=True, options={**rule.options, **case.options})
+    findings = tuple(evaluate(articles, extractions, [rule]))
     problems = [f"expected {dict(e)} but no finding matches" for e in case.expect
                 if not any(matches(e, f, case.rule) for f in findings)]
     problems += [f"found {f.key!r} ({f.message}) which must not appear" for e in case.absent

@@ -29,6 +29,7 @@ from checker.model import Fact
 from checker.paths import data_dir, rule_inputs
 from checker.yamlio import Document, read_yaml
 
+from .lexicons import lexicon_problems
 from .schema import schema_problems
 
 __all__ = ["Match", "Rule", "RuleSet", "builtin_dir", "load_rules", "read_rule"]
@@ -235,9 +236,19 @@ def load_rules(paths: Iterable[str | Path] = (), *, defaults: bool = True) -> Ru
     problems += found
     for rule in rules:
         problems += _apply(by_id, user_sources, rule)
+    problems += lexicon_problems(inputs)
     if problems:
         raise RuleError(problems)
-    return RuleSet(tuple(by_id[k] for k in sorted(by_id)))
+    return RuleSet(tuple(_with_lexicons(by_id[k], inputs) for k in sorted(by_id)))
+
+
+def _with_lexicons(rule: Rule, inputs: Any) -> Rule:
+    """The rule with the user's lexicon files its kind reads (``LEXICONS``) in its options."""
+    wants = getattr(comparators.KINDS.get(rule.kind), "LEXICONS", ())
+    if not wants:
+        return rule
+    files = MappingProxyType({k: tuple(inputs.lexicon(k)) for k in wants})
+    return replace(rule, options=MappingProxyType({**rule.options, "lexicons": files}))
 
 
 def _apply(by_id: dict[str, Rule], user_sources: dict[str, str], rule: Rule) -> list[Problem]:

@@ -84,10 +84,11 @@ def read_and_extract(paths: Sequence[str], settings: Any, *, verbose: bool = Fal
     """The articles under ``paths`` and their facts (in the compact form with ``compact``: see
     :mod:`checker.cache.compact`), through the cache ``open_cache`` opens (None: no cache)."""
     from checker.extractor.lexicon import load_lexicon
+    from checker.extractor.names import load_names
     from checker.paths import lexicon_files
 
-    lexicons = tuple(lexicon_files(settings["rules"], "facts"))
-    load_lexicon(lexicons)  # a broken lexicon is an error before any article is read
+    lexicons = (*lexicon_files(settings["rules"], "facts"), *lexicon_files(settings["rules"], "names"))
+    load_names(load_lexicon(lexicons).names_files)  # a broken lexicon is an error before any article is read
     cache = open_cache() if open_cache else None
     shared = Shared()  # one copy of each repeated string and number, from the cache or extracted
     articles: list[Article] = []

@@ -217,13 +217,13 @@ def ref_surname_clusters(mentions, options):
         given_a = {(m.article, g) for m in a if (g := given(m))}
         for m in b:
             g = given(m)
-            if g and any(art == m.article and not spelling._compatible(g, ga) for art, ga in given_a):
+            if g and any(art == m.article and not spelling._compatible(g, ga, options) for art, ga in given_a):
                 return True
         return False
 
     def one_person(a, b):
         ga, gb = {g for m in a if (g := given(m))}, {g for m in b if (g := given(m))}
-        return not ga or not gb or any(spelling._compatible(x, y) or spelling._alike(x, y, options)
+        return not ga or not gb or any(spelling._compatible(x, y, options) or spelling._alike(x, y, options)
                                        for x in ga for y in gb)
 
     spellings = sorted(by_spelling)
@@ -346,12 +346,12 @@ def test_spelling_comparator_equals_the_all_pairs_reference(story, check, min_si
     sel = _sel(articles, (), names)
     assert spelling.surname_clusters(tuple(names), options) == ref_surname_clusters(tuple(names), options)
     found = list(spelling.compare(sel, options))
-    saved = spelling.surname_clusters, spelling._sides
+    saved = spelling.surname_clusters, spelling.mention_sides
     try:
-        spelling.surname_clusters, spelling._sides = ref_surname_clusters, ref_spelling_sides
+        spelling.surname_clusters, spelling.mention_sides = ref_surname_clusters, ref_spelling_sides
         assert found == list(spelling.compare(sel, options))
     finally:
-        spelling.surname_clusters, spelling._sides = saved
+        spelling.surname_clusters, spelling.mention_sides = saved
 
 
 @pytest.mark.slow

@@ -84,7 +84,7 @@ def test_every_yaml_problem_is_reported_with_its_place(project):
         "../../crosscheck.yaml:1:10: fail-on: must be one of error, warning, info, never; found 'sometimes'",
         "../../crosscheck.yaml:2:7: jobs: must be a whole number of at least 1, or auto; found 0",
         "../../crosscheck.yaml:3:1: unknown setting 'colour'; settings are paths, rules, default-rules, ignore, "
-        "fail-on, min-severity, format, baseline, jobs, cache",
+        "fail-on, min-severity, format, baseline, jobs, cache, vocabulary",
         "../../crosscheck.yaml:4:9: format: unknown value 'pdf'; choose from text, json, sarif, github, markdown, "
         "html, junit",
         "../../crosscheck.yaml:5:16: default-rules: must be true or false; found 'yes please'",
@@ -106,7 +106,7 @@ def test_toml_problems_have_places(project):
         resolve(args())
     assert info.value.lines() == ["../../pyproject.toml:3:10: jobs: must be a whole number of at least 1, or auto; found 'two'",
                                   "../../pyproject.toml:4:1: unknown setting 'bogus'; settings are paths, rules, "
-                                  "default-rules, ignore, fail-on, min-severity, format, baseline, jobs, cache"]
+                                  "default-rules, ignore, fail-on, min-severity, format, baseline, jobs, cache, vocabulary"]
     pyproject.write_text('[tool.crosscheck]\nfail-on = \n')
     with pytest.raises(ConfigError) as info:
         resolve(args())

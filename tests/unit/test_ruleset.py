@@ -121,8 +121,8 @@ def test_every_problem_is_reported_at_once_with_line_and_column(tmp_path):
     assert f"{bad}:11:13: options.absolute: expected number, got string '3'" in out
     assert f"{bad}:12:3: unknown key 'unknown' in options (allowed: absolute, relative)" in out
     assert any(line.startswith(f"{tmp_path / 'broken.yaml'}:3:1: invalid YAML") for line in out)
-    assert f"{tmp_path / 'kindless.yaml'}:2:7: no such kind: 'numerc' (kinds: attribution, internal, numeric, " \
-           "qualifier, quote, role, spelling)" in out
+    assert f"{tmp_path / 'kindless.yaml'}:2:7: no such kind: 'numerc' (kinds: attribution, different-person, house-style, " \
+           "internal, numeric, qualifier, quote, role, spelling)" in out
 
 
 def test_semantic_problems(tmp_path):
@@ -189,7 +189,7 @@ def test_a_lexicon_of_an_unknown_kind_is_an_error_at_its_declaration(tmp_path, c
     from checker.paths import lexicon_files
 
     write(tmp_path, "words.yaml", "# mine\nlexicon: nosuch\nevents: {}\n")
-    expected = f"{tmp_path / 'words.yaml'}:2:10: unknown lexicon kind 'nosuch'; kinds are facts, furniture, names"
+    expected = f"{tmp_path / 'words.yaml'}:2:10: unknown lexicon kind 'nosuch'; kinds are facts, furniture, names, vocabulary"
     assert problems(tmp_path) == [expected]
     with pytest.raises(RuleError):
         lexicon_files([tmp_path], "facts")
@@ -263,7 +263,7 @@ def test_schema_accepts_every_builtin_rule_and_every_kind_has_options():
     for path in builtin_dir().glob("*.yaml"):
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
     kinds = [branch["if"]["properties"]["kind"]["const"] for branch in schema["allOf"]]
-    assert kinds == sorted(kinds) and len(kinds) == 7
+    assert kinds == sorted(kinds) and len(kinds) == 9
     assert json.loads(schema_json()) == schema
 
 
