@@ -174,6 +174,7 @@ def _money(tree) -> list[Measure]:
             code = code or units.currency_for_terminal(tok.type, tok.value)
             if name(tok) == "CUR_CENT" and num is not None:
                 num = Num(num.value / 100)
+            million = million or name(tok) == "CUR_MCODE"  # "120 MEUR"
         elif kname == "U_METER_G":
             million = True
     value = sign * num.value * (10**6 if million else 1)
