@@ -299,7 +299,8 @@ def _word_fraction(tree) -> Num:
 
 
 def _fraction_scale(tree) -> Num:
-    kids = tree.children
+    """"a quarter million", "half a million", "two thirds of a million" -> the fraction of the scale."""
+    kids = tree.children[1:] if name(tree.children[0]) == "A" else tree.children
     scale = int(word_value(kids[-1].value))
     head = name(kids[0])
     if head == "FRACTION_WORD":
