@@ -299,6 +299,8 @@ def _change(tree, text, start, end) -> list[Quantity]:
     has_from = name(kids[0]) == "FROM"
     (a, b), tail_unit, noun, end = range_sides(kids, end)
     unit_b = tail_unit or b.unit or (a.unit if has_from else None)
+    if a.num.year_like and b.num.year_like and not (unit_b or a.unit or noun):
+        return []  # "rose from 2019 to 2021": a span of years, not a change
     if has_from:
         return [exact(text, span(kids[0])[0], end, b.num.value, unit_b, noun=noun, kind="change",
                    first=a.num.value, second=b.num.value)]
