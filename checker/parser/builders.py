@@ -119,9 +119,12 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return units.dimension(a) == units.dimension(b)
 
 
-def _apart(text: str, a: _Side, b: _Side) -> list[Quantity]:
-    """"rose 25% to 34,500 tonnes": two quantities, not a range."""
-    return [make(text, s.start, s.end, Qual(), Measure(s.num.value, s.unit)) for s in (a, b)]
+def _apart(text: str, a: _Side, b: _Side, tail_unit: str | None = None, end: int | None = None) -> list[Quantity]:
+    """"rose 25% to 34,500 tonnes": two quantities, not a range.  A currency after the second side is
+    the second side's ("down 0.6% to 309,381 yen")."""
+    second = (b.unit, b.end) if b.unit or not tail_unit else (tail_unit, end)
+    return [make(text, a.start, a.end, Qual(), Measure(a.num.value, a.unit)),
+            make(text, b.start, second[1], Qual(), Measure(b.num.value, second[0]))]
 
 
 def _tail(tail, end: int) -> tuple[str | None, str | None, int]:
@@ -143,16 +146,23 @@ def range_sides(kids, end: int) -> tuple[tuple[_Side, _Side], str | None, str | 
     return (sides[0], sides[1]), unit, noun, end
 
 
+# the largest side of a score or tally: a parliament's vote ("402 to 129"), a cricket innings
+# ("325-7"); "1,200 to 300" is no tally
+SCORE_MAX = 999
+
+
 def _is_score(rng, a: _Side, b: _Side, unit: str | None) -> bool:
-    """"3-1", "51-49", "219 to 213", "1-1": two whole numbers without a unit, the first not smaller,
-    joined by a dash or "to" (not "between" or "from"): a tally.  A range is written low to high."""
+    """"3-1", "51-49", "219 to 213", "1-1": two small whole numbers in plain digits without a unit, the
+    first not smaller, joined by a dash or "to" (not "between" or "from"): a tally.  A range is
+    written low to high."""
     if name(rng.children[0]) in ("BETWEEN", "FROM") or unit or a.unit or b.unit:
         return False
     sides = [k for k in rng.children if is_tree(k) and name(k) != "range_tail"]
     if not all(name(leaf) == "DIGITS_PLAIN" for side in sides for leaf in leaves(side)):
         return False  # scores are written in digits: "three-nil" is left to the reader
     x, y = a.num.value, b.num.value
-    return x >= y >= 0 and x.denominator == 1 and y.denominator == 1 and a.num.scaled == b.num.scaled == 1
+    whole = x.denominator == 1 and y.denominator == 1 and a.num.scaled == b.num.scaled == 1
+    return whole and SCORE_MAX >= x >= y >= 0
 
 
 def _ranged(tree, text, start, end) -> list[Quantity]:
@@ -162,7 +172,7 @@ def _ranged(tree, text, start, end) -> list[Quantity]:
     if hedge is None and _is_score(rng, a, b, unit):
         return [score(text, start, end, a.num.value, b.num.value, noun)]
     if not _compatible(a.unit, b.unit):
-        return _apart(text, a, b)
+        return _apart(text, a, b, unit, end)
     if a.num.year_like and b.num.year_like and not (unit or a.unit or b.unit):
         return []  # "2014-2022": a span of years
     unit = unit or b.unit or a.unit
@@ -171,12 +181,24 @@ def _ranged(tree, text, start, end) -> list[Quantity]:
         low *= b.num.scaled  # "between 5 and 10 million"
     if a.unit and b.unit and a.unit != b.unit and not a.unit.isupper():
         low = units.convert(low, a.unit, b.unit)
-    low, high = min(low, high), max(low, high)
+    if low > high:  # "1,200 to 300", "from 5% to 4.75%": written high to low, no range
+        return _descending(rng, text, start, end, (a, b), unit, noun)
     return [Quantity(
         text=text[start:end], start=start, end=end, qualifier="range", value=None,
         low=low, high=high, low_inclusive=True, high_inclusive=True, unit=unit,
         dimension=units.dimension(unit), noun=noun, hedge=hedge,
     )]
+
+
+def _descending(rng, text, start, end, sides: tuple[_Side, _Side], unit, noun) -> list[Quantity]:
+    """A pair written high to low is no range: "from 5% to 4.75%" is a change from the first to the
+    second; "1,200 to 300" two numbers."""
+    a, b = sides
+    if name(rng.children[0]) == "FROM":
+        unit = unit or b.unit or a.unit
+        return [exact(text, start, end, b.num.value, unit, noun=noun, kind="change", first=a.num.value,
+                      second=b.num.value)]
+    return _apart(text, a, b, unit, end)
 
 
 def _bounded(tree, text, start, end) -> list[Quantity]:
@@ -277,6 +299,8 @@ def _change(tree, text, start, end) -> list[Quantity]:
     has_from = name(kids[0]) == "FROM"
     (a, b), tail_unit, noun, end = range_sides(kids, end)
     unit_b = tail_unit or b.unit or (a.unit if has_from else None)
+    if a.num.year_like and b.num.year_like and not (unit_b or a.unit or noun):
+        return []  # "rose from 2019 to 2021": a span of years, not a change
     if has_from:
         return [exact(text, span(kids[0])[0], end, b.num.value, unit_b, noun=noun, kind="change",
                    first=a.num.value, second=b.num.value)]

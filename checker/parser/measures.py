@@ -172,8 +172,9 @@ def _money(tree) -> list[Measure]:
         elif kname in ("currency_symbol", "currency_code", "currency_word"):
             tok = kid.children[0]
             code = code or units.currency_for_terminal(tok.type, tok.value)
-            if name(tok) == "CUR_CENT" and num is not None:
+            if name(tok) in ("CUR_CENT", "CUR_PENCE") and num is not None:  # "12 cents", "245p"
                 num = Num(num.value / 100)
+            million = million or name(tok) == "CUR_MCODE"  # "120 MEUR"
         elif kname == "U_METER_G":
             million = True
     value = sign * num.value * (10**6 if million else 1)

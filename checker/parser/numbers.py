@@ -288,8 +288,9 @@ def _word_fraction(tree) -> Num:
     kids = tree.children
     head, word = kids[0], kids[-1]
     denom = denominator(word.value)
-    if name(head) == "A":  # "a half", "a quarter"; "a third", "a fifth" may be ordinals
-        return Num(Fraction(1, denom), a_fraction=denom not in (2, 4) and not is_plural_fraction(word.value))
+    if name(head) == "A":  # "a half", "a quarter"; "a third", "a fourth", "a fifth" may be ordinals
+        fraction_only = word.value.lower().startswith(("half", "quarter"))
+        return Num(Fraction(1, denom), a_fraction=not fraction_only and not is_plural_fraction(word.value))
     numerator = number_value(head)
     if numerator.value != 1 and not is_plural_fraction(word.value):
         last = list(leaves(head))[-1]
@@ -298,7 +299,8 @@ def _word_fraction(tree) -> Num:
 
 
 def _fraction_scale(tree) -> Num:
-    kids = tree.children
+    """"a quarter million", "half a million", "two thirds of a million" -> the fraction of the scale."""
+    kids = tree.children[1:] if name(tree.children[0]) == "A" else tree.children
     scale = int(word_value(kids[-1].value))
     head = name(kids[0])
     if head == "FRACTION_WORD":

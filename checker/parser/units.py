@@ -45,12 +45,17 @@ CURRENCY_SYMBOLS = {
     "MX$": "MXN", "E£": "EGP", "₺": "TRY", "₦": "NGN", "₪": "ILS", "₱": "PHP", "฿": "THB", "₫": "VND",
     "₨": "PKR", "Rs": "INR", "Rs.": "INR", "RM": "MYR", "Rp": "IDR", "R": "ZAR", "SR": "SAR", "Dh": "AED",
     "Dhs": "AED", "Tk": "BDT", "zł": "PLN", "Kč": "CZK",
+    "₡": "CRC", "₾": "GEL", "₭": "LAK", "₿": "BTC", "元": "CNY",
+    "CAD$": "CAD", "AUD$": "AUD", "HKD$": "HKD", "NZD$": "NZD", "SGD$": "SGD", "MXN$": "MXN",
 }
+# the same, for prefixes written in lower case or apart from the sign ("c $ 16", "hk $", "nzd$")
+_SYMBOLS_FOLDED = {k.upper(): v for k, v in CURRENCY_SYMBOLS.items() if k[0].isascii()}
 # A currency name -> its ISO code: the first entry whose words the name contains (lower case), so
 # that a country before a shared name decides it ("egyptian pounds" EGP, "australian dollars" AUD).
-# "pesos" alone is the Mexican peso and "riyals" alone the Saudi riyal, the ones in world news most.
+# "pesos" alone is the Mexican peso, "riyals" alone the Saudi riyal and "rials" the Iranian rial, the
+# ones in world news most.
 CURRENCY_NAMES = (
-    ("australian", "AUD"), ("aussie", "AUD"), ("canadian", "CAD"), ("hong", "HKD"), ("singapore", "SGD"),
+    ("genihat", "EGP"), ("australian", "AUD"), ("aussie", "AUD"), ("canadian", "CAD"), ("hong", "HKD"), ("singapore", "SGD"),
     ("zealand", "NZD"), ("taiwan", "TWD"), ("u.s", "USD"), ("us ", "USD"), ("american", "USD"),
     ("zimbabwe", "ZWL"), ("namibian", "NAD"), ("jamaican", "JMD"), ("fijian", "FJD"),
     ("pakistani", "PKR"), ("sri", "LKR"), ("nepalese", "NPR"), ("indian", "INR"), ("mexican", "MXN"),
@@ -61,12 +66,13 @@ CURRENCY_NAMES = (
     ("algerian", "DZD"), ("serbian", "RSD"), ("kenyan", "KES"), ("ugandan", "UGX"), ("tanzanian", "TZS"),
     ("norwegian", "NOK"), ("danish", "DKK"), ("rand", "ZAR"), ("won", "KRW"), ("ringgit", "MYR"),
     ("rupiah", "IDR"), ("rupee", "INR"), ("rea", "BRL"), ("peso", "MXN"), ("lira", "TRY"), ("riyal", "SAR"),
-    ("rial", "SAR"), ("pound", "GBP"), ("dirham", "AED"), ("shekel", "ILS"), ("naira", "NGN"),
+    ("rial", "IRR"), ("pound", "GBP"), ("dirham", "AED"), ("shekel", "ILS"), ("naira", "NGN"),
     ("kronor", "SEK"), ("zloty", "PLN"), ("forint", "HUF"), ("korun", "CZK"), ("baht", "THB"),
     ("dong", "VND"), ("taka", "BDT"), ("gr", "MNT"), ("tugrik", "MNT"), ("lari", "GEL"), ("lev", "BGN"),
     ("lei", "RON"), ("tenge", "KZT"), ("kip", "LAK"), ("col", "CRC"), ("markka", "FIM"),
     ("peseta", "ESP"), ("guilder", "NLG"), ("yen", "JPY"), ("yuan", "CNY"), ("renminbi", "CNY"),
     ("ruble", "RUB"), ("rouble", "RUB"), ("hryvn", "UAH"), ("bitcoin", "BTC"), ("btc", "BTC"),
+    ("geneh", "EGP"), ("l.e", "EGP"), ("le", "EGP"),
 )
 CURRENCY_DIMENSION = "[currency]"
 
@@ -84,9 +90,14 @@ def unit_for_terminal(terminal: str) -> str:
 def currency_for_terminal(terminal: str, text: str) -> str:
     name = base_name(terminal)
     if name == "CUR_SYMBOL":
-        return CURRENCY_SYMBOLS.get(text, "USD")
-    if name == "CUR_CODE":
-        return {"RMB": "CNY"}.get(text.upper(), text.upper())
+        folded = "".join(text.split())
+        return CURRENCY_SYMBOLS.get(folded) or _SYMBOLS_FOLDED.get(folded.upper(), "USD")
+    if name in ("CUR_CODE", "CUR_MCODE"):
+        code = text.upper()[-3:]
+        return {"RMB": "CNY"}.get(code, code)
+    if name == "CUR_BEFORE":
+        low = text.lower()
+        return next((code for words, code in CURRENCY_NAMES if words in low), "USD")
     if name in ("CUR_NAMED_DOLLAR", "CUR_WORD", "CUR_AFTER"):
         low = " ".join(text.lower().split())
         return next(code for words, code in CURRENCY_NAMES if words in low)

@@ -53,8 +53,8 @@ def _cases() -> list:
 CASES = _cases()
 
 
-# the issue asks for 300 sentences; the suite has 166 so far and must not shrink
-MIN_SENTENCES = 166
+# the issue asks for at least 300 sentences written for the suite
+MIN_SENTENCES = 300
 
 
 def test_the_suite_does_not_shrink():

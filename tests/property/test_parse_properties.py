@@ -60,6 +60,8 @@ def phrases(draw):
     as_words = draw(st.booleans())
     if as_words:
         number = words(value)
+    elif 1000 <= value <= 2999:  # four bare digits before a plural noun are a year ("the 2024 elections")
+        number = f"{value:,}"
     else:
         number = f"{value:,}" if draw(st.booleans()) else str(value)
     qual_text = draw(st.sampled_from(sorted(QUALIFIERS)))

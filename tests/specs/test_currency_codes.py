@@ -18,7 +18,8 @@ from checker.parser.quantities import parse_text
 
 SPECS = Path(os.environ.get("CROSSCHECK_PEER_SPECS", Path(__file__).resolve().parents[3] / "shared" / "specs"))
 FILES = ("ms_currency_model.jsonl", "duckling_amountofmoney.jsonl")
-# the peers' currency names -> ISO codes (bitcoin has none in ISO 4217; BTC is its usual code)
+# the peers' currency names -> ISO codes (bitcoin has none in ISO 4217; BTC is its usual code; a
+# "rial" with no country is Iran's, the one news names most: Saudi Arabia's is the riyal)
 NAMES = {
     "Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "Pound": "GBP", "British pound": "GBP",
     "Cent": "USD", "Pence": "GBP", "Penny": "GBP", "Franc": "CHF", "Swiss franc": "CHF", "Rupee": "INR",
@@ -26,9 +27,9 @@ NAMES = {
     "Turkish lira": "TRY", "Mexican peso": "MXN", "Hong Kong dollar": "HKD", "New Zealand dollar": "NZD",
     "Sri Lankan rupee": "LKR", "Costa Rican colón": "CRC", "Georgian lari": "GEL", "Lao kip": "LAK",
     "Finnish markka": "FIM", "Peseta": "ESP", "Netherlands guilder": "NLG", "Bitcoin": "BTC",
-    "Riyal": "SAR", "Rial": "SAR",
+    "Riyal": "SAR", "Rial": "IRR",
 }
-FLOOR = 70.0  # measured 71.0% (235/331); the issue asks for 95
+FLOOR = 95.0  # measured 95.2% (315/331); the issue asks for 95
 
 
 def _cases():
