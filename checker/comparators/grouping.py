@@ -19,11 +19,16 @@ from .intervals import disagree, family, interval
 __all__ = ["by_key", "comparable_groups", "disagreeing", "fact_sides", "signature"]
 
 
+UNKNOWN = "unknown"
+
+
 def by_key(facts: Iterable[Fact]) -> Iterator[tuple[str, list[Fact]]]:
-    """Facts grouped by key, keys in sorted order."""
+    """Facts grouped by key, keys in sorted order.  A fact whose subject is ``unknown`` (nothing in
+    its sentence says what it counts or measures) has no identity to compare and is left out."""
     groups: dict[str, list[Fact]] = {}
     for f in facts:
-        groups.setdefault(f.key, []).append(f)
+        if f.key.split(".", 1)[0] != UNKNOWN:
+            groups.setdefault(f.key, []).append(f)
     for key in sorted(groups):
         yield key, groups[key]
 

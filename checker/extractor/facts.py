@@ -21,6 +21,7 @@ from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions
 from .keys import Identity, count_identity
 from .lexicon import Lexicon, load_lexicon
+from .measures import economic_measure, is_rate_denominator
 from .people import People, find_people
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
 from .scope import is_background, is_conversion, is_superseded
@@ -200,6 +201,12 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: dict) -> Ide
         measure = "age"
     else:
         measure = lex.dimensions.get(q.dimension, "measure")
+    measured = _measured(ctx, q, first, last, measure)
+    if measured is not None:
+        return measured
+    origin = keys.distance_from(ctx, last) if q.dimension == "[length]" and not q.modifies else None
+    if origin:  # "29 km from the capital" -> place.distance[from=capital]
+        return Identity("place", measure, [f"from={origin}"], [f"a distance from {origin}"])
     subject = None
     if q.modifies:
         hit = None
@@ -211,6 +218,22 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: dict) -> Ide
         subject = hit[0] if hit else singular(mw[-1])
     subject = subject or ctx.event_near(first, last) or ctx.noun_before(first) or "unknown"
     return Identity(subject, measure, why=[f'what "{q.unit}" measures, of "{subject}"'])
+
+
+def _measured(ctx: _Context, q: Quantity, first: int, last: int, measure: str) -> Identity | None:
+    """A percentage's or an amount's identity from the measured noun of its sentence
+    (measures.py); a duration's from it only when no event noun names the duration."""
+    if q.unit != "percent" and q.dimension not in ("[currency]", "[time]"):
+        return None
+    if q.dimension == "[time]" and (q.modifies or ctx.event_near(first, last)):
+        return None
+    found = economic_measure(ctx, q, first, last, ctx.article.published)
+    if found is None:
+        return None
+    if q.dimension == "[time]":
+        return Identity(found.subject, measure, why=found.why[:1])
+    measure = "change" if found.change else measure
+    return Identity(found.subject, measure, found.facets, found.why)
 
 
 def _span(ctx: _Context, q: Quantity, first_tok: int, last_tok: int) -> tuple[int, int]:
@@ -229,6 +252,8 @@ def _of_this_event(ctx: _Context, q: Quantity, first: int, previous: Quantity | 
         ctx.background[sentence.first] = is_background(ctx.words, sentence, ctx.article.published)
     if ctx.background[sentence.first]:
         return False
+    if is_rate_denominator(ctx.article.text, previous, q):
+        return False  # the "a year" of "$900,000 a year"
     return not is_superseded(ctx.words, first) and not is_conversion(ctx.article.text, previous, q)
 
 

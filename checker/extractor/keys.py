@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from checker.model import Quantity
 
-__all__ = ["Identity", "count_identity", "fronted_part", "measure_noun_before", "place_facet"]
+__all__ = ["Identity", "count_identity", "distance_from", "fronted_part", "measure_noun_before", "place_facet"]
 
 _AUX = frozenset({"were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "remain",
                   "remained", "remains", "still", "reportedly", "later", "all", "now", "also", "confirmed"})
@@ -23,6 +23,10 @@ _PART_WORDS = frozenset({"which", "whom", "them", "those", "these"})
 _PLACE_PREPS = frozenset({"in", "at"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 _WINDOW = 8
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west", "northern", "southern",
+                         "eastern", "western", "inland", "offshore", "away", "outside", "downstream",
+                         "upstream", "off"})
 
 
 @dataclass
@@ -112,6 +116,24 @@ def place_facet(ctx, first: int, last: int) -> str | None:
         i += 1
     if i < hi and ctx.norms[i] in _PLACE_PREPS and ws[i].kind == "word":
         return _place(ctx, i + 1, min(hi, i + 5))
+    return None
+
+
+def distance_from(ctx, last: int) -> str | None:
+    """"29 km from the capital", "40 km northeast of the city of X": the place a distance is
+    measured from (a proper name, or a common noun of ``place_nouns``)."""
+    end = ctx.words.sentences[ctx.words.sentence_of(last - 1)].last
+    if last < end and ctx.norms[last] == "(":  # its conversion: "29 km (18 miles) from"
+        close = next((j for j in range(last, min(end, last + 8)) if ctx.norms[j] == ")"), None)
+        last = close + 1 if close is not None else last
+    if last >= end:
+        return None
+    _, hi = ctx.words.clause_bounds(last)
+    i = last
+    while i < min(hi, last + 3) and ctx.norms[i] in _DIRECTIONS:
+        i += 1
+    if i < hi and ctx.norms[i] in ("from", "of") and (i > last or ctx.norms[i] == "from"):
+        return _place(ctx, i + 1, min(hi, i + 6))
     return None
 
 

@@ -102,6 +102,10 @@ class Lexicon:
     default_subjects: dict[str, str] = field(default_factory=dict)
     #: common nouns that name a place a count is broken down by ("in the capital", "at the school")
     place_nouns: frozenset[str] = frozenset()
+    #: measured nouns of percentages and money ("deposit rate", "inflation", "prize money")
+    measures: PhraseTable = field(default_factory=lambda: PhraseTable.build({}))
+    #: nouns that make a figure a change of its measure ("a 77% increase", "a pay rise")
+    change_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def relative_pair_firsts(self) -> frozenset[str]:
@@ -146,7 +150,7 @@ def built_in_lemmas() -> dict[str, list[str]]:
     """The built-in lexicon's verb and noun lemmas (for ``checker.extractor.inflect``)."""
     data = _read(data_dir("rules", "*.yaml") / "lexicons" / "facts.yaml")
     verbs = [str(f) for k, v in (data.get("verbs") or {}).items() for f in [k, *(v or [])]]
-    nouns = [str(f) for section in ("classes", "measure_nouns")
+    nouns = [str(f) for section in ("classes", "measure_nouns", "measures")
              for k, v in (data.get(section) or {}).items() for f in [k, *(v or [])]]
     return {"VERB": verbs, "NOUN": nouns}
 
@@ -183,6 +187,8 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         measure_nouns=PhraseTable.build(_inflected(data.get("measure_nouns") or {}, "NOUN")),
         default_subjects={str(k): str(v) for k, v in (data.get("default_subjects") or {}).items()},
         place_nouns=frozenset(normalize_word(w) for w in data.get("place_nouns") or []),
+        measures=PhraseTable.build(_inflected(data.get("measures") or {}, "NOUN")),
+        change_nouns=frozenset(normalize_word(w) for w in data.get("change_nouns") or []),
     )
 
 

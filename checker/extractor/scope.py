@@ -41,7 +41,7 @@ def is_background(words, sentence, published: str | None) -> bool:
     for i in range(sentence.first, sentence.last):
         w = norms[i]
         if year and _YEAR.match(w) and int(w) < year and not _in_date(norms, i, sentence.first):
-            if not (i > 0 and norms[i - 1] == "since" and _frames_since(norms, sentence)):
+            if not _since_now(norms, sentence, i):
                 return True
         if w in _BEFORE_WORDS and i > sentence.first and norms[i - 1] in _TIME_UNITS and (
                 i + 1 >= sentence.last or norms[i + 1] in (",", "the", "a", "an")):
@@ -50,14 +50,21 @@ def is_background(words, sentence, published: str | None) -> bool:
 
 
 def _in_date(norms: list[str], i: int, lo: int) -> bool:
-    """"14 August 2018", "August 14, 2018": a year that is part of a full date."""
+    """"14 August 2018", "August 14, 2018": a year that is part of a full date (a month alone,
+    "in October 2022", names a past month, not the event's day)."""
     back = [norms[j] for j in range(max(lo, i - 3), i)]
-    return any(b in _MONTHS for b in back)
+    return any(b in _MONTHS for b in back) and any(b.isdigit() and len(b) <= 2 for b in back)
 
 
-def _frames_since(norms: list[str], sentence) -> bool:
-    return any(norms[j] in _SINCE_FRAMES and norms[j] != "since" or norms[j].endswith("est")
-               for j in range(sentence.first, sentence.last))
+def _since_now(norms: list[str], sentence, i: int) -> bool:
+    """A "since" year that frames a figure of now: "the first cut since 2019", "held since
+    September 2023", "has fallen since the meeting in September 2023" (a month and year after a
+    "since"), not "has killed 300 since 2015" nor "since the start of 2023"."""
+    if i > 0 and norms[i - 1] in _MONTHS:
+        return any(norms[j] == "since" for j in range(max(sentence.first, i - 7), i))
+    return i > 0 and norms[i - 1] == "since" and any(
+        norms[j] in _SINCE_FRAMES and norms[j] != "since" or norms[j].endswith("est")
+        for j in range(sentence.first, sentence.last))
 
 
 def is_superseded(words, first: int) -> bool:
@@ -65,8 +72,8 @@ def is_superseded(words, first: int) -> bool:
     "originally put at 39"."""
     norms = words.norms
     lo, _ = words.clause_bounds(first)
-    before = norms[first - 1] if first > lo else ""
-    if before == "from" and any(norms[j] in ("to", "up", "down") for j in range(max(lo, first - 8), first - 1)):
+    at = _from_before(words, first, lo)
+    if at is not None and any(norms[j] in ("to", "up", "down") for j in range(max(lo, at - 8), at)):
         return True
     window = norms[max(lo, first - 4):first]
     return any(w in _SUPERSEDING for w in window)
@@ -81,3 +88,15 @@ def is_conversion(text: str, previous: Quantity | None, q: Quantity) -> bool:
     if between not in ("(", "(about", "(some", "(around", "(roughly", "(nearly", "(almost", ", or", "or"):
         return False
     return previous.dimension == q.dimension
+
+
+def _from_before(words, first: int, lo: int) -> int | None:
+    """The index of a "from" that opens the figure at ``first``, with at most two plain words
+    between ("from 53", "from the record 4%", "up from the nearly 50%")."""
+    for j in range(first - 1, max(lo, first - 4) - 1, -1):
+        w = words.words[j]
+        if words.norms[j] == "from":
+            return j
+        if w.kind != "word":
+            return None
+    return None

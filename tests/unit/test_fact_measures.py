@@ -1,0 +1,78 @@
+"""What a percentage or an amount of money measures, on the project's own small articles: the
+measured noun of its sentence (with its kind and owner), whether it is a change, the period it is
+given for and the rate it is paid at; and a distance's place.  Each capability has what must get one
+key and what must stay apart."""
+
+from __future__ import annotations
+
+from checker.engine import evaluate
+from checker.extractor.facts import extract
+from checker.model import Article
+from checker.ruleset.loader import load_rules
+
+
+def keys(text: str, published: str = "2031-05-14") -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in extract(Article(id="a", path="a.md", text=text, outlet="T", published=published)).facts:
+        out.setdefault(f.key, []).append(f.quantity.text)
+    return out
+
+
+def findings(*texts: str):
+    arts = [Article(id=f"a{i}", path=f"a{i}.md", text=t, outlet=f"Outlet {i}", published="2031-05-14")
+            for i, t in enumerate(texts)]
+    return evaluate(arts, {a.id: extract(a) for a in arts}, load_rules())
+
+
+def test_the_measured_noun_not_the_nearest_word():
+    found = keys("Consumer prices in the bloc rose 3.1% in March, the statistics office said.")
+    assert found == {"inflation.share[in=march]": ["3.1%"]}, found
+
+
+def test_kinds_of_one_measure_stay_apart():
+    found = keys("The central bank left its deposit rate at 2.5% and the lending rate at 3.25%.")
+    assert found.get("deposit-rate.share") == ["2.5%"] and found.get("lending-rate.share") == ["3.25%"], found
+
+
+def test_a_list_of_years_keeps_its_measure_and_gives_each_its_year():
+    found = keys("Economists expect growth of 1.1% this year, 1.5% in 2032 and 1.8% in 2033.")
+    assert found == {"growth.share[in=2031]": ["1.1%"], "growth.share[in=2032]": ["1.5%"],
+                     "growth.share[in=2033]": ["1.8%"]}, found
+
+
+def test_a_change_is_not_the_level():
+    found = keys("The bank cut its deposit rate by 0.5 percentage points. Its deposit rate is now 2%.")
+    assert found.get("deposit-rate.change") and found.get("deposit-rate.share") == ["2%"], found
+
+
+def test_the_earlier_level_after_from_is_superseded():
+    found = keys("The deposit rate falls to 2% from the record 2.5% it had held for a year.")
+    assert found.get("deposit-rate.share") == ["2%"], found
+
+
+def test_whose_measure_and_at_what_rate():
+    found = keys("Norland's prize money is €9 million. Porters earn $31 an hour.")
+    assert "prize-money.amount[of=norland]" in found and "pay.amount[per=hour]" in found, found
+    assert not any(k.endswith(".duration") for k in found), found  # "an hour" is the rate, not a time
+
+
+def test_a_distance_takes_the_place_it_is_measured_from():
+    found = keys("The town, about 30 km (19 miles) north of Varden, was cut off.")
+    assert found == {"place.distance[from=varden]": ["about 30 km"]}, found
+
+
+def test_a_month_and_year_in_the_past_is_background_but_since_is_now():
+    found = keys("The rate has been held at 4% since March 2030. It was last cut in June 2029, to 1%.")
+    assert list(found.values()) == [["4%"]], found
+
+
+def test_an_unknown_measure_is_never_compared():
+    found = findings("The hearing was told that it took five minutes.",
+                     "The hearing was told that it took three days.")
+    assert not [f for f in found if "unknown" in f.key], found
+
+
+def test_different_measures_never_compare_but_one_measure_does():
+    keys_found = {f.key for f in findings("Inflation rose to 2.6% in April. Unemployment was 6.1%.",
+                                          "Inflation rose to 2.4% in April. Growth was 0.3%.")}
+    assert keys_found == {"inflation.share[in=april]"}, keys_found
