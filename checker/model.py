@@ -243,7 +243,9 @@ class Mention:
 
     ``surname`` is the last name token as written; ``given`` the given name(s) written before it, if
     any; ``entity`` the canonical name the extractor resolved the mention to (its longest form in the
-    article, e.g. "Volodymyr Zelenskyy").
+    article, e.g. "Volodymyr Zelenskyy"); ``kind`` what is named: "person", or a river, place,
+    organisation, ship, school, structure, or "name" (a proper noun of no known kind); ``role`` the
+    titles and roles the article gives the person ("mayor", "volunteer doctor"), "; "-joined.
     """
 
     id: str
@@ -254,6 +256,8 @@ class Mention:
     surname: str
     given: str | None = None
     entity: str | None = None
+    kind: str = "person"
+    role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

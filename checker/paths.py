@@ -18,7 +18,7 @@ __all__ = ["LEXICON_KINDS", "RuleInputs", "cache_dir", "data_dir", "declared_lex
 
 _HERE = Path(__file__).resolve().parent
 #: the kinds a YAML file among the ``--rules`` paths may declare with ``lexicon: KIND``
-LEXICON_KINDS = ("facts", "furniture")
+LEXICON_KINDS = ("facts", "furniture", "names")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 

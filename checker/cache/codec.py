@@ -18,7 +18,7 @@ from .compact import Shared
 
 __all__ = ["FORMAT", "Decoder", "article_from_json", "article_to_json", "facts_from_json", "facts_to_json"]
 
-FORMAT = 2  # bump when the stored JSON changes shape (2: column-wise entries, the source index)
+FORMAT = 3  # bump when the stored JSON changes shape (2: column-wise entries, the source index; 3: mention kinds)
 
 # -- serialisation -------------------------------------------------------------------------------
 #
@@ -40,14 +40,14 @@ QUANTITY_FIELDS = ("text", "start", "end", "qualifier", "value", "low", "high", 
                    "unit", "dimension", "noun", "hedge", "modifies", "distributive", "part_of", "whole")
 FACT_FIELDS = ("id", "article", "key", "quantity", "speaker", "time", "date", "sentence", "subject", "measure")
 QUOTE_FIELDS = ("id", "article", "speaker", "text", "start", "end", "sentence", "topic")
-MENTION_FIELDS = ("id", "article", "text", "start", "end", "surname", "given", "entity")
+MENTION_FIELDS = ("id", "article", "text", "start", "end", "surname", "given", "entity", "kind", "role")
 FACT_COLUMNS = ("article", "key", "speaker", "time", "date", "subject", "measure", *QUANTITY_FIELDS)
 QUOTE_COLUMNS = ("article", "speaker", "text", "start", "end", "topic")
-MENTION_COLUMNS = ("article", "text", "start", "end", "surname", "given")
+MENTION_COLUMNS = ("article", "text", "start", "end", "surname", "given", "kind", "role")
 _NUMBERS = frozenset({"value", "low", "high", "whole"})
 
 _STR, _OPT, _INT, _BOOL = frozenset({str}), frozenset({str, type(None)}), frozenset({int}), frozenset({bool})
-_KINDS = {"article": _STR, "key": _STR, "text": _STR, "qualifier": _STR, "dimension": _STR, "surname": _STR,
+_KINDS = {"article": _STR, "key": _STR, "text": _STR, "qualifier": _STR, "dimension": _STR, "surname": _STR, "kind": _STR,
           "start": _INT, "end": _INT, "low_inclusive": _BOOL, "high_inclusive": _BOOL, "distributive": _BOOL}
 
 
@@ -179,7 +179,8 @@ class Decoder:
                            self._texts(x[4], nq), q["topic"])) if nq else ()
         nm, m = self._section(data[4], MENTION_COLUMNS, article)
         mentions = tuple(map(Mention, self._texts(x[5], nm), m["article"], m["text"], m["start"], m["end"],
-                             m["surname"], m["given"], self._texts(x[6], nm, True))) if nm else ()
+                             m["surname"], m["given"], self._texts(x[6], nm, True), m["kind"],
+                             m["role"])) if nm else ()
         if x[1] is not None and not (len(x[1]) == nf and len(x[3]) == nq and len(x[5]) == nm):
             raise ValueError("ids for another number of items")
         return ArticleFacts(article, facts, quotes, mentions)

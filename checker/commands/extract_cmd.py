@@ -1,4 +1,5 @@
-"""``crosscheck extract``: the facts and quotes found in articles, without comparing them.
+"""``crosscheck extract``: the facts, quotes and entities (people and other named things, with
+their mentions) found in articles, without comparing them.
 
 The documents are written a piece at a time (one article, fact, quote or line), never built whole
 in memory: to a file through a temporary file renamed over it at the end, as every output is, or
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from checker.model import Article, ArticleFacts, Fact, Quote, number_json
+from checker.model import Article, ArticleFacts, Fact, Mention, Quote, number_json
 from checker.output import document, document_chunks, write_atomic
 
 
@@ -43,12 +44,24 @@ def quote_json(quote: Quote, article: Article) -> dict[str, Any]:
     return out
 
 
+def entities_json(facts: ArticleFacts, article: Article) -> Iterator[dict[str, Any]]:
+    """One item per entity of an article (a person or another named thing), with its mentions."""
+    by_entity: dict[tuple[str, str], list[Mention]] = {}
+    for m in facts.mentions:
+        by_entity.setdefault((m.kind, m.entity or m.text), []).append(m)
+    for (kind, name), ms in by_entity.items():
+        roles = sorted({r for m in ms if m.role for r in m.role.split("; ")})
+        yield {"article": facts.article, "name": name, "kind": kind, "roles": roles,
+               "mentions": [{"text": m.text, **_place(article, m.start, m.end)} for m in ms]}
+
+
 def extraction_document(articles: list[Article], results: list[ArticleFacts]) -> dict[str, Any]:
     """The whole document as a dict (for callers that want to embed it; ``run`` streams it)."""
     by_id = {a.id: a for a in articles}
     facts = [fact_json(f, by_id[r.article]) for r in results for f in r.facts]
     quotes = [quote_json(q, by_id[r.article]) for r in results for q in r.quotes]
-    return document(articles=[a.as_json() for a in articles], facts=facts, quotes=quotes)
+    entities = [e for r in results for e in entities_json(r, by_id[r.article])]
+    return document(articles=[a.as_json() for a in articles], facts=facts, quotes=quotes, entities=entities)
 
 
 def extraction_json(articles: list[Article], results: list[ArticleFacts]) -> Iterator[str]:
@@ -59,6 +72,7 @@ def extraction_json(articles: list[Article], results: list[ArticleFacts]) -> Ite
         articles=(a.as_json() for a in articles),
         facts=(fact_json(f, by_id[r.article]) for r in results for f in r.facts),
         quotes=(quote_json(q, by_id[r.article]) for r in results for q in r.quotes),
+        entities=(e for r in results for e in entities_json(r, by_id[r.article])),
     )
 
 
@@ -105,6 +119,11 @@ def extraction_lines(articles: list[Article], results: list[ArticleFacts],
             text = q.text if len(q.text) <= 80 else q.text[:77] + "..."
             yield f"{article.path}:{line}:{col}\tquote\t{q.speaker or '-'}\t\u201c{text}\u201d\n"
             n_quotes += 1
+        for e in entities_json(r, article):
+            first = e["mentions"][0]
+            texts = ", ".join(dict.fromkeys(m["text"] for m in e["mentions"]))
+            roles = f" ({', '.join(e['roles'])})" if e["roles"] else ""
+            yield f"{article.path}:{first['line']}:{first['column']}\t{e['kind']}\t{e['name']}{roles}\t{texts}\n"
     yield f"{len(articles)} articles, {n_facts} facts, {n_quotes} quotes\n"
 
 

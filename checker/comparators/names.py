@@ -13,7 +13,11 @@ import functools
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["cluster_speakers", "is_named", "name_key", "speaker_key"]
+from checker.extractor.names import fold, given_compatible, load_names
+
+from .unionfind import UnionFind
+
+__all__ = ["cluster_speakers", "is_named", "name_key", "speaker_key", "surname_word"]
 
 PRONOUNS = frozenset("i we you he she it they him her them one".split())
 _ARTICLES = frozenset(("the", "a", "an"))
@@ -64,6 +68,11 @@ def speaker_key(speaker: str | None) -> tuple[str, ...] | None:
     return tuple(tokens)
 
 
+def surname_word(key: tuple[str, ...] | None) -> str | None:
+    """The word every speaker key of one cluster ends in, once folded (None for no key)."""
+    return fold(key[-1]) if key else None
+
+
 @functools.lru_cache(maxsize=65536)
 def display(speaker: str) -> str:
     """A speaker phrase without its rank words, as written ("Mr. Putin" -> "Putin")."""
@@ -92,7 +101,26 @@ def cluster_speakers(keys: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], t
         # a longer key that itself ends no other longer key is maximal (whatever ends it, ends key)
         maximal = [k for k in longer.get(key, ()) if k not in longer]
         out[key] = out[maximal[0]] if len(maximal) == 1 else key
-    return out
+    return _across_spellings(out)
+
+
+def _across_spellings(canon: dict[tuple[str, ...], tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Canonical keys whose surnames are two spellings of one name, equal once folded
+    ("zelenskyy", "zelensky"; :func:`surname_word`), and whose given names can be one person's,
+    joined under the longest of them."""
+
+    heads = sorted(set(canon.values()), key=lambda k: (-len(k), k))
+    uf = UnionFind(heads)
+    for i, a in enumerate(heads):
+        for b in heads[i + 1:]:
+            if a[-1] != b[-1] and fold(a[-1]) == fold(b[-1]) and \
+                    (len(a) == 1 or len(b) == 1 or given_compatible(a[0], b[0], load_names())):
+                uf.union(a, b)
+    best = {}
+    for group in uf.groups():
+        top = min(group, key=lambda k: (-len(k), k))
+        best.update((k, top) for k in group)
+    return {k: best[v] for k, v in canon.items()}
 
 
 @functools.lru_cache(maxsize=65536)

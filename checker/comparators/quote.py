@@ -34,7 +34,7 @@ from checker.model import Quote
 from .align import Relation, reverse_diff, word_diff
 from .base import Discrepancy, Selection, Side, outlets_of, sort_sides
 from .candidates import SMALL_BLOCK, candidates, run_length
-from .names import cluster_speakers, display, speaker_key
+from .names import cluster_speakers, display, speaker_key, surname_word
 from .newscope import NewScope, paired
 from .spec import Opt
 from .unionfind import UnionFind
@@ -59,10 +59,9 @@ PLACEHOLDERS = {"speaker": "who is quoted, as most fully named"}
 
 
 def _speaker_word(quote: Quote) -> str | None:
-    """The last word of the quote's speaker key: the speakers of one cluster (see
-    :func:`by_speaker`) all end in the same word."""
-    key = speaker_key(quote.speaker)
-    return key[-1] if key else None
+    """The folded last word of the quote's speaker key: the speakers of one cluster (see
+    :func:`by_speaker`) all end in one word, once folded."""
+    return surname_word(speaker_key(quote.speaker))
 
 
 _SAME_SPEAKER = paired(_speaker_word)

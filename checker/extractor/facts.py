@@ -357,6 +357,7 @@ def _mentions(ctx: _Context) -> list[Mention]:
         given = " ".join(w.text for w in name_words[:-1] if len(w.text) > 1) or None
         out.append(Mention(
             id=_id(ctx.article.id, "mention", start), article=ctx.article.id, text=text, start=start,
-            end=end, surname=surname, given=given, entity=ent.name,
+            end=end, surname=surname, given=given, entity=ent.name, kind=ent.kind,
+            role="; ".join(sorted(ent.titles)) or None,
         ))
     return out

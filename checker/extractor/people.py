@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .entities import Clues, apposition, head_kind, not_a_person, said_before, weak_name
 from .lexicon import Lexicon
+from .names import same_name
 from .sentences import Word, Words
 
 __all__ = ["Entity", "People", "find_people", "title_case"]
@@ -36,6 +38,7 @@ class Entity:
     descriptors: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # word ranges of the name
+    kind: str = "person"  # or river, place, organisation, ship, school, structure, name
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +47,8 @@ class _Run:
     last: int  # exclusive
 
 
-def _initial_or_title(w: Word) -> bool:
-    return (len(w.text) == 1 and w.text.isalpha()) or w.norm in _DOTTED_TITLES
-
-
-_DOTTED_TITLES = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "rev", "prof"}
+def _initial_or_title(w: Word, dotted: frozenset[str]) -> bool:
+    return (len(w.text) == 1 and w.text.isalpha()) or w.norm in dotted
 
 
 def title_case(words: list[Word], first: int, last: int) -> bool:
@@ -61,8 +61,9 @@ def title_case(words: list[Word], first: int, last: int) -> bool:
     return sum(1 for w in ws if w.text[:1].isupper()) / len(ws) > 0.6
 
 
-def _runs(words: list[Word]) -> list[_Run]:
-    """Maximal runs of capitalised words, with initials ("V.") and connectors ("of") inside."""
+def _runs(words: list[Word], dotted: frozenset[str]) -> list[_Run]:
+    """Maximal runs of capitalised words, with initials ("V."), dotted titles ("Maj.") and
+    connectors ("of") inside."""
     runs = []
     cap = [w.kind == "word" and w.text[:1].isupper() for w in words]
     starts = [i for i, c in enumerate(cap) if c]
@@ -76,10 +77,11 @@ def _runs(words: list[Word]) -> list[_Run]:
             w = words[j]
             if cap[j]:
                 j += 1
-            elif w.text == "." and w.start == words[j - 1].end and _initial_or_title(words[j - 1]) \
+            elif w.text == "." and w.start == words[j - 1].end and _initial_or_title(words[j - 1], dotted) \
                     and j + 1 < n and cap[j + 1]:
                 j += 1  # "V." "U.S." "Mr."
-            elif w.norm in _CONNECTORS and j + 1 < n and cap[j + 1] and not words[j - 1].text.endswith(("'s", "\u2019s")):
+            elif w.norm in _CONNECTORS and j + 1 < n and not words[j - 1].text.endswith(("'s", "\u2019s")) \
+                    and (cap[j + 1] or (j + 2 < n and words[j + 1].norm in _CONNECTORS and cap[j + 2])):
                 j += 1
             else:
                 break
@@ -88,14 +90,14 @@ def _runs(words: list[Word]) -> list[_Run]:
     return runs
 
 
-def _title_end(norms: list[str], run: _Run, lexicon: Lexicon) -> int:
-    """Index just past the last title inside the run (run.first when none)."""
+def _title_end(norms: list[str], run: _Run, clues: Clues) -> int:
+    """Index just past the last title or role noun inside the run (run.first when none)."""
     end = run.first
     i = run.first
     while i < run.last:
-        hit = lexicon.titles.match(norms, i)
-        if hit and i + hit[1] <= run.last:
-            end = i + hit[1]
+        n = clues.role_at(norms, i)
+        if n and i + n <= run.last:
+            end = i + n
             i = end
         else:
             i += 1
@@ -107,7 +109,7 @@ def _name_words(words: list[Word], first: int, last: int) -> list[Word]:
     connector ends the name ("Keir Starmer of Britain" -> "Keir Starmer")."""
     out = []
     for w in words[first:last]:
-        if w.norm in _CONNECTORS:
+        if w.norm == "of":
             break
         if w.kind == "word":
             out.append(w)
@@ -134,24 +136,31 @@ class People:
         self.entities: dict[str, Entity] = {}
         self._at: dict[int, Entity] = {}
         self.mentions: list[tuple[int, int, Entity]] = []
+        self.things: dict[str, Entity] = {}  # lower-case name -> a named thing that is no person
 
     # ------------------------------------------------------------------ building
-    def add(self, name_ws: list[Word], first: int, last: int, descriptors: set[str], titles: set[str]) -> Entity:
+    def add(self, name_ws: list[Word], first: int, last: int, descriptors: set[str], titles: set[str],
+            kind: str = "person", entity: Entity | None = None) -> Entity:
+        """A mention of words ``first:last`` named ``name_ws``: of ``entity`` when given, else of
+        the article's entity of that kind and surname (made when new).  Only people are speakers."""
         surname = _clean(name_ws[-1].text)
-        key = surname.lower()
-        ent = self.entities.get(key)
-        given = " ".join(_clean(w.text) for w in name_ws[:-1]) or None
         full = " ".join(_clean(w.text) for w in name_ws)
+        key = surname.lower() if kind == "person" else f"{kind}:{full.lower()}"
+        ent = entity or self.entities.get(key)
+        given = " ".join(_clean(w.text) for w in name_ws[:-1]) or None
         if ent is None:
-            ent = Entity(full, surname, given)
+            ent = Entity(full, surname, given, kind=kind)
             self.entities[key] = ent
-        elif len(name_ws) > len(ent.name.split()):
+            if kind != "person":
+                self.things.setdefault(full.lower(), ent)
+        elif len(name_ws) > len(ent.name.split()) and entity is None:
             ent.name, ent.given = full, given
         ent.descriptors |= descriptors
         ent.titles |= titles
         ent.mentions.append((first, last))
-        for k in range(first, last):
-            self._at[k] = ent
+        if ent.kind == "person":
+            for k in range(first, last):
+                self._at[k] = ent
         self.mentions.append((first, last, ent))
         return ent
 
@@ -191,15 +200,14 @@ def _stem_match(a: str, b: str) -> bool:
 
 
 def find_people(words: Words, lexicon: Lexicon) -> People:
-    """Every person mention in the article, resolved to entities."""
+    """Every person and named thing mentioned in the article, resolved to entities."""
     people = People(words, lexicon)
-    ws = words.words
-    runs = _runs(ws)
+    ws, norms = words.words, words.norms
+    clues = Clues.of(ws, lexicon)
     pending: list[_Run] = []
-    norms = words.norms
     headline: dict[int, bool] = {}  # sentence -> written in title case (worked out where a run is)
     sentences = words.sentences
-    for run in runs:
+    for run in _runs(ws, clues.names.dotted_titles):
         if run.last - run.first == 1 and norms[run.first] in _NOT_NAMES:
             continue  # "The", "On", "He" at a sentence's start: most runs, and never a name
         si = words.sentence_of(run.first)
@@ -208,61 +216,113 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
         if headline[si]:
             pending.append(run)
             continue
-        t_end = _title_end(norms, run, lexicon)
-        pre_title = _title_before(norms, run.first, lexicon)
-        name_ws = _name_words(ws, t_end, run.last)
-        if not name_ws:
-            continue
-        if any(w.text.endswith(("'s", "\u2019s")) for w in ws[run.first:run.last - 1]):
-            continue  # "Russia's Defense Ministry" is a body, not a person
-        titled = t_end > run.first or pre_title is not None
-        speaks = lexicon.speech.match(norms, _skip_comma(ws, run.last)) is not None
-        if titled and len(name_ws) <= 4:
-            descriptors = {w.norm for w in ws[run.first:t_end] if w.kind == "word"}
-            titles = _titles_in(norms, run.first, t_end, lexicon)
-            if pre_title:
-                titles.add(pre_title)
-                descriptors.add(pre_title)
-            people.add(name_ws, t_end, run.last, descriptors, titles)
-        elif speaks and 2 <= len(name_ws) <= 3 and name_ws[0].norm not in _NOT_NAMES:
-            people.add(name_ws, t_end, run.last, set(), set())
-        else:
+        run = _after_possessive(ws, run)  # "Norway's coach Ola Berg": "Norway's" names no one
+        if run is not None and not _read_run(people, run, clues):
             pending.append(run)
-    # surname-only mentions of known people ("Putin", "Mr. Trump's")
-    for run in pending:
-        for k in range(run.first, run.last):
-            ent = people.entities.get(_clean(ws[k].text).lower())
-            if ent is None or ws[k].kind != "word":
-                continue
-            first = k
-            if k > run.first and ent.given and ws[k - 1].text == ent.given.split()[-1]:
-                first = k - 1
-            people.add(_name_words(ws, first, k + 1) or [ws[k]], first, k + 1, set(), set())
+    _surname_mentions(people, pending, clues)
     people.mentions.sort(key=lambda m: m[0])
     return people
 
 
-def _titles_in(norms: list[str], first: int, last: int, lexicon: Lexicon) -> set[str]:
+def _after_possessive(ws: list[Word], run: _Run) -> _Run | None:
+    """The part of a run after its last possessive word ("Georgia's Ana Ruiz" -> "Ana Ruiz");
+    None when nothing capitalised follows it."""
+    for k in range(run.last - 2, run.first - 1, -1):
+        if ws[k].text.endswith(("'s", "\u2019s")):
+            return _Run(k + 1, run.last)
+    return run
+
+
+def _read_run(people: People, run: _Run, clues: Clues) -> bool:
+    """Add the run as a person or a named thing when its words or context say which; False when
+    nothing does (a surname-only mention, or not a name)."""
+    ws, norms, lexicon = people.words.words, people.words.norms, people.lexicon
+    head = head_kind(norms, run.first, run.last, clues)
+    if head is not None:
+        kind, first, last = head
+        name_ws = _name_words(ws, first, last)
+        if name_ws and not any(w.norm in clues.names.role_words for w in name_ws):
+            people.add(name_ws, first, last, set(), set(), kind=kind)
+        return True
+    t_end = _title_end(norms, run, clues)
+    run = _Run(run.first, next((k for k in range(t_end, run.last) if norms[k] == "of"), run.last))
+    name_ws = _name_words(ws, t_end, run.last)
+    if not name_ws or not_a_person(name_ws, clues):
+        return not name_ws
+    after_the = run.first > 0 and norms[run.first - 1] == "the"
+    role = clues.role_ending(norms, run.first) or \
+        (apposition(ws, norms, t_end, run.last, clues) if len(name_ws) >= 2 else None)
+    titled = t_end > run.first or role is not None
+    speaks = (lexicon.speech.match(norms, _skip_comma(ws, run.last)) is not None
+              or said_before(ws, norms, run.first, clues))
+    if titled and len(name_ws) <= 4:
+        descriptors = {w.norm for w in ws[run.first:t_end] if w.kind == "word"}
+        titles = _titles_in(norms, run.first, t_end, clues)
+        if role:
+            titles.add(role)
+            descriptors.add(role)
+        people.add(name_ws, t_end, run.last, descriptors, titles)
+    elif not after_the and 2 <= len(name_ws) <= 3 and name_ws[0].norm not in _NOT_NAMES \
+            and (speaks or weak_name(ws, name_ws, run.first, clues)):
+        people.add(name_ws, t_end, run.last, set(), set())
+    else:
+        return False
+    return True
+
+
+def _surname_mentions(people: People, pending: list[_Run], clues: Clues) -> None:
+    """Surname-only mentions of known people ("Putin", "Mr. Trump's"), a misspelt surname of one
+    ("Kellerman" in an article about "Ada Kellermann"), and single proper nouns the article never
+    writes in lower case, as named things of no known kind."""
+    ws = people.words.words
+    for run in pending:
+        for k in range(run.first, run.last):
+            if ws[k].kind != "word":
+                continue
+            word = _clean(ws[k].text).lower()
+            ent = people.entities.get(word) or people.things.get(word) or _alike(people, ws[k])
+            if ent is None:
+                if run.last - run.first == 1 and _proper(ws, k, clues):
+                    people.add([ws[k]], k, k + 1, set(), set(), kind="name")
+                continue
+            first = k
+            if k > run.first and ent.given and ws[k - 1].text == ent.given.split()[-1]:
+                first = k - 1
+            people.add(_name_words(ws, first, k + 1) or [ws[k]], first, k + 1, set(), set(), entity=ent)
+
+
+def _alike(people: People, w: Word) -> Entity | None:
+    """The one person whose surname this word can be a misspelling of, if any."""
+    word = _clean(w.text)
+    if len(word) < 5 or not word.isalpha():
+        return None
+    found = [e for e in people.entities.values() if e.kind == "person" and same_name(word, e.surname)]
+    return found[0] if len(found) == 1 else None
+
+
+def _proper(ws: list[Word], k: int, clues: Clues) -> bool:
+    """A capitalised word inside a sentence that the article never writes in lower case."""
+    w = ws[k]
+    before = ws[k - 1] if k > 0 else None
+    return (before is not None and (before.text == "," or (before.kind == "word" and before.text[:1].islower()))
+            and len(w.text) >= 4
+            and w.text.isalpha() and not w.text.isupper() and w.norm not in clues.lower
+            and w.norm not in _NOT_NAMES and w.norm not in clues.names.role_words
+            and not clues.role_at([w.norm], 0))
+
+
+def _titles_in(norms: list[str], first: int, last: int, clues: Clues) -> set[str]:
+    """The titles and role nouns among words ``first:last`` ("Maj. Gen.", "Frenchman")."""
     out = set()
     i = first
     while i < last:
-        hit = lexicon.titles.match(norms, i)
-        if hit:
-            out.add(" ".join(norms[i:i + hit[1]]))
-            i += hit[1]
+        n = clues.role_at(norms, i)
+        if n:
+            out.add(" ".join(w for w in norms[i:i + n] if w != "."))
+            i += n
         else:
             i += 1
     return out
-
-
-def _title_before(all_norms: list[str], first: int, lexicon: Lexicon) -> str | None:
-    """A lower-case title right before a name ("press secretary Karoline Leavitt")."""
-    norms = all_norms[max(0, first - 3):first]
-    for k in range(len(norms)):
-        hit = lexicon.titles.match(norms, k)
-        if hit and k + hit[1] == len(norms):
-            return " ".join(norms[k:])
-    return None
 
 
 def _skip_comma(ws: list[Word], i: int) -> int:

@@ -319,9 +319,19 @@ def test_spelling_wrong_given_name():
     assert (dict(d.fields)["wrong"], dict(d.fields)["agreed"]) == ("Vladimir", "Volodymyr")
 
 
-def test_spelling_given_name_needs_agreeing_outlets():
+def test_spelling_given_name_one_outlet_against_one_is_enough_unless_more_must_agree():
     arts, ms = _names(("A", "Volodymyr Zelenskyy"), ("D", "Vladimir Zelensky"))
-    assert run(spelling, arts, *ms, check="given_name") == []
+    [d] = run(spelling, arts, *ms, check="given_name")
+    assert dict(d.fields)["what"] == "person" and len(d.sides) == 2
+    assert run(spelling, arts, *ms, check="given_name", min_agreeing=2) == []
+
+
+def test_spelling_surnames_alike_with_unalike_given_names_are_two_people():
+    arts, ms = _names(("A", "Ada Kellerman"), ("B", "Marc Kellermann"))
+    assert run(spelling, arts, *ms) == []
+    arts, ms = _names(("A", "Ada Kellerman"), ("B", "Ada Kellermann"))
+    [d] = run(spelling, arts, *ms)
+    assert dict(d.fields)["variant"] == "misspelling"
 
 
 @pytest.mark.parametrize("odd", ["Melania Trump", "D. Trump", "Don Trump"])

@@ -196,14 +196,15 @@ def ref_same_words(quotes, options, memo=None):
 
 
 def ref_surname_clusters(mentions, options):
-    from rapidfuzz import fuzz
+    """Every pair of spellings asked :func:`same_name`, within people or within other things."""
+    from checker.extractor.names import same_name
 
     skey, given = spelling._skey, spelling._given
-    by_spelling: dict[str, list[Mention]] = {}
+    by_spelling: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
         s = skey(m, options)
         if len(s) >= options["min_length"]:
-            by_spelling.setdefault(s, []).append(m)
+            by_spelling.setdefault(("person" if m.kind == "person" else "thing", s), []).append(m)
 
     def two_people(a, b):
         given_a = {(m.article, g) for m in a if (g := given(m))}
@@ -213,24 +214,40 @@ def ref_surname_clusters(mentions, options):
                 return True
         return False
 
+    def one_person(a, b):
+        ga, gb = {g for m in a if (g := given(m))}, {g for m in b if (g := given(m))}
+        return not ga or not gb or any(spelling._compatible(x, y) or spelling._alike(x, y, options)
+                                       for x in ga for y in gb)
+
     spellings = sorted(by_spelling)
     uf = UnionFind(spellings)
     for i, a in enumerate(spellings):
         for b in spellings[i + 1:]:
-            if fuzz.ratio(a, b) >= 100 * options["min_similarity"] and not two_people(by_spelling[a], by_spelling[b]):
+            bare = any(all(m.kind == "name" for m in by_spelling[s]) for s in (a, b))
+            if a[0] == b[0] and same_name(a[1], b[1], 1.0 if bare else options["min_similarity"]) \
+                    and not two_people(by_spelling[a], by_spelling[b]) \
+                    and not two_people(by_spelling[b], by_spelling[a]) \
+                    and one_person(by_spelling[a], by_spelling[b]):
                 uf.union(a, b)
     groups = [[m for s in g for m in by_spelling[s]] for g in uf.groups()]
     return sorted(groups, key=lambda ms: sorted(skey(m, options) for m in ms))
 
 
-def ref_spelling_sides(sel, mentions, key, label):
+def ref_spelling_sides(sel, mentions, key, label, item=None):
+    """Each article's first and last mention of each spelling, by position."""
+    item = item or (lambda sel, m: sel.mention_item(m))
     groups: dict[str, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.article, m.start)):
-        group = groups.setdefault(key(m), [])
-        if all(x.article != m.article for x in group):
-            group.append(m)
-    sides = [Side(f'"{base.most_common_text(label(m) for m in ms)}"', tuple(sel.mention_item(m) for m in ms))
-             for ms in groups.values()]
+        groups.setdefault(key(m), []).append(m)
+    chosen = {}
+    for k, ms in groups.items():
+        keep = []
+        for art in dict.fromkeys(m.article for m in ms):
+            mine = [m for m in ms if m.article == art]
+            keep += [mine[0]] + ([mine[-1]] if len(mine) > 1 else [])
+        chosen[k] = keep
+    sides = [Side(f'"{base.most_common_text(label(m) for m in ms)}"', tuple(item(sel, m) for m in ms))
+             for ms in chosen.values()]
     return sort_sides(sides)
 
 

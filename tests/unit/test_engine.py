@@ -102,7 +102,7 @@ def test_findings_are_sorted_by_place_then_rule():
     findings = evaluate([a, b], extractions(*items), RULES)
     places = [(f.claims[0].path, f.claims[0].line, f.claims[0].column, f.rule) for f in findings]
     assert places == sorted(places)
-    assert {f.rule for f in findings} == {"name-spelling", "hedge-mismatch", "duration-mismatch",
+    assert {f.rule for f in findings} == {"name-transliteration", "hedge-mismatch", "duration-mismatch",
                                           "internal-consistency"}
     for perm in itertools.permutations(items):
         assert [f.id for f in evaluate([b, a], extractions(*perm), RULES)] == [f.id for f in findings]

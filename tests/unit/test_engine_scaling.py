@@ -196,7 +196,7 @@ def _mentions(n: int) -> tuple[list[Article], list[Mention]]:
     return arts, out
 
 
-@pytest.mark.parametrize("rule_id", ["name-spelling", "wrong-given-name"])
+@pytest.mark.parametrize("rule_id", ["name-transliteration", "wrong-given-name"])
 def test_spelling_work_grows_linearly_with_mentions(rule_id):
     counts = []
     for n in (50, 500):

@@ -189,7 +189,7 @@ def test_a_lexicon_of_an_unknown_kind_is_an_error_at_its_declaration(tmp_path, c
     from checker.paths import lexicon_files
 
     write(tmp_path, "words.yaml", "# mine\nlexicon: nosuch\nevents: {}\n")
-    expected = f"{tmp_path / 'words.yaml'}:2:10: unknown lexicon kind 'nosuch'; kinds are facts, furniture"
+    expected = f"{tmp_path / 'words.yaml'}:2:10: unknown lexicon kind 'nosuch'; kinds are facts, furniture, names"
     assert problems(tmp_path) == [expected]
     with pytest.raises(RuleError):
         lexicon_files([tmp_path], "facts")
