@@ -124,6 +124,33 @@ def _read(path: Path) -> dict:
 
 
 def _merge(base: dict, extra: dict) -> dict:
+    """``extra`` (a user's lexicon file) laid over ``base``: its lists add to base's, its
+    ``override:`` sections replace base's entries, its ``remove:`` sections take words out."""
+    out = _add(base, {k: v for k, v in extra.items() if k not in ("override", "remove")})
+    for section, entries in (extra.get("override") or {}).items():
+        if isinstance(entries, dict) and isinstance(out.get(section), dict):
+            out[section] = {**out[section], **entries}
+        else:
+            out[section] = entries
+    for section, entries in (extra.get("remove") or {}).items():
+        out[section] = _removed(out.get(section), entries)
+    return out
+
+
+def _removed(have, gone):
+    """``have`` (a section: a list, or canonical -> list) without ``gone``: a list of words, or
+    canonical -> words; a list against a mapping removes whole canonical entries."""
+    if isinstance(have, dict) and isinstance(gone, dict):
+        drop = {str(k): {normalize_word(str(w)) for w in v or []} for k, v in gone.items()}
+        return {k: [w for w in v or [] if normalize_word(str(w)) not in drop.get(str(k), set())]
+                for k, v in have.items()}
+    words = {normalize_word(str(w)) for w in (gone or [])}
+    if isinstance(have, dict):
+        return {k: v for k, v in have.items() if normalize_word(str(k)) not in words}
+    return [w for w in have or [] if normalize_word(str(w)) not in words]
+
+
+def _add(base: dict, extra: dict) -> dict:
     out = dict(base)
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
