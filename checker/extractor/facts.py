@@ -169,6 +169,8 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool
             return False
         if q.qualifier == "exact" and before in _TIME_SINCE_BEFORE and q.unit in _CALENDAR_UNITS:
             return False
+    if before == "of" and first > 1 and ws[first - 2].norm in _FRACTION_WORDS:
+        return False  # "a quarter of a percentage point": only the fraction's tail was read
     if ws[first].norm.startswith(("duration", "running", "runtime", "length")) and q.unit == "second":
         return False  # "Duration 4:06" labels a video, it is not a claim
     if (q.unit is None and q.qualifier == "exact" and q.value is not None and q.value <= 3
@@ -177,6 +179,7 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool
     return True
 
 
+_FRACTION_WORDS = frozenset({"half", "quarter", "quarters", "third", "thirds", "fifth", "tenth", "fraction"})
 _SCALE_WORDS = frozenset({"magnitude", "level", "grade", "category", "rating", "score", "index", "force", "stage"})
 
 
@@ -245,7 +248,7 @@ def _span(ctx: _Context, q: Quantity, first_tok: int, last_tok: int) -> tuple[in
     return first, last
 
 
-def _of_this_event(ctx: _Context, q: Quantity, first: int, previous: Quantity | None) -> bool:
+def _of_this_event(ctx: _Context, q: Quantity, first: int, last: int, previous: Quantity | None) -> bool:
     """False for a background figure, a superseded one, or a conversion of the one before."""
     sentence = ctx.words.sentences[ctx.words.sentence_of(first)]
     if sentence.first not in ctx.background:
@@ -254,7 +257,7 @@ def _of_this_event(ctx: _Context, q: Quantity, first: int, previous: Quantity | 
         return False
     if is_rate_denominator(ctx.article.text, previous, q):
         return False  # the "a year" of "$900,000 a year"
-    return not is_superseded(ctx.words, first) and not is_conversion(ctx.article.text, previous, q)
+    return not is_superseded(ctx.words, first, last) and not is_conversion(ctx.article.text, previous, q)
 
 
 _ADVERBIAL_STARTS = frozenset({"on", "by", "since", "late", "early", "overnight", "until", "after", "before",
@@ -305,7 +308,7 @@ def _extract(ctx: _Context) -> ArticleFacts:
         first, last = _span(ctx, q, first_tok, last_tok)
         before, previous = previous, q
         elliptical = _elliptical(ctx, q, first, last, counts)
-        if not _is_fact(q, ctx, first, last, elliptical) or not _of_this_event(ctx, q, first, before):
+        if not _is_fact(q, ctx, first, last, elliptical) or not _of_this_event(ctx, q, first, last, before):
             continue
         ident = _key(q, ctx, first, last, counts)
         sentence = ctx.words.sentences[ctx.words.sentence_of(first)]

@@ -67,11 +67,14 @@ def _since_now(norms: list[str], sentence, i: int) -> bool:
         for j in range(sentence.first, sentence.last))
 
 
-def is_superseded(words, first: int) -> bool:
+def is_superseded(words, first: int, last: int | None = None) -> bool:
     """A figure the text replaces: "to 51 from 53" (53), "up from 12", "an earlier count of 40",
-    "originally put at 39"."""
+    "originally put at 39", and a level held for a span before a change ("after holding the rate
+    at 4% for nine months"; ``last``: the figure's end, exclusive)."""
     norms = words.norms
     lo, _ = words.clause_bounds(first)
+    if last is not None and _held_for(words, first, last, lo):
+        return True
     at = _from_before(words, first, lo)
     if at is not None and any(norms[j] in ("to", "up", "down") for j in range(max(lo, at - 8), at)):
         return True
@@ -100,3 +103,18 @@ def _from_before(words, first: int, lo: int) -> int | None:
         if w.kind != "word":
             return None
     return None
+
+
+_HOLD_VERBS = frozenset({"held", "holding", "hold", "kept", "keeping", "keep", "maintained", "maintaining",
+                         "stood", "had", "left", "leaving"})
+
+
+def _held_for(words, first: int, last: int, lo: int) -> bool:
+    """"held/kept ... at 4% for nine months": a level that lasted a span, said beside a change."""
+    norms = words.norms
+    s = words.sentences[words.sentence_of(first)]
+    if first == lo or norms[first - 1] not in ("at", "record"):
+        return False
+    if not any(norms[j] in _HOLD_VERBS for j in range(max(s.first, first - 6), first)):
+        return False
+    return last < s.last and norms[last] == "for"

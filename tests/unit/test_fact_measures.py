@@ -76,3 +76,14 @@ def test_different_measures_never_compare_but_one_measure_does():
     keys_found = {f.key for f in findings("Inflation rose to 2.6% in April. Unemployment was 6.1%.",
                                           "Inflation rose to 2.4% in April. Growth was 0.3%.")}
     assert keys_found == {"inflation.share[in=april]"}, keys_found
+
+
+def test_a_level_held_for_a_span_is_the_one_before_the_change():
+    found = keys("The bank cut its deposit rate to 2% after holding the deposit rate at 2.5% for a year.")
+    assert found.get("deposit-rate.share") == ["2%"], found
+    assert "deposit-rate.duration" in found, found  # the span itself is still a fact
+
+
+def test_the_tail_of_a_fraction_is_not_read_as_a_whole_point():
+    found = keys("The bank cut its deposit rate by a quarter of a percentage point to 2%.")
+    assert not any(v == ["a percentage point"] for v in found.values()), found
