@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
-from checker.model import Fact
+from checker.model import UPDATE_FACET, Fact
 
 from .base import Selection, Side, anchor_groups, label_of, sort_sides
 from .intervals import disagree, family, interval
@@ -20,17 +20,40 @@ __all__ = ["by_key", "comparable_groups", "disagreeing", "fact_sides", "signatur
 
 
 UNKNOWN = "unknown"
+_UPDATE = f"[{UPDATE_FACET}]"
 
 
 def by_key(facts: Iterable[Fact]) -> Iterator[tuple[str, list[Fact]]]:
-    """Facts grouped by key, keys in sorted order.  A fact whose subject is ``unknown`` (nothing in
-    its sentence says what it counts or measures) has no identity to compare and is left out."""
+    """Facts grouped by key (without the ``[update]`` facet), keys in sorted order.  A fact whose
+    subject is ``unknown`` (nothing in its sentence says what it counts or measures) has no identity
+    to compare and is left out."""
     groups: dict[str, list[Fact]] = {}
     for f in facts:
         if f.key.split(".", 1)[0] != UNKNOWN:
-            groups.setdefault(f.key, []).append(f)
+            groups.setdefault(f.key.replace(_UPDATE, ""), []).append(f)
     for key in sorted(groups):
         yield key, groups[key]
+
+
+def _published(sel: Selection, f: Fact) -> str:
+    a = sel.articles.get(f.article)
+    return (a.published or "") if a is not None else ""
+
+
+def _update_times(sel: Selection, groups: list[list[Fact]]) -> list[tuple[str | None, str]]:
+    """Per side: (the earliest publication of its facts when every one is marked as an update,
+    else None; the latest publication of its facts)."""
+    out = []
+    for fs in groups:
+        times = [_published(sel, f) for f in fs]
+        updated = all(_UPDATE in f.key for f in fs) and all(times)
+        out.append((min(times) if updated else None, max(times)))
+    return out
+
+
+def _supersedes(a: tuple[str | None, str], b: tuple[str | None, str]) -> bool:
+    """Side ``a`` is an update published after everything on side ``b`` (or the other way)."""
+    return bool(a[0] and a[0] > b[1]) or bool(b[0] and b[0] > a[1])
 
 
 def comparable_groups(facts: Iterable[Fact]) -> list[list[Fact]]:
@@ -82,11 +105,15 @@ def disagreeing(sel: Selection, facts: list[Fact], options: Mapping[str, Any], *
     # per side once, not per pair: its interval, and its article when all its items are from one
     ivs = [interval(f.quantity) for f, _ in sides]
     only = [_only_article(s) for _, s in sides]
+    by_first = {id(fs[0]): fs for fs in groups.values()}
+    times = _update_times(sel, [by_first[id(f)] for f, _ in sides])
     out: list[Side] = []
     for i, (_, a) in enumerate(sides):
         for j in range(i + 1, len(sides)):
             if across and only[i] is not None and only[i] == only[j]:
                 continue  # both sides from one article: that is the internal kind's
+            if _supersedes(times[i], times[j]):
+                continue  # a later figure the text gives as an update: no contradiction
             if disagree(ivs[i], ivs[j], options["absolute"], options["relative"]):
                 out += [a, sides[j][1]]
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from checker.model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
+from checker.model import UPDATE_FACET, Article, ArticleFacts, Fact, Mention, Quantity, Quote
 from checker.parser import grammar
 from checker.parser.quantities import find_quantities, singular
 
@@ -24,7 +24,7 @@ from .lexicon import Lexicon, load_lexicon
 from .measures import economic_measure, is_rate_denominator
 from .people import People, find_people
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
-from .scope import is_background, is_conversion, is_superseded
+from .scope import is_background, is_conversion, is_superseded, is_update
 from .sentences import Words
 
 __all__ = ["explain", "extract"]
@@ -67,6 +67,8 @@ class _Context:
         self.background: dict[int, bool] = {}
         #: fact id -> why it got its key (keys.Identity.why)
         self.why: dict[str, list[str]] = {}
+        #: money or not -> (sentence, measure, change) of the last measured figure (measures.py)
+        self.measured: dict[bool, tuple[int, str, bool]] = {}
 
     def anchors(self, sentence: int) -> list[Anchor]:
         if sentence not in self._anchors:
@@ -311,6 +313,9 @@ def _extract(ctx: _Context) -> ArticleFacts:
         if not _is_fact(q, ctx, first, last, elliptical) or not _of_this_event(ctx, q, first, last, before):
             continue
         ident = _key(q, ctx, first, last, counts)
+        if is_update(ctx.words, first, ctx.lexicon.update_verbs):
+            ident.facets.append(UPDATE_FACET)
+            ident.why.append("an update: a new value of its fact (an update verb and \"to\" before it)")
         sentence = ctx.words.sentences[ctx.words.sentence_of(first)]
         anchor = nearest_anchor(ctx.anchors(ctx.words.sentence_of(first)), first, last,
                                 ctx.words.clause_bounds(first), _fronted(ctx, sentence))

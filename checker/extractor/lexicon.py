@@ -106,6 +106,12 @@ class Lexicon:
     measures: PhraseTable = field(default_factory=lambda: PhraseTable.build({}))
     #: nouns that make a figure a change of its measure ("a 77% increase", "a pay rise")
     change_nouns: frozenset[str] = frozenset()
+    #: measures a money figure never takes ("growth", "deposit-rate")
+    percent_measures: frozenset[str] = frozenset()
+    #: demanded / offered / agreed: where a figure stands in a negotiation
+    stances: PhraseTable = field(default_factory=lambda: PhraseTable.build({}))
+    #: verbs whose "to <figure>" marks the figure as an update ("has risen to 62")
+    update_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def relative_pair_firsts(self) -> frozenset[str]:
@@ -176,7 +182,8 @@ def _inflected(mapping: dict, pos: str) -> dict[str, list[str]]:
 def built_in_lemmas() -> dict[str, list[str]]:
     """The built-in lexicon's verb and noun lemmas (for ``checker.extractor.inflect``)."""
     data = _read(data_dir("rules", "*.yaml") / "lexicons" / "facts.yaml")
-    verbs = [str(f) for k, v in (data.get("verbs") or {}).items() for f in [k, *(v or [])]]
+    verbs = [str(f) for section in ("verbs", "stances") for k, v in (data.get(section) or {}).items()
+             for f in [k, *(v or [])]] + [str(w) for w in data.get("update_verbs") or []]
     nouns = [str(f) for section in ("classes", "measure_nouns", "measures")
              for k, v in (data.get(section) or {}).items() for f in [k, *(v or [])]]
     return {"VERB": verbs, "NOUN": nouns}
@@ -216,6 +223,9 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         place_nouns=frozenset(normalize_word(w) for w in data.get("place_nouns") or []),
         measures=PhraseTable.build(_inflected(data.get("measures") or {}, "NOUN")),
         change_nouns=frozenset(normalize_word(w) for w in data.get("change_nouns") or []),
+        percent_measures=frozenset(str(w) for w in data.get("percent_measures") or []),
+        stances=PhraseTable.build(_inflected(data.get("stances") or {}, "VERB")),
+        update_verbs=frozenset(f for w in data.get("update_verbs") or [] for f in forms(str(w), "VERB")),
     )
 
 

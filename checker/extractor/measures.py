@@ -38,25 +38,57 @@ class Measured:
     change: bool = False
 
 
-def _nearest(ctx, first: int, last: int) -> tuple[str, int, int] | None:
+def _nearest(ctx, first: int, last: int, money: bool, lo: int | None = None) -> tuple[str, int, int] | None:
     """(canonical, start, end) of the measured noun nearest the figure in its sentence: the one
-    ending closest before it, else the first within a few words after it."""
+    ending closest before it, else the first within a few words after it.  A money figure skips
+    the lexicon's ``percent_measures``; ``lo`` widens the look back (a whole previous sentence)."""
     table = ctx.lexicon.measures
+    skip = ctx.lexicon.percent_measures if money else frozenset()
     s = ctx.words.sentences[ctx.words.sentence_of(first)]
     best = None
-    for i in range(max(s.first, first - _BACK), first):
+    for i in range(max(s.first, first - _BACK) if lo is None else lo, first):
         hit = table.match(ctx.norms, i)
-        if hit and i + hit[1] <= first:
+        if hit and i + hit[1] <= first and hit[0] not in skip:
             rank = (i + hit[1], hit[1])
             if best is None or rank > best[0]:
                 best = (rank, (hit[0], i, i + hit[1]))
-    if best:
-        return best[1]
+    if best or lo is not None:
+        return best[1] if best else None
     for i in range(last, min(s.last, last + _AHEAD)):
         hit = table.match(ctx.norms, i)
-        if hit:
+        if hit and hit[0] not in skip:
             return hit[0], i, i + hit[1]
     return None
+
+
+def _stance(ctx, first: int) -> str | None:
+    """demanded / offered / agreed: the nearest stance word before the figure in its clause."""
+    lo, _ = ctx.words.clause_bounds(first)
+    best = None
+    for i in range(max(lo, first - 10), first):
+        hit = ctx.lexicon.stances.match(ctx.norms, i)
+        if hit and i + hit[1] <= first:
+            best = hit[0]
+    return best
+
+
+def _inherited(ctx, q, first: int, money: bool) -> Measured | None:
+    """A figure with no measured noun in its sentence: the measure of the figure of its kind just
+    before it (this sentence or the one before: "a 70% pay rise ... Employers offered nearly
+    50%"), else the last measured noun of the sentence before ("The wage terms were not released.
+    Employers raised their offer to a 62% increase")."""
+    sentence = ctx.words.sentence_of(first)
+    last = ctx.measured.get(money)
+    if last and sentence - last[0] <= 1:
+        return Measured(last[1], why=[f"the measure of the figure before it: {last[1]}"], change=last[2])
+    if sentence == 0:
+        return None
+    prev = ctx.words.sentences[sentence - 1]
+    hit = _nearest(ctx, prev.last, prev.last, money, lo=prev.first)
+    if hit is None:
+        return None
+    return Measured(hit[0], why=[f'the measured noun of the sentence before: {hit[0]}'],
+                    change=ctx.norms[hit[2] - 1] in ctx.lexicon.change_nouns)
 
 
 def _owner(ctx, start: int) -> str | None:
@@ -114,27 +146,49 @@ def is_rate_denominator(text: str, previous, q) -> bool:
 
 
 def economic_measure(ctx, q, first: int, last: int, published: str | None) -> Measured | None:
-    """What a percentage or money figure measures, or None when no measured noun is in its sentence.
-    ``first``/``last`` are the figure's word range."""
-    hit = _nearest(ctx, first, last)
+    """What a percentage or money figure measures, or None when neither its sentence nor the one
+    before says.  ``first``/``last`` are the figure's word range; ``ctx.measured`` remembers the
+    last measured figure of each kind (money or not) for the figures after it."""
+    money = q.dimension == "[currency]"
+    hit = _nearest(ctx, first, last, money)
     if hit is None:
-        return None
-    name, start, end = hit
-    out = Measured(name, why=[f'the measured noun "{" ".join(ctx.norms[start:end])}" is {name}'])
-    owner = _owner(ctx, start)
-    if owner:
-        out.facets.append(f"of={owner}")
-        out.why.append(f"whose: {owner}")
+        out = _inherited(ctx, q, first, money) if q.dimension != "[time]" else None
+        if out is None:
+            return None
+    else:
+        name, start, end = hit
+        out = Measured(name, why=[f'the measured noun "{" ".join(ctx.norms[start:end])}" is {name}'],
+                       change=ctx.norms[end - 1] in ctx.lexicon.change_nouns)
+        before = ctx.norms[start - 1] if start > 0 else ""
+        if before in _PER and before.endswith("ly") or before in ("annual",):
+            out.facets.append(f"per={_PER[before]}")  # "the top hourly wage"
+        owner = _owner(ctx, start)
+        if owner:
+            out.facets.append(f"of={owner}")
+            out.why.append(f"whose: {owner}")
+    _facets(ctx, q, first, last, published, out)
+    if q.dimension != "[time]":
+        ctx.measured[money] = (ctx.words.sentence_of(first), out.subject, out.change)
+    return out
+
+
+def _facets(ctx, q, first: int, last: int, published: str | None, out: Measured) -> None:
+    """Adds to ``out`` a change, the stance, the period and the rate it is paid at."""
     change_noun = q.modifies and q.modifies.split()[-1] in ctx.lexicon.change_nouns
-    if change_noun or (first > 0 and ctx.norms[first - 1] in _CHANGE_PREPS):
+    after = ctx.norms[last] if last < len(ctx.norms) else ""
+    if change_noun or after in ctx.lexicon.change_nouns or (first > 0 and ctx.norms[first - 1] in _CHANGE_PREPS):
         out.change = True
+    if out.change:
         out.why.append("a change of it (\"by ...\", \"a ... rise\")")
+    stance = _stance(ctx, first)
+    if stance:
+        out.facets.append(stance)
+        out.why.append(f"in a negotiation: {stance}")
     period = period_facet(ctx, last, published)
     if period:
         out.facets.append(f"in={period}")
         out.why.append(f"given for {period}")
-    per = _per(ctx, last) if q.dimension == "[currency]" else None
+    per = _per(ctx, last) if q.dimension == "[currency]" and not any(f.startswith("per=") for f in out.facets) else None
     if per:
         out.facets.append(f"per={per}")
         out.why.append(f"paid per {per}")
-    return out

@@ -13,7 +13,7 @@ import re
 
 from checker.model import Quantity
 
-__all__ = ["is_background", "is_conversion", "is_superseded"]
+__all__ = ["is_background", "is_conversion", "is_superseded", "is_update"]
 
 _MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -78,6 +78,8 @@ def is_superseded(words, first: int, last: int | None = None) -> bool:
     at = _from_before(words, first, lo)
     if at is not None and any(norms[j] in ("to", "up", "down") for j in range(max(lo, at - 8), at)):
         return True
+    if at is not None and last is not None and last < len(norms) and norms[last] == "to":
+        return True  # "from $39 to about $63"
     window = norms[max(lo, first - 4):first]
     return any(w in _SUPERSEDING for w in window)
 
@@ -118,3 +120,21 @@ def _held_for(words, first: int, last: int, lo: int) -> bool:
     if not any(norms[j] in _HOLD_VERBS for j in range(max(s.first, first - 6), first)):
         return False
     return last < s.last and norms[last] == "for"
+
+
+_BETWEEN_TO = frozenset({"a", "an", "the", "about", "around", "nearly", "almost", "roughly", "some", "at", "least",
+                         "more", "than", "over", "just", "under", "new", "record"})
+
+
+def is_update(words, first: int, update_verbs: frozenset[str]) -> bool:
+    """A figure the text gives as a new value of its fact: "to" before it (hedges and articles
+    between) after an update verb of its clause ("the toll has risen to 39", "raised their offer
+    to a 62% increase", "climbed to about 40")."""
+    norms = words.norms
+    lo, _ = words.clause_bounds(first)
+    j = first - 1
+    while j > lo and norms[j] in _BETWEEN_TO:
+        j -= 1
+    if j < lo or norms[j] != "to":
+        return False
+    return any(norms[k] in update_verbs for k in range(max(lo, j - 6), j))

@@ -87,3 +87,45 @@ def test_a_level_held_for_a_span_is_the_one_before_the_change():
 def test_the_tail_of_a_fraction_is_not_read_as_a_whole_point():
     found = keys("The bank cut its deposit rate by a quarter of a percentage point to 2%.")
     assert not any(v == ["a percentage point"] for v in found.values()), found
+
+
+def test_demand_offer_and_deal_are_different_facts():
+    found = keys("The guild is demanding a 40% pay rise over five years. Employers offered 20%. "
+                 "Under the deal signed later, the parties agreed a 30% raise.")
+    assert found.get("pay.change[demanded]") == ["40%"], found
+    assert found.get("pay.change[offered]") == ["20%"], found  # its measure from the figure before it
+    assert found.get("pay.change[agreed]") == ["30%"], found
+
+
+def test_a_bare_percentage_takes_the_measure_of_the_sentence_before():
+    found = keys("The wage terms were not published. Employers raised their offer to a 35% increase.")
+    assert any(k.startswith("pay.change") for k in found), found
+
+
+def test_an_amount_never_takes_a_percentage_measure():
+    found = keys("Analysts say the stoppage could cost the economy $2 billion a day.")
+    assert found == {"cost.amount[per=day]": ["$2 billion"]}, found
+
+
+def test_the_earlier_value_in_from_to_is_superseded():
+    found = keys("The deal lifts the top hourly wage from $30 to about $45.")
+    assert found == {"pay.amount[per=hour][update]": ["about $45"]}, found  # and the new value an update
+
+
+def test_a_later_update_supersedes_an_earlier_figure_but_same_time_figures_disagree():
+    early = "The mine collapse killed 31 people, officials said."
+    later = "The death toll from the mine collapse has risen to 39, officials said."
+    def arts(*specs):
+        return [Article(id=f"a{i}", path=f"a{i}.md", text=t, outlet=f"O{i}", published=p)
+                for i, (t, p) in enumerate(specs)]
+    quiet = arts((early, "2031-05-14T08:00:00Z"), (later, "2031-05-14T20:00:00Z"))
+    assert not [f for f in evaluate(quiet, {a.id: extract(a) for a in quiet}, load_rules())
+                if f.key == "person.killed"]
+    same_time = arts((early, "2031-05-14T08:00:00Z"), ("The mine collapse killed 39 people.", "2031-05-14T08:00:00Z"))
+    assert [f for f in evaluate(same_time, {a.id: extract(a) for a in same_time}, load_rules())
+            if f.key == "person.killed"]
+
+
+def test_each_list_item_is_a_sentence_of_its_own():
+    found = keys("Key figures:\n\n- Losses: the club's 2029 debt\n- Prize money: the club collects €9 million\n")
+    assert "prize-money.amount" in found, found  # the year of the item before is not its background
