@@ -120,6 +120,8 @@ class _Context:
         if best:
             return best[1]
         for i in range(last, min(hi, last + _VERB_WINDOW)):
+            if self.words.words[i].kind == "num":
+                return None  # "15,600 cases and 537 deaths": the next count's words are its own
             hit = self.lexicon.verbs.match(self.norms, i)
             if hit:
                 return hit[0]

@@ -41,7 +41,8 @@ def is_background(words, sentence, published: str | None) -> bool:
     for i in range(sentence.first, sentence.last):
         w = norms[i]
         if year and _YEAR.match(w) and int(w) < year and not _in_date(norms, i, sentence.first):
-            if not _since_now(norms, sentence, i):
+            if not (_since_now(norms, sentence, i) or _compares(norms, i, sentence.first)
+                    or _aside(words, i, sentence)):
                 return True
         if w in _BEFORE_WORDS and i > sentence.first and norms[i - 1] in _TIME_UNITS and (
                 i + 1 >= sentence.last or norms[i + 1] in (",", "the", "a", "an")):
@@ -54,6 +55,25 @@ def _in_date(norms: list[str], i: int, lo: int) -> bool:
     "in October 2022", names a past month, not the event's day)."""
     back = [norms[j] for j in range(max(lo, i - 3), i)]
     return any(b in _MONTHS for b in back) and any(b.isdigit() and len(b) <= 2 for b in back)
+
+
+_COMPARING = frozenset({"than", "above", "below", "compared", "versus", "vs", "whole", "total", "same", "over"})
+
+
+def _compares(norms: list[str], i: int, lo: int) -> bool:
+    """"more than in the whole of 2023", "above its total for 2023": a past year a figure of now
+    is compared with."""
+    return any(norms[j] in _COMPARING for j in range(max(lo, i - 4), i))
+
+
+def _aside(words, i: int, sentence) -> bool:
+    """A past year in an aside between commas in mid-sentence ("The strain, identified in 2023,
+    has spread to ..."): it dates the aside, not the sentence's figures."""
+    lo, hi = words.clause_bounds(i)
+    if not (lo > sentence.first and words.norms[lo - 1] == "," and hi < sentence.last and words.norms[hi] == ","):
+        return False
+    head = words.norms[lo]  # an aside opens with a participle or a relative: "identified in", "which"
+    return head.endswith(("ed", "en")) or head in ("which", "who", "whose", "first", "once")
 
 
 def _since_now(norms: list[str], sentence, i: int) -> bool:

@@ -97,3 +97,17 @@ def test_an_age_in_apposition():
 def test_ordinals_and_clock_times():
     found = keys("The team won its fourth title. Kick-off was at 21:00.")
     assert any(k.endswith(".rank") for k in found) and any(k.endswith(".time") for k in found)
+
+
+def test_a_past_year_a_figure_is_compared_with_or_an_aside_is_not_background():
+    found = keys("The ministry has logged 9,100 cases this year, more than in the whole of 2029.")
+    assert "case.count" in found, found
+    found = keys("The strain, first detected in 2029, has infected 420 people so far.")
+    assert "person.infected" in found, found
+    found = keys("As a reminder, the council last cut fares in May 2029, when it set 40 new routes.")
+    assert found == {}, found  # a fronted clause of a past month and year is still another time
+
+
+def test_a_count_does_not_take_the_next_counts_words():
+    found = keys("Officials have reported more than 9,100 cases and 320 deaths so far this year.")
+    assert "case.killed" not in found and "case.count" in found and "person.killed" in found, found
