@@ -42,17 +42,18 @@ def _published(sel: Selection, f: Fact) -> str:
 
 def _update_times(sel: Selection, groups: list[list[Fact]]) -> list[tuple[str | None, str]]:
     """Per side: (the earliest publication of its facts when every one is marked as an update,
-    else None; the latest publication of its facts)."""
+    else None; the earliest publication of its facts)."""
     out = []
     for fs in groups:
         times = [_published(sel, f) for f in fs]
         updated = all(_UPDATE in f.key for f in fs) and all(times)
-        out.append((min(times) if updated else None, max(times)))
+        out.append((min(times) if updated else None, min(times)))
     return out
 
 
 def _supersedes(a: tuple[str | None, str], b: tuple[str | None, str]) -> bool:
-    """Side ``a`` is an update published after everything on side ``b`` (or the other way)."""
+    """Side ``a`` is an update published after side ``b``'s figure was first given (or the other
+    way): b's figure was the current one until the update (a later outlet may still recall it)."""
     return bool(a[0] and a[0] > b[1]) or bool(b[0] and b[0] > a[1])
 
 

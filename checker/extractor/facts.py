@@ -67,6 +67,8 @@ class _Context:
         self.background: dict[int, bool] = {}
         #: fact id -> why it got its key (keys.Identity.why)
         self.why: dict[str, list[str]] = {}
+        #: (end offset, subject) of the last fact: "a 62% raise over six years" -> pay.period
+        self.prior: tuple[int, str] | None = None
         #: money or not -> (sentence, measure, change) of the last measured figure (measures.py)
         self.measured: dict[bool, tuple[int, str, bool]] = {}
 
@@ -183,6 +185,8 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool
     return True
 
 
+_EXTRA_WORDS = frozenset({"more", "additional", "another", "extra", "further"})
+_PERIOD_WORDS = frozenset({"over", "in", "during", "across", "within"})
 _FRACTION_WORDS = frozenset({"half", "quarter", "quarters", "third", "thirds", "fifth", "tenth", "fraction"})
 _SCALE_WORDS = frozenset({"magnitude", "level", "grade", "category", "rating", "score", "index", "force", "stage"})
 
@@ -208,6 +212,8 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: dict) -> Ide
         measure = "age"
     else:
         measure = lex.dimensions.get(q.dimension, "measure")
+    if measure == "duration" and _EXTRA_WORDS & set(q.text.lower().replace("more than", "").split()):
+        measure = "extension"  # "extended for three more months": added time, not the whole length
     measured = _measured(ctx, q, first, last, measure)
     if measured is not None:
         return measured
@@ -232,6 +238,14 @@ def _measured(ctx: _Context, q: Quantity, first: int, last: int, measure: str) -
     (measures.py); a duration's from it only when no event noun names the duration."""
     if q.unit != "percent" and q.dimension not in ("[currency]", "[time]"):
         return None
+    between = ctx.article.text[ctx.prior[0]:q.start].lower().split() if ctx.prior and ctx.prior[0] <= q.start else []
+    if ctx.prior and ctx.prior[0] <= q.start and q.text.lower().split()[0] in _PERIOD_WORDS:
+        between = [*between, q.text.lower().split()[0]]  # "over six years" read whole by the grammar
+    of_noun = len(between) >= 3 and between[0] == "of"
+    if q.dimension == "[time]" and 0 < len(between) <= 3 + of_noun and between[-1] in _PERIOD_WORDS:
+        # "a 62% raise over six years", "572 mm of rain (fell) in 48 hours": the figure before's period
+        subject = singular(between[1]) if of_noun else ctx.prior[1]
+        return Identity(subject, "period", why=[f"the period of the {subject} figure before it"])
     if q.dimension == "[time]" and (q.modifies or ctx.event_near(first, last)):
         return None
     found = economic_measure(ctx, q, first, last, ctx.article.published)
@@ -328,6 +342,7 @@ def _extract(ctx: _Context) -> ArticleFacts:
             sentence=article.text[sentence.start:sentence.end], subject=ident.subject, measure=ident.measure,
         ))
         ctx.why[facts[-1].id] = ident.why
+        ctx.prior = (q.end, ident.subject)
     return ArticleFacts(article.id, tuple(facts), tuple(quotes), tuple(_mentions(ctx)))
 
 

@@ -42,7 +42,7 @@ def is_background(words, sentence, published: str | None) -> bool:
         w = norms[i]
         if year and _YEAR.match(w) and int(w) < year and not _in_date(norms, i, sentence.first):
             if not (_since_now(norms, sentence, i) or _compares(norms, i, sentence.first)
-                    or _aside(words, i, sentence)):
+                    or _aside(words, i, sentence) or _in_name(words, i, sentence.first)):
                 return True
         if w in _BEFORE_WORDS and i > sentence.first and norms[i - 1] in _TIME_UNITS and (
                 i + 1 >= sentence.last or norms[i + 1] in (",", "the", "a", "an")):
@@ -64,6 +64,11 @@ def _compares(norms: list[str], i: int, lo: int) -> bool:
     """"more than in the whole of 2023", "above its total for 2023": a past year a figure of now
     is compared with."""
     return any(norms[j] in _COMPARING for j in range(max(lo, i - 4), i))
+
+
+def _in_name(words, i: int, lo: int) -> bool:
+    """"the Clean Air Act of 1990", "the Class of 2019": a year that is part of a name."""
+    return i - 2 >= lo and words.norms[i - 1] == "of" and words.words[i - 2].text[:1].isupper()
 
 
 def _aside(words, i: int, sentence) -> bool:

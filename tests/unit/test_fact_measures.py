@@ -129,3 +129,20 @@ def test_a_later_update_supersedes_an_earlier_figure_but_same_time_figures_disag
 def test_each_list_item_is_a_sentence_of_its_own():
     found = keys("Key figures:\n\n- Losses: the club's 2029 debt\n- Prize money: the club collects €9 million\n")
     assert "prize-money.amount" in found, found  # the year of the item before is not its background
+
+
+def test_a_span_after_a_figure_is_its_period():
+    found = keys("The guild wants a 40% raise over five years. Forecasters said 300 mm of rain fell in 36 hours.")
+    assert found.get("pay.period") == ["over five years"] and found.get("rain.period") == ["36 hours"], found
+
+
+def test_added_time_is_an_extension_not_the_length():
+    found = keys("The four-year contract was extended for two more months.")
+    assert "contract.extension" in {k.replace("deal.", "contract.") for k in found}, found
+    assert any(k.endswith(".duration") for k in found), found
+
+
+def test_a_year_in_a_name_is_no_background():
+    found = keys("Under the Harbour Safety Act of 1999, the minister can impose a 60-day cooling-off period.",
+                 published="2031-05-14")
+    assert any(k.endswith(".duration") for k in found), found
