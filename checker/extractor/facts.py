@@ -11,6 +11,7 @@ attribution.py, anchors.py and quotes.py over the same token stream.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from checker.model import UPDATE_FACET, Article, ArticleFacts, Fact, Mention, Quantity, Quote
 from checker.parser import grammar
@@ -145,17 +146,29 @@ class _Context:
 
 
 def _modifiers(q: Quantity, ctx: _Context, first: int, last: int) -> list[str]:
-    """Capitalised adjectives before the counted noun ("35 Ukrainian drones" -> ["ukrainian"])."""
+    """Capitalised adjectives before the counted noun ("35 Ukrainian drones" -> ["ukrainian"]) and
+    the lexicon's count kinds ("17,000 suspected cases" -> ["suspected"], "30 more people" -> ["more"])."""
     ws = ctx.words.words
+    kinds = ctx.lexicon.count_kinds
     out = []
-    for w in ws[first + 1:last]:
+    for i in range(first + 1, last):
+        w = ws[i]
         if w.kind != "word":
             continue
         if w.norm == q.noun or singular(w.norm) == q.noun:
             break
         if w.text[:1].isupper():
             out.append(w.norm)
+        elif w.norm in kinds and kinds[w.norm] not in out and ctx.norms[i + 1] != "than":  # not "more than"
+            out.append(kinds[w.norm])
     return out
+
+
+def _record_frame(ctx: _Context, first: int) -> bool:
+    """A "first", "biggest", "record" ... before the span in its sentence."""
+    s = ctx.words.sentences[ctx.words.sentence_of(first)]
+    return any(n in ("first", "record", "most", "worst") or (n.endswith("est") and len(n) > 4)
+               for n in ctx.norms[max(s.first, first - 8):first])
 
 
 def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool = False) -> bool:
@@ -175,6 +188,8 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool
             return False
         if q.qualifier == "exact" and before in _TIME_SINCE_BEFORE and q.unit in _CALENDAR_UNITS:
             return False
+        if before == "in" and q.unit in _CALENDAR_UNITS and _record_frame(ctx, first):
+            return False  # "the first strike in almost 50 years": a record's frame, not a length
     if before == "of" and first > 1 and ws[first - 2].norm in _FRACTION_WORDS:
         return False  # "a quarter of a percentage point": only the fraction's tail was read
     if ws[first].norm.startswith(("duration", "running", "runtime", "length")) and q.unit == "second":
@@ -257,6 +272,18 @@ def _measured(ctx: _Context, q: Quantity, first: int, last: int, measure: str) -
     return Identity(found.subject, measure, found.facets, found.why)
 
 
+def _floor(ctx: _Context, q: Quantity, first: int) -> Quantity:
+    """An exact number after a floor verb ("the toll crosses 150", "deaths top 240") read as the
+    floor it states: more than it."""
+    if q.qualifier != "exact" or q.value is None or first == 0:
+        return q
+    before = ctx.norms[first - 1]
+    two = f"{ctx.norms[first - 2]} {before}" if first > 1 else before
+    if before not in ctx.lexicon.floor_verbs and two not in ctx.lexicon.floor_verbs:
+        return q
+    return replace(q, qualifier="more_than", low=q.value, high=None, low_inclusive=False, high_inclusive=False)
+
+
 def _span(ctx: _Context, q: Quantity, first_tok: int, last_tok: int) -> tuple[int, int]:
     fw = ctx.words.first_word_of_token
     first, last = fw[first_tok], fw[last_tok]
@@ -324,6 +351,7 @@ def _extract(ctx: _Context) -> ArticleFacts:
     previous = None
     for first_tok, last_tok, q in find_quantities(article.text, ctx.tokens):
         first, last = _span(ctx, q, first_tok, last_tok)
+        q = _floor(ctx, q, first)
         before, previous = previous, q
         elliptical = _elliptical(ctx, q, first, last, counts)
         if not _is_fact(q, ctx, first, last, elliptical) or not _of_this_event(ctx, q, first, last, before):

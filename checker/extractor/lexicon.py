@@ -110,6 +110,10 @@ class Lexicon:
     percent_measures: frozenset[str] = frozenset()
     #: demanded / offered / agreed: where a figure stands in a negotiation
     stances: PhraseTable = field(default_factory=lambda: PhraseTable.build({}))
+    #: words before a counted noun that make it another count ("suspected", "more") -> their kind
+    count_kinds: dict[str, str] = field(default_factory=dict)
+    #: verbs that make an exact number after them a floor ("the toll crosses 150")
+    floor_verbs: frozenset[str] = frozenset()
     #: verbs whose "to <figure>" marks the figure as an update ("has risen to 62")
     update_verbs: frozenset[str] = frozenset()
 
@@ -183,7 +187,7 @@ def built_in_lemmas() -> dict[str, list[str]]:
     """The built-in lexicon's verb and noun lemmas (for ``checker.extractor.inflect``)."""
     data = _read(data_dir("rules", "*.yaml") / "lexicons" / "facts.yaml")
     verbs = [str(f) for section in ("verbs", "stances") for k, v in (data.get(section) or {}).items()
-             for f in [k, *(v or [])]] + [str(w) for w in data.get("update_verbs") or []]
+             for f in [k, *(v or [])]] + [str(w) for s in ("update_verbs", "floor_verbs") for w in data.get(s) or []]
     nouns = [str(f) for section in ("classes", "measure_nouns", "measures")
              for k, v in (data.get(section) or {}).items() for f in [k, *(v or [])]]
     return {"VERB": verbs, "NOUN": nouns}
@@ -225,6 +229,8 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         change_nouns=frozenset(normalize_word(w) for w in data.get("change_nouns") or []),
         percent_measures=frozenset(str(w) for w in data.get("percent_measures") or []),
         stances=PhraseTable.build(_inflected(data.get("stances") or {}, "VERB")),
+        count_kinds={normalize_word(str(w)): str(k) for k, v in (data.get("count_kinds") or {}).items() for w in v or []},
+        floor_verbs=frozenset(f for w in data.get("floor_verbs") or [] for f in forms(str(w), "VERB")),
         update_verbs=frozenset(f for w in data.get("update_verbs") or [] for f in forms(str(w), "VERB")),
     )
 

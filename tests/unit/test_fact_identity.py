@@ -111,3 +111,20 @@ def test_a_past_year_a_figure_is_compared_with_or_an_aside_is_not_background():
 def test_a_count_does_not_take_the_next_counts_words():
     found = keys("Officials have reported more than 9,100 cases and 320 deaths so far this year.")
     assert "case.killed" not in found and "case.count" in found and "person.killed" in found, found
+
+
+def test_suspected_and_more_are_other_counts():
+    found = keys("Officials confirmed 310 cases and more than 2,000 suspected cases. Rescuers found 12 more people.")
+    assert "case.count" in found and "suspected-case.count" in found, found
+    assert any(k.startswith("more-person") for k in found), found
+    assert not any(k.startswith("more-") for k in keys("More than 40 people were hurt.")), "'more than' is a hedge"
+
+
+def test_a_floor_verb_states_a_floor():
+    facts = extract(Article(id="a", path="a.md", text="Flood toll crosses 60 in the valley.", outlet="T",
+                            published="2031-05-14")).facts
+    assert [(f.quantity.qualifier, f.quantity.low) for f in facts] == [("more_than", 60)]
+
+
+def test_a_record_frame_is_no_length():
+    assert not any(k.endswith(".duration") for k in keys("It is the first strike at the docks in almost 40 years."))

@@ -146,3 +146,10 @@ def test_a_year_in_a_name_is_no_background():
     found = keys("Under the Harbour Safety Act of 1999, the minister can impose a 60-day cooling-off period.",
                  published="2031-05-14")
     assert any(k.endswith(".duration") for k in found), found
+
+
+def test_a_headline_floor_met_by_its_own_body_is_no_contradiction():
+    text = "Flood toll crosses 60\n\nAt least 75 people have died in the floods, officials said."
+    assert not [f for f in findings(text) if f.rule.startswith("internal")]
+    assert [f for f in findings("Flood kills 60\n\nAt least 75 people have died in the floods.")
+            if f.rule.startswith("internal")], "an exact headline figure below the body's is a stale headline"
