@@ -22,7 +22,7 @@ from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions
 from .keys import Identity, count_identity
 from .lexicon import Lexicon, load_lexicon
-from .measures import economic_measure, is_rate_denominator
+from .measures import is_rate_denominator, measured_identity
 from .people import People, find_people
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
 from .scope import is_background, is_conversion, is_superseded, is_update
@@ -201,7 +201,6 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool
 
 
 _EXTRA_WORDS = frozenset({"more", "additional", "another", "extra", "further"})
-_PERIOD_WORDS = frozenset({"over", "in", "during", "across", "within"})
 _FRACTION_WORDS = frozenset({"half", "quarter", "quarters", "third", "thirds", "fifth", "tenth", "fraction"})
 _SCALE_WORDS = frozenset({"magnitude", "level", "grade", "category", "rating", "score", "index", "force", "stage"})
 
@@ -229,7 +228,7 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: dict) -> Ide
         measure = lex.dimensions.get(q.dimension, "measure")
     if measure == "duration" and _EXTRA_WORDS & set(q.text.lower().replace("more than", "").split()):
         measure = "extension"  # "extended for three more months": added time, not the whole length
-    measured = _measured(ctx, q, first, last, measure)
+    measured = measured_identity(ctx, q, first, last, measure)
     if measured is not None:
         return measured
     origin = keys.distance_from(ctx, last) if q.dimension == "[length]" and not q.modifies else None
@@ -246,30 +245,6 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: dict) -> Ide
         subject = hit[0] if hit else singular(mw[-1])
     subject = subject or ctx.event_near(first, last) or ctx.noun_before(first) or "unknown"
     return Identity(subject, measure, why=[f'what "{q.unit}" measures, of "{subject}"'])
-
-
-def _measured(ctx: _Context, q: Quantity, first: int, last: int, measure: str) -> Identity | None:
-    """A percentage's or an amount's identity from the measured noun of its sentence
-    (measures.py); a duration's from it only when no event noun names the duration."""
-    if q.unit != "percent" and q.dimension not in ("[currency]", "[time]"):
-        return None
-    between = ctx.article.text[ctx.prior[0]:q.start].lower().split() if ctx.prior and ctx.prior[0] <= q.start else []
-    if ctx.prior and ctx.prior[0] <= q.start and q.text.lower().split()[0] in _PERIOD_WORDS:
-        between = [*between, q.text.lower().split()[0]]  # "over six years" read whole by the grammar
-    of_noun = len(between) >= 3 and between[0] == "of"
-    if q.dimension == "[time]" and 0 < len(between) <= 3 + of_noun and between[-1] in _PERIOD_WORDS:
-        # "a 62% raise over six years", "572 mm of rain (fell) in 48 hours": the figure before's period
-        subject = singular(between[1]) if of_noun else ctx.prior[1]
-        return Identity(subject, "period", why=[f"the period of the {subject} figure before it"])
-    if q.dimension == "[time]" and (q.modifies or ctx.event_near(first, last)):
-        return None
-    found = economic_measure(ctx, q, first, last, ctx.article.published)
-    if found is None:
-        return None
-    if q.dimension == "[time]":
-        return Identity(found.subject, measure, why=found.why[:1])
-    measure = "change" if found.change else measure
-    return Identity(found.subject, measure, found.facets, found.why)
 
 
 def _floor(ctx: _Context, q: Quantity, first: int) -> Quantity:

@@ -16,11 +16,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Measured", "economic_measure", "is_rate_denominator", "period_facet"]
+from checker.parser.quantities import singular
+
+from .keys import Identity
+
+__all__ = ["Measured", "economic_measure", "is_rate_denominator", "measured_identity", "period_facet"]
 
 _BACK = 30  # words looked back for the measured noun (a list "0.9% in 2024, 1.4% in 2025 ...")
 _AHEAD = 5  # words looked ahead ("EUR28m in prize money")
 _CHANGE_PREPS = frozenset({"by"})
+_PERIOD_WORDS = frozenset({"over", "in", "during", "across", "within"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december"})
 _RELATIVE_YEARS = {"this": 0, "next": 1, "last": -1}
@@ -192,3 +197,28 @@ def _facets(ctx, q, first: int, last: int, published: str | None, out: Measured)
     if per:
         out.facets.append(f"per={per}")
         out.why.append(f"paid per {per}")
+
+
+def measured_identity(ctx, q, first: int, last: int, measure: str) -> Identity | None:
+    """A percentage's or an amount's identity from the measured noun of its sentence; a span's
+    right after a figure is that figure's period; a duration's from the measured noun only when no
+    event noun names the duration.  None: the unit's own reading applies (facts._key)."""
+    if q.unit != "percent" and q.dimension not in ("[currency]", "[time]"):
+        return None
+    between = ctx.article.text[ctx.prior[0]:q.start].lower().split() if ctx.prior and ctx.prior[0] <= q.start else []
+    if ctx.prior and ctx.prior[0] <= q.start and q.text.lower().split()[0] in _PERIOD_WORDS:
+        between = [*between, q.text.lower().split()[0]]  # "over six years" read whole by the grammar
+    of_noun = len(between) >= 3 and between[0] == "of"
+    if q.dimension == "[time]" and 0 < len(between) <= 3 + of_noun and between[-1] in _PERIOD_WORDS:
+        # "a 62% raise over six years", "572 mm of rain (fell) in 48 hours": the figure before's period
+        subject = singular(between[1]) if of_noun else ctx.prior[1]
+        return Identity(subject, "period", why=[f"the period of the {subject} figure before it"])
+    if q.dimension == "[time]" and (q.modifies or ctx.event_near(first, last)):
+        return None
+    found = economic_measure(ctx, q, first, last, ctx.article.published)
+    if found is None:
+        return None
+    if q.dimension == "[time]":
+        return Identity(found.subject, measure, why=found.why[:1])
+    measure = "change" if found.change else measure
+    return Identity(found.subject, measure, found.facets, found.why)
