@@ -11,7 +11,6 @@ attribution.py, anchors.py and quotes.py over the same token stream.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 
 from checker.model import UPDATE_FACET, Article, ArticleFacts, Fact, Mention, Quantity, Quote
 from checker.parser import grammar
@@ -25,7 +24,7 @@ from .lexicon import Lexicon, load_lexicon
 from .measures import is_rate_denominator, measured_identity
 from .people import People, find_people
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
-from .scope import is_background, is_conversion, is_superseded, is_update
+from .scope import as_floor, in_record_frame, is_background, is_conversion, is_superseded, is_update
 from .sentences import Words
 
 __all__ = ["explain", "extract"]
@@ -112,23 +111,41 @@ class _Context:
         """The lexicon verb closest before the quantity in its clause (the longest of those that end
         nearest: "killed or maimed" over "maimed"), else the first one after it."""
         lo, _ = self.words.clause_bounds(first)
-        _, hi = self.words.clause_bounds(max(first, last - 1))
+        hi = self._clause_end(max(first, last - 1))
         best = None
         for i in range(max(lo, first - _VERB_WINDOW), first):
             hit = self.lexicon.verbs.match(self.norms, i)
+            if (hit and i > 0 and self.norms[i - 1] in _NOUN_DETERMINERS
+                    and self.norms[min(i + hit[1], first)] != "of"):
+                continue  # "the strike by 45,000 dockworkers": a noun (but "the deaths of 25 people")
             if hit and i + hit[1] <= first:
                 rank = (first - (i + hit[1]), -hit[1])
                 if best is None or rank < best[0]:
                     best = (rank, hit[0])
         if best:
             return best[1]
-        for i in range(last, min(hi, last + _VERB_WINDOW)):
-            if self.words.words[i].kind == "num":
+        seen, depth = 0, 0
+        for i in range(last, hi):
+            depth += (self.norms[i] == "(") - (self.norms[i] == ")")
+            seen += depth == 0  # words in a bracketed aside do not count towards the window
+            if seen > _VERB_WINDOW or self.words.words[i].kind == "num":
                 return None  # "15,600 cases and 537 deaths": the next count's words are its own
             hit = self.lexicon.verbs.match(self.norms, i)
             if hit:
                 return hit[0]
         return None
+
+    def _clause_end(self, i: int) -> int:
+        """The end of word ``i``'s clause, past short asides in brackets ("porters of the Harbour
+        Porters Guild (HPG) downed tools")."""
+        _, hi = self.words.clause_bounds(i)
+        end = self.words.sentences[self.words.sentence_of(i)].last
+        while hi < end and self.norms[hi] == "(":
+            close = next((j for j in range(hi + 1, min(end, hi + 6)) if self.norms[j] == ")"), None)
+            if close is None or close + 1 >= end:
+                break
+            _, hi = self.words.clause_bounds(close + 1)
+        return hi
 
     def speaker_at(self, first: int, last: int) -> str | None:
         for span, speaker in zip(self.quote_spans, self.quote_speakers):
@@ -164,13 +181,6 @@ def _modifiers(q: Quantity, ctx: _Context, first: int, last: int) -> list[str]:
     return out
 
 
-def _record_frame(ctx: _Context, first: int) -> bool:
-    """A "first", "biggest", "record" ... before the span in its sentence."""
-    s = ctx.words.sentences[ctx.words.sentence_of(first)]
-    return any(n in ("first", "record", "most", "worst") or (n.endswith("est") and len(n) > 4)
-               for n in ctx.norms[max(s.first, first - 8):first])
-
-
 def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool = False) -> bool:
     ws = ctx.words.words
     if q.unit is None and q.noun is None and q.part_of is None and not elliptical:
@@ -188,7 +198,7 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool
             return False
         if q.qualifier == "exact" and before in _TIME_SINCE_BEFORE and q.unit in _CALENDAR_UNITS:
             return False
-        if before == "in" and q.unit in _CALENDAR_UNITS and _record_frame(ctx, first):
+        if before == "in" and q.unit in _CALENDAR_UNITS and in_record_frame(ctx.words, first):
             return False  # "the first strike in almost 50 years": a record's frame, not a length
     if before == "of" and first > 1 and ws[first - 2].norm in _FRACTION_WORDS:
         return False  # "a quarter of a percentage point": only the fraction's tail was read
@@ -200,6 +210,7 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool
     return True
 
 
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 _EXTRA_WORDS = frozenset({"more", "additional", "another", "extra", "further"})
 _FRACTION_WORDS = frozenset({"half", "quarter", "quarters", "third", "thirds", "fifth", "tenth", "fraction"})
 _SCALE_WORDS = frozenset({"magnitude", "level", "grade", "category", "rating", "score", "index", "force", "stage"})
@@ -245,18 +256,6 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: dict) -> Ide
         subject = hit[0] if hit else singular(mw[-1])
     subject = subject or ctx.event_near(first, last) or ctx.noun_before(first) or "unknown"
     return Identity(subject, measure, why=[f'what "{q.unit}" measures, of "{subject}"'])
-
-
-def _floor(ctx: _Context, q: Quantity, first: int) -> Quantity:
-    """An exact number after a floor verb ("the toll crosses 150", "deaths top 240") read as the
-    floor it states: more than it."""
-    if q.qualifier != "exact" or q.value is None or first == 0:
-        return q
-    before = ctx.norms[first - 1]
-    two = f"{ctx.norms[first - 2]} {before}" if first > 1 else before
-    if before not in ctx.lexicon.floor_verbs and two not in ctx.lexicon.floor_verbs:
-        return q
-    return replace(q, qualifier="more_than", low=q.value, high=None, low_inclusive=False, high_inclusive=False)
 
 
 def _span(ctx: _Context, q: Quantity, first_tok: int, last_tok: int) -> tuple[int, int]:
@@ -326,7 +325,7 @@ def _extract(ctx: _Context) -> ArticleFacts:
     previous = None
     for first_tok, last_tok, q in find_quantities(article.text, ctx.tokens):
         first, last = _span(ctx, q, first_tok, last_tok)
-        q = _floor(ctx, q, first)
+        q = as_floor(ctx.words, q, first, ctx.lexicon.floor_verbs)
         before, previous = previous, q
         elliptical = _elliptical(ctx, q, first, last, counts)
         if not _is_fact(q, ctx, first, last, elliptical) or not _of_this_event(ctx, q, first, last, before):

@@ -10,10 +10,11 @@ the text itself marks as superseded, and a value's conversion into other units a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from checker.model import Quantity
 
-__all__ = ["is_background", "is_conversion", "is_superseded", "is_update"]
+__all__ = ["as_floor", "in_record_frame", "is_background", "is_conversion", "is_superseded", "is_update"]
 
 _MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -71,6 +72,10 @@ def _in_name(words, i: int, lo: int) -> bool:
     return i - 2 >= lo and words.norms[i - 1] == "of" and words.words[i - 2].text[:1].isupper()
 
 
+_ASIDE_HEADS = frozenset({"which", "who", "whose", "first", "once", "built", "held", "founded", "made", "known",
+                          "set", "begun", "born", "led", "laid", "kept", "brought", "won", "run", "opened"})
+
+
 def _aside(words, i: int, sentence) -> bool:
     """A past year in an aside between commas in mid-sentence ("The strain, identified in 2023,
     has spread to ..."): it dates the aside, not the sentence's figures."""
@@ -78,7 +83,7 @@ def _aside(words, i: int, sentence) -> bool:
     if not (lo > sentence.first and words.norms[lo - 1] == "," and hi < sentence.last and words.norms[hi] == ","):
         return False
     head = words.norms[lo]  # an aside opens with a participle or a relative: "identified in", "which"
-    return head.endswith(("ed", "en")) or head in ("which", "who", "whose", "first", "once")
+    return head.endswith(("ed", "en")) or head in _ASIDE_HEADS
 
 
 def _since_now(norms: list[str], sentence, i: int) -> bool:
@@ -163,3 +168,24 @@ def is_update(words, first: int, update_verbs: frozenset[str]) -> bool:
     if j < lo or norms[j] != "to":
         return False
     return any(norms[k] in update_verbs for k in range(max(lo, j - 6), j))
+
+
+def as_floor(words, q: Quantity, first: int, floor_verbs: frozenset[str]) -> Quantity:
+    """An exact number after a floor verb ("the toll crosses 150", "deaths top 240") read as the
+    floor it states: more than it (``q`` itself otherwise)."""
+    if q.qualifier != "exact" or q.value is None or first == 0:
+        return q
+    norms = words.norms
+    before = norms[first - 1]
+    two = f"{norms[first - 2]} {before}" if first > 1 else before
+    if before not in floor_verbs and two not in floor_verbs:
+        return q
+    return replace(q, qualifier="more_than", low=q.value, high=None, low_inclusive=False, high_inclusive=False)
+
+
+def in_record_frame(words, first: int) -> bool:
+    """A "first", "biggest", "record" ... before a span in its sentence ("the first strike in
+    almost 50 years"): the span frames a record, it is no length."""
+    s = words.sentences[words.sentence_of(first)]
+    return any(n in ("first", "record", "most", "worst") or (n.endswith("est") and len(n) > 4)
+               for n in words.norms[max(s.first, first - 8):first])

@@ -128,3 +128,25 @@ def test_a_floor_verb_states_a_floor():
 
 def test_a_record_frame_is_no_length():
     assert not any(k.endswith(".duration") for k in keys("It is the first strike at the docks in almost 40 years."))
+
+
+def test_a_crowd_and_spectators_are_one_attendance():
+    a = keys("The final was watched by a crowd of 41,200.")
+    b = keys("The final was played in front of almost 41,000 spectators.")
+    assert "spectator.attended" in a and "spectator.attended" in b, (a, b)
+
+
+def test_a_verb_used_as_a_noun_is_not_what_happened():
+    found = keys("The minister would not end the strike by some 9,000 porters covered by the old contract.")
+    assert "porter.covered" in found or "worker.covered" in found, found
+    assert any(k.startswith("person.killed") for k in keys("Sadly, the deaths of 25 people at the school are confirmed."))
+
+
+def test_a_short_aside_in_brackets_does_not_end_the_clause():
+    found = keys("About 9,000 porters of the Harbour Porters Guild (HPG) downed tools on Monday.")
+    assert any(k.endswith(".striking") for k in found), found
+
+
+def test_an_aside_with_an_irregular_participle_does_not_date_the_sentence():
+    found = keys("The stadium, built for the 1999 games, staged the final in front of 41,000 spectators.")
+    assert "spectator.attended" in found, found
