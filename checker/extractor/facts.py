@@ -246,9 +246,10 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: dict) -> Ide
     if origin:  # "29 km from the capital" -> place.distance[from=capital]
         return Identity("place", measure, [f"from={origin}"], [f"a distance from {origin}"])
     subject = None
-    if q.modifies:
+    modifies = q.modifies or keys.noun_after_adjective(ctx, q.text, last) or keys.of_noun(ctx, last)
+    if modifies:
         hit = None
-        mw = q.modifies.split()
+        mw = keys.head_words(modifies)
         for i in range(len(mw)):
             hit = lex.events.match(mw, i)
             if hit:

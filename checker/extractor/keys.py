@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from checker.model import Quantity
 
-__all__ = ["Identity", "count_identity", "distance_from", "fronted_part", "measure_noun_before", "place_facet"]
+__all__ = ["Identity", "count_identity", "distance_from", "head_words", "noun_after_adjective", "of_noun", "fronted_part", "measure_noun_before", "place_facet"]
 
 _AUX = frozenset({"were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "remain",
                   "remained", "remains", "still", "reportedly", "later", "all", "now", "also", "confirmed"})
@@ -135,6 +135,50 @@ def distance_from(ctx, last: int) -> str | None:
     if i < hi and ctx.norms[i] in ("from", "of") and (i > last or ctx.norms[i] == "from"):
         return _place(ctx, i + 1, min(hi, i + 6))
     return None
+
+
+_NOT_HEADS = frozenset({"of", "over", "across", "in", "on", "at", "to", "from", "for", "with", "by", "and", "or",
+                        "that", "which", "was", "is", "were", "are", "had", "has"})
+
+
+def noun_after_adjective(ctx, text: str, last: int) -> str | None:
+    """"a 60-metre (197-foot) steel bridge over the river": the noun phrase a hyphenated measure
+    ("190-foot") qualifies when the grammar did not join them (a conversion in brackets between)."""
+    if "-" not in text or " " in text.strip():
+        return None
+    end = ctx.words.sentences[ctx.words.sentence_of(max(last - 1, 0))].last
+    i = last
+    if i < end and ctx.norms[i] == "(":
+        close = next((j for j in range(i, min(end, i + 8)) if ctx.norms[j] == ")"), None)
+        i = close + 1 if close is not None else i
+    out = []
+    while i < end and len(out) < 4 and ctx.words.words[i].kind == "word":
+        norm = ctx.norms[i]
+        if norm in _NOT_HEADS or norm.endswith("ing") or norm in _DETERMINERS:
+            break
+        out.append(norm)
+        i += 1
+    return " ".join(out) or None
+
+
+def head_words(phrase: str) -> list[str]:
+    """The words of a noun phrase up to its head: "steel bridge linking" -> ["steel", "bridge"]."""
+    words = phrase.lower().split()
+    while len(words) > 1 and (words[-1].endswith("ing") or words[-1] in _NOT_HEADS):
+        words.pop()
+    return words
+
+
+def of_noun(ctx, last: int) -> str | None:
+    """"572 mm of rain", "24 tonnes of aid": the noun a measure is an amount of."""
+    end = ctx.words.sentences[ctx.words.sentence_of(max(last - 1, 0))].last
+    if last + 1 >= end or ctx.norms[last] != "of":
+        return None
+    i = last + 1
+    while i < end and ctx.norms[i] in _DETERMINERS:
+        i += 1
+    w = ctx.words.words[i] if i < end else None
+    return w.norm if w is not None and w.kind == "word" and w.text.islower() else None
 
 
 def _place(ctx, lo: int, hi: int) -> str | None:

@@ -153,3 +153,10 @@ def test_a_headline_floor_met_by_its_own_body_is_no_contradiction():
     assert not [f for f in findings(text) if f.rule.startswith("internal")]
     assert [f for f in findings("Flood kills 60\n\nAt least 75 people have died in the floods.")
             if f.rule.startswith("internal")], "an exact headline figure below the body's is a stale headline"
+
+
+def test_a_hyphenated_measure_qualifies_the_noun_after_its_conversion():
+    found = keys("Engineers finished the 60-metre (197-foot) steel bridge over the river. "
+                 "Forecasters said 300 mm of rain fell.")
+    assert "bridge.distance" in found and "rain.distance" in found, found
+    assert "bridge.distance" in keys("Engineers completed a 25-metre steel bridge linking the two villages.")
