@@ -26,6 +26,7 @@ from .people import People, find_people
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
 from .scope import as_floor, in_record_frame, is_background, is_conversion, is_superseded, is_update
 from .sentences import Words
+from .sums import summed
 
 __all__ = ["explain", "extract"]
 
@@ -346,6 +347,9 @@ def _extract(ctx: _Context) -> ArticleFacts:
         ))
         ctx.why[facts[-1].id] = ident.why
         ctx.prior = (q.end, ident.subject)
+    for f in summed(facts, article.text, ctx.lexicon.kinds_of):
+        facts.append(f)
+        ctx.why[f.id] = [f"the sum of kinds of {f.subject} joined by \"and\""]
     return ArticleFacts(article.id, tuple(facts), tuple(quotes), tuple(_mentions(ctx)))
 
 

@@ -112,6 +112,8 @@ class Lexicon:
     stances: PhraseTable = field(default_factory=lambda: PhraseTable.build({}))
     #: words before a counted noun that make it another count ("suspected", "more") -> their kind
     count_kinds: dict[str, str] = field(default_factory=dict)
+    #: a counted noun's subject -> the whole it is a kind of ("car" -> vehicle): sums.py
+    kinds_of: dict[str, str] = field(default_factory=dict)
     #: verbs that make an exact number after them a floor ("the toll crosses 150")
     floor_verbs: frozenset[str] = frozenset()
     #: verbs whose "to <figure>" marks the figure as an update ("has risen to 62")
@@ -230,6 +232,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         percent_measures=frozenset(str(w) for w in data.get("percent_measures") or []),
         stances=PhraseTable.build(_inflected(data.get("stances") or {}, "VERB")),
         count_kinds={normalize_word(str(w)): str(k) for k, v in (data.get("count_kinds") or {}).items() for w in v or []},
+        kinds_of={str(w): str(k) for k, v in (data.get("kinds_of") or {}).items() for w in v or []},
         floor_verbs=frozenset(f for w in data.get("floor_verbs") or [] for f in forms(str(w), "VERB")),
         update_verbs=frozenset(f for w in data.get("update_verbs") or [] for f in forms(str(w), "VERB")),
     )

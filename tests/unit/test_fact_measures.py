@@ -160,3 +160,13 @@ def test_a_hyphenated_measure_qualifies_the_noun_after_its_conversion():
                  "Forecasters said 300 mm of rain fell.")
     assert "bridge.distance" in found and "rain.distance" in found, found
     assert "bridge.distance" in keys("Engineers completed a 25-metre steel bridge linking the two villages.")
+
+
+def test_kinds_are_summed_into_their_whole_and_compared():
+    found = keys("Police said 12 cars and two lorries were on the deck.")
+    assert found.get("vehicle.count") == ["12 cars and two lorries"] and "car.count" in found, found
+    assert not [f for f in findings("Police said 12 cars and two lorries were on the deck.",
+                                     "Police said 14 vehicles were on the deck.") if f.key == "vehicle.count"]
+    assert [f for f in findings("Police said 12 cars and two lorries were on the deck.",
+                                "Police said some 30 vehicles were on the deck.") if f.key == "vehicle.count"]
+    assert "person.count" not in keys("Police said 12 children and two adults were on the deck.")
