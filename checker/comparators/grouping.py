@@ -116,14 +116,14 @@ def disagreeing(sel: Selection, facts: list[Fact], options: Mapping[str, Any], *
             if _supersedes(times[i], times[j]):
                 continue  # a later figure the text gives as an update: no contradiction
             if not across and (_meets_floor(ivs[i], ivs[j]) or _meets_floor(ivs[j], ivs[i])):
-                continue  # one article's "toll crosses 150" and its "at least 190": both true
+                continue  # one article's "toll crosses 60" and its "at least 75": both true
             if disagree(ivs[i], ivs[j], options["absolute"], options["relative"]):
                 out += [a, sides[j][1]]
     return out
 
 
 def _meets_floor(floor, other) -> bool:
-    """``floor`` is a bound from below ("more than 150") that ``other``'s number satisfies."""
+    """``floor`` is a bound from below ("more than 60") that ``other``'s number satisfies."""
     if floor.low is None or floor.high is not None or other.low is None:
         return False
     return other.low >= floor.low

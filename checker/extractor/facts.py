@@ -68,7 +68,7 @@ class _Context:
         self.background: dict[int, bool] = {}
         #: fact id -> why it got its key (keys.Identity.why)
         self.why: dict[str, list[str]] = {}
-        #: (end offset, subject) of the last fact: "a 62% raise over six years" -> pay.period
+        #: (end offset, subject) of the last fact: "a 44% raise over five years" -> pay.period
         self.prior: tuple[int, str] | None = None
         #: money or not -> (sentence, measure, change) of the last measured figure (measures.py)
         self.measured: dict[bool, tuple[int, str, bool]] = {}
@@ -118,7 +118,7 @@ class _Context:
             hit = self.lexicon.verbs.match(self.norms, i)
             if (hit and i > 0 and self.norms[i - 1] in _NOUN_DETERMINERS
                     and self.norms[min(i + hit[1], first)] != "of"):
-                continue  # "the strike by 45,000 dockworkers": a noun (but "the deaths of 25 people")
+                continue  # "the strike by 9,000 porters": a noun (but "the deaths of 19 people")
             if hit and i + hit[1] <= first:
                 rank = (first - (i + hit[1]), -hit[1])
                 if best is None or rank < best[0]:
@@ -130,7 +130,7 @@ class _Context:
             depth += (self.norms[i] == "(") - (self.norms[i] == ")")
             seen += depth == 0  # words in a bracketed aside do not count towards the window
             if seen > _VERB_WINDOW or self.words.words[i].kind == "num":
-                return None  # "15,600 cases and 537 deaths": the next count's words are its own
+                return None  # "9,100 cases and 320 deaths": the next count's words are its own
             hit = self.lexicon.verbs.match(self.norms, i)
             if hit:
                 return hit[0]
@@ -200,7 +200,7 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool
         if q.qualifier == "exact" and before in _TIME_SINCE_BEFORE and q.unit in _CALENDAR_UNITS:
             return False
         if before == "in" and q.unit in _CALENDAR_UNITS and in_record_frame(ctx.words, first):
-            return False  # "the first strike in almost 50 years": a record's frame, not a length
+            return False  # "the first strike in almost 40 years": a record's frame, not a length
     if before == "of" and first > 1 and ws[first - 2].norm in _FRACTION_WORDS:
         return False  # "a quarter of a percentage point": only the fraction's tail was read
     if ws[first].norm.startswith(("duration", "running", "runtime", "length")) and q.unit == "second":
@@ -244,7 +244,7 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: dict) -> Ide
     if measured is not None:
         return measured
     origin = keys.distance_from(ctx, last) if q.dimension == "[length]" and not q.modifies else None
-    if origin:  # "29 km from the capital" -> place.distance[from=capital]
+    if origin:  # "30 km from the capital" -> place.distance[from=capital]
         return Identity("place", measure, [f"from={origin}"], [f"a distance from {origin}"])
     subject = None
     modifies = q.modifies or keys.noun_after_adjective(ctx, q.text, last) or keys.of_noun(ctx, last)
@@ -277,7 +277,7 @@ def _of_this_event(ctx: _Context, q: Quantity, first: int, last: int, previous: 
     if ctx.background[sentence.first]:
         return False
     if is_rate_denominator(ctx.article.text, previous, q):
-        return False  # the "a year" of "$900,000 a year"
+        return False  # the "a year" of "$410,000 a year"
     return not is_superseded(ctx.words, first, last) and not is_conversion(ctx.article.text, previous, q)
 
 

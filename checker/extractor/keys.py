@@ -120,10 +120,10 @@ def place_facet(ctx, first: int, last: int) -> str | None:
 
 
 def distance_from(ctx, last: int) -> str | None:
-    """"29 km from the capital", "40 km northeast of the city of X": the place a distance is
+    """"30 km from the capital", "40 km northeast of the city of X": the place a distance is
     measured from (a proper name, or a common noun of ``place_nouns``)."""
     end = ctx.words.sentences[ctx.words.sentence_of(last - 1)].last
-    if last < end and ctx.norms[last] == "(":  # its conversion: "29 km (18 miles) from"
+    if last < end and ctx.norms[last] == "(":  # its conversion: "30 km (19 miles) from"
         close = next((j for j in range(last, min(end, last + 8)) if ctx.norms[j] == ")"), None)
         last = close + 1 if close is not None else last
     if last >= end:
@@ -170,7 +170,7 @@ def head_words(phrase: str) -> list[str]:
 
 
 def of_noun(ctx, last: int) -> str | None:
-    """"572 mm of rain", "24 tonnes of aid": the noun a measure is an amount of."""
+    """"300 mm of rain", "24 tonnes of aid": the noun a measure is an amount of."""
     end = ctx.words.sentences[ctx.words.sentence_of(max(last - 1, 0))].last
     if last + 1 >= end or ctx.norms[last] != "of":
         return None
@@ -211,7 +211,7 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
         ident.facets.remove("part")  # "76 of which were shot down": its own measure, not a subset
         ident.measure = ""
     if ident.measure == "" and not verb and counts.get(("measure", sentence)):
-        verb = counts[("measure", sentence)]  # "25 deaths: 21 children and four adults"
+        verb = counts[("measure", sentence)]  # "25 deaths: 11 children and two adults"
         ident.why.append(f'a breakdown of the "{verb}" count before it')
     if ident.measure == "":
         ident.measure = verb or "count"

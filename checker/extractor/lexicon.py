@@ -104,7 +104,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     #: measured nouns of percentages and money ("deposit rate", "inflation", "prize money")
     measures: PhraseTable = field(default_factory=lambda: PhraseTable.build({}))
-    #: nouns that make a figure a change of its measure ("a 77% increase", "a pay rise")
+    #: nouns that make a figure a change of its measure ("a 40% increase", "a pay rise")
     change_nouns: frozenset[str] = frozenset()
     #: measures a money figure never takes ("growth", "deposit-rate")
     percent_measures: frozenset[str] = frozenset()
@@ -114,7 +114,7 @@ class Lexicon:
     count_kinds: dict[str, str] = field(default_factory=dict)
     #: a counted noun's subject -> the whole it is a kind of ("car" -> vehicle): sums.py
     kinds_of: dict[str, str] = field(default_factory=dict)
-    #: verbs that make an exact number after them a floor ("the toll crosses 150")
+    #: verbs that make an exact number after them a floor ("the toll crosses 60")
     floor_verbs: frozenset[str] = frozenset()
     #: verbs whose "to <figure>" marks the figure as an update ("has risen to 62")
     update_verbs: frozenset[str] = frozenset()

@@ -2,11 +2,11 @@
 inflation, growth, pay, a price, prize money ...), whose it is, whether the figure is a change of
 it, the period it is given for and the rate it is paid at.
 
-    "inflation quickened to 2.6% in May"          -> inflation.share[in=may]
-    "Growth is seen at 0.9% in 2024, 1.6% in 2026" -> growth.share[in=2024], growth.share[in=2026]
-    "cut its deposit rate by 0.25 percentage points" -> deposit-rate.change
+    "consumer prices rose 3.1% in March"           -> inflation.share[in=march]
+    "Growth is seen at 1.1% in 2031, 1.8% in 2033" -> growth.share[in=2031], growth.share[in=2033]
+    "cut its deposit rate by 0.5 percentage points" -> deposit-rate.change
     "Norland's prize money is €9 million"         -> prize-money.amount[of=norland]
-    "dockworkers earn $39 an hour"                 -> pay.amount[per=hour]
+    "porters earn $31 an hour"                     -> pay.amount[per=hour]
 
 The measured nouns are the lexicon's ``measures`` (rules/lexicons/facts.yaml), matched as phrases
 so "marginal lending rate" and "deposit rate" stay apart while "rate" alone is the general one.
@@ -22,7 +22,7 @@ from .keys import Identity
 
 __all__ = ["Measured", "economic_measure", "is_rate_denominator", "measured_identity", "period_facet"]
 
-_BACK = 30  # words looked back for the measured noun (a list "0.9% in 2024, 1.4% in 2025 ...")
+_BACK = 30  # words looked back for the measured noun (a list "1.1% in 2031, 1.5% in 2032 ...")
 _AHEAD = 5  # words looked ahead ("EUR28m in prize money")
 _CHANGE_PREPS = frozenset({"by"})
 _PERIOD_WORDS = frozenset({"over", "in", "during", "across", "within"})
@@ -80,8 +80,8 @@ def _stance(ctx, first: int) -> str | None:
 def _inherited(ctx, q, first: int, money: bool) -> Measured | None:
     """A figure with no measured noun in its sentence: the measure of the figure of its kind just
     before it (this sentence or the one before: "a 70% pay rise ... Employers offered nearly
-    50%"), else the last measured noun of the sentence before ("The wage terms were not released.
-    Employers raised their offer to a 62% increase")."""
+    50%"), else the last measured noun of the sentence before ("The wage terms were not published.
+    Employers raised their offer to a 44% increase")."""
     sentence = ctx.words.sentence_of(first)
     last = ctx.measured.get(money)
     if last and sentence - last[0] <= 1:
@@ -130,7 +130,7 @@ def period_facet(ctx, last: int, published: str | None) -> str | None:
 
 
 def _per(ctx, last: int) -> str | None:
-    """The rate an amount is paid at: "$39 an hour", "$900,000 a year", "per day", "annually"."""
+    """The rate an amount is paid at: "$31 an hour", "$410,000 a year", "per day", "annually"."""
     _, hi = ctx.words.clause_bounds(max(last - 1, 0))
     for i in range(last, min(hi, last + 2)):
         norm = ctx.norms[i]
@@ -142,7 +142,7 @@ def _per(ctx, last: int) -> str | None:
 
 
 def is_rate_denominator(text: str, previous, q) -> bool:
-    """True for the "a year" of "$900,000 a year": a duration that only says what an amount before
+    """True for the "a year" of "$410,000 a year": a duration that only says what an amount before
     it is paid per (``previous`` and ``q`` are the two quantities, ``text`` the article)."""
     if previous is None or previous.dimension != "[currency]" or q.dimension != "[time]":
         return False
@@ -210,7 +210,7 @@ def measured_identity(ctx, q, first: int, last: int, measure: str) -> Identity |
         between = [*between, q.text.lower().split()[0]]  # "over six years" read whole by the grammar
     of_noun = len(between) >= 3 and between[0] == "of"
     if q.dimension == "[time]" and 0 < len(between) <= 3 + of_noun and between[-1] in _PERIOD_WORDS:
-        # "a 62% raise over six years", "572 mm of rain (fell) in 48 hours": the figure before's period
+        # "a 44% raise over five years", "300 mm of rain (fell) in 36 hours": the figure before's period
         subject = singular(between[1]) if of_noun else ctx.prior[1]
         return Identity(subject, "period", why=[f"the period of the {subject} figure before it"])
     if q.dimension == "[time]" and (q.modifies or ctx.event_near(first, last)):

@@ -53,7 +53,7 @@ def is_background(words, sentence, published: str | None) -> bool:
 
 def _in_date(norms: list[str], i: int, lo: int) -> bool:
     """"14 August 2018", "August 14, 2018": a year that is part of a full date (a month alone,
-    "in October 2022", names a past month, not the event's day)."""
+    "in June 2029", names a past month, not the event's day)."""
     back = [norms[j] for j in range(max(lo, i - 3), i)]
     return any(b in _MONTHS for b in back) and any(b.isdigit() and len(b) <= 2 for b in back)
 
@@ -62,7 +62,7 @@ _COMPARING = frozenset({"than", "above", "below", "compared", "versus", "vs", "w
 
 
 def _compares(norms: list[str], i: int, lo: int) -> bool:
-    """"more than in the whole of 2023", "above its total for 2023": a past year a figure of now
+    """"more than in the whole of 2029", "above its total for 2029": a past year a figure of now
     is compared with."""
     return any(norms[j] in _COMPARING for j in range(max(lo, i - 4), i))
 
@@ -88,7 +88,7 @@ def _aside(words, i: int, sentence) -> bool:
 
 def _since_now(norms: list[str], sentence, i: int) -> bool:
     """A "since" year that frames a figure of now: "the first cut since 2019", "held since
-    September 2023", "has fallen since the meeting in September 2023" (a month and year after a
+    March 2030", "has fallen since the meeting in March 2030" (a month and year after a
     "since"), not "has killed 300 since 2015" nor "since the start of 2023"."""
     if i > 0 and norms[i - 1] in _MONTHS:
         return any(norms[j] == "since" for j in range(max(sentence.first, i - 7), i))
@@ -100,7 +100,7 @@ def _since_now(norms: list[str], sentence, i: int) -> bool:
 def is_superseded(words, first: int, last: int | None = None) -> bool:
     """A figure the text replaces: "to 51 from 53" (53), "up from 12", "an earlier count of 40",
     "originally put at 39", and a level held for a span before a change ("after holding the rate
-    at 4% for nine months"; ``last``: the figure's end, exclusive)."""
+    at 2.5% for a year"; ``last``: the figure's end, exclusive)."""
     norms = words.norms
     lo, _ = words.clause_bounds(first)
     if last is not None and _held_for(words, first, last, lo):
@@ -109,7 +109,7 @@ def is_superseded(words, first: int, last: int | None = None) -> bool:
     if at is not None and any(norms[j] in ("to", "up", "down") for j in range(max(lo, at - 8), at)):
         return True
     if at is not None and last is not None and last < len(norms) and norms[last] == "to":
-        return True  # "from $39 to about $63"
+        return True  # "from $30 to about $45"
     window = norms[max(lo, first - 4):first]
     return any(w in _SUPERSEDING for w in window)
 
@@ -127,7 +127,7 @@ def is_conversion(text: str, previous: Quantity | None, q: Quantity) -> bool:
 
 def _from_before(words, first: int, lo: int) -> int | None:
     """The index of a "from" that opens the figure at ``first``, with at most two plain words
-    between ("from 53", "from the record 4%", "up from the nearly 50%")."""
+    between ("from 53", "from the record 2.5%", "up from the nearly 20%")."""
     for j in range(first - 1, max(lo, first - 4) - 1, -1):
         w = words.words[j]
         if words.norms[j] == "from":
@@ -142,7 +142,7 @@ _HOLD_VERBS = frozenset({"held", "holding", "hold", "kept", "keeping", "keep", "
 
 
 def _held_for(words, first: int, last: int, lo: int) -> bool:
-    """"held/kept ... at 4% for nine months": a level that lasted a span, said beside a change."""
+    """"held/kept ... at 2.5% for a year": a level that lasted a span, said beside a change."""
     norms = words.norms
     s = words.sentences[words.sentence_of(first)]
     if first == lo or norms[first - 1] not in ("at", "record"):
@@ -158,8 +158,8 @@ _BETWEEN_TO = frozenset({"a", "an", "the", "about", "around", "nearly", "almost"
 
 def is_update(words, first: int, update_verbs: frozenset[str]) -> bool:
     """A figure the text gives as a new value of its fact: "to" before it (hedges and articles
-    between) after an update verb of its clause ("the toll has risen to 39", "raised their offer
-    to a 62% increase", "climbed to about 40")."""
+    between) after an update verb of its clause ("the toll has risen to 47", "raised their offer
+    to a 44% increase", "climbed to about 40")."""
     norms = words.norms
     lo, _ = words.clause_bounds(first)
     j = first - 1
@@ -171,7 +171,7 @@ def is_update(words, first: int, update_verbs: frozenset[str]) -> bool:
 
 
 def as_floor(words, q: Quantity, first: int, floor_verbs: frozenset[str]) -> Quantity:
-    """An exact number after a floor verb ("the toll crosses 150", "deaths top 240") read as the
+    """An exact number after a floor verb ("the toll crosses 60", "deaths top 90") read as the
     floor it states: more than it (``q`` itself otherwise)."""
     if q.qualifier != "exact" or q.value is None or first == 0:
         return q

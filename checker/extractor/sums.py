@@ -1,5 +1,5 @@
-"""Sub-types summed: "35 cars and three heavy trucks" is also a count of 38 vehicles, so that it
-compares with another outlet's "some 20 vehicles".  The lexicon's ``kinds_of`` says which counted
+"""Sub-types summed: "12 cars and two lorries" is also a count of 14 vehicles, so that it
+compares with another outlet's "some 30 vehicles".  The lexicon's ``kinds_of`` says which counted
 nouns are kinds of which ("car", "truck" -> vehicle).
 
 In: one article's facts in text order, its text, ``kinds_of`` (kind -> whole).  Out: the summed
