@@ -19,14 +19,17 @@ def _med(values):
     return statistics.median(values) if values else None
 
 
-def summarise(runs, traced) -> dict:
-    """One tool's runs (and its tracemalloc run) -> medians and rates."""
+def summarise(runs, traced, chars: int | None = None) -> dict:
+    """One tool's runs (and its tracemalloc run) -> medians and rates (``chars``: the characters of its
+    files, for a worker that does not count them)."""
     good = [r for r in runs if r.ok and r.report]
     if not good:
         last = runs[-1]
         why = "timed out" if last.timed_out else f"exit {last.returncode}: {last.stderr.strip()[-300:]}"
         return {"ok": False, "error": why}
-    rep = good[0].report
+    rep = dict(good[0].report)
+    if rep.get("chars") is None:
+        rep["chars"] = chars or 0
     wall, cpu = _med(r.wall_s for r in good), _med(r.cpu_s for r in good)
     run_s = _med(r.report["run_s"] for r in good)
     out = {
@@ -94,7 +97,8 @@ def _machine(r: dict) -> list[str]:
     return ["## Machine and command", "",
             f"- command: `{r['command']}` (crosscheck from {r['checker']}); corpus seed {r['seed']}",
             f"- date: {r['date']}", f"- CPU: {m['cpu']}; memory: {m['memory']}", f"- OS: {m['os']}",
-            f"- Python: {m['python']}", f"- packages: {m['packages']}", f"- {m['load']}", ""]
+            f"- Python: {m['python']}", f"- packages: {m['packages']}",
+            f"- {m['load']}" + (f"; {r['load_end']} at the end" if r.get("load_end") else ""), ""]
 
 
 def _peers(r: dict) -> list[str]:
@@ -143,43 +147,48 @@ def _ratios(tools: dict) -> list[str]:
 
 
 def _saves(on: dict, off: dict) -> str:
-    """The share of a run's time a speed-up takes off: 1 - with / without (wall; CPU in brackets)."""
-    return f"{100 * (1 - on['wall_s'] / off['wall_s']):.0f}% (CPU {100 * (1 - on['cpu_s'] / off['cpu_s']):.0f}%)"
+    """The share of a run's time a speed-up takes off: 1 - with / without (CPU; wall in brackets)."""
+    return f"{100 * (1 - on['cpu_s'] / off['cpu_s']):.0f}% (wall {100 * (1 - on['wall_s'] / off['wall_s']):.0f}%)"
 
 
-def _floor(r: dict, extract_wall: float) -> str:
-    """Extract's whole-process throughput over each peer's, with the extract run taking ``extract_wall``."""
+def _floor(r: dict, on: dict, off: dict) -> str:
+    """Extract's whole-process throughput over each peer's (the comparison above), were the extract run
+    slower by ``off`` over ``on`` (CPU seconds of the speed-up measurement)."""
     tools = (r.get("compare") or {}).get("tools", {})
     ours = tools.get("crosscheck-extract")
     peers = [tools[p] for p in ("quantulum3", "duckling") if tools.get(p, {}).get("ok")]
     if not (ours and ours.get("ok") and peers):
         return "n/a"
-    return " / ".join(f"{ours['articles'] / extract_wall / p['articles_per_s']:.1f}x" for p in peers)
+    slower = off["cpu_s"] / on["cpu_s"]
+    return " / ".join(f"{ours['articles_per_s'] / slower / p['articles_per_s']:.1f}x" for p in peers)
 
 
 def _speedups(r: dict) -> list[str]:
     sp = r.get("speedups")
     if not sp:
         return []
+    head = "## What each speed-up in checker/parser/ buys"
     if not sp.get("ok"):
-        return ["## What each speed-up in checker/parser/ buys", "", f"The measurement failed: {sp.get('error', '?')}", ""]
+        return [head, "", f"The measurement failed: {sp.get('error', '?')}", ""]
     ext, chk = sp["extract"], sp["check"]
-    rows = [["all on", "", _f(ext["none"]["wall_s"]), "", _f(chk["none"]["wall_s"]), "", _floor(r, ext["none"]["wall_s"])]]
+    on_e, on_c = ext["none"], chk["none"]
+    rows = [["all on", "", _f(on_e["cpu_s"]), "", _f(on_c["cpu_s"]), "", _floor(r, on_e, on_e)]]
     for name, d in sp["speedups"].items():
-        rows.append([f"{d['what']} (`{name}`)", d["instead"], _f(ext[name]["wall_s"]), _saves(ext["none"], ext[name]),
-                     _f(chk[name]["wall_s"]), _saves(chk["none"], chk[name]), _floor(r, ext[name]["wall_s"])])
-    return ["## What each speed-up in checker/parser/ buys", "",
+        rows.append([f"{d['what']} (`{name}`)", d["instead"], _f(ext[name]["cpu_s"]), _saves(on_e, ext[name]),
+                     _f(chk[name]["cpu_s"]), _saves(on_c, chk[name]), _floor(r, on_e, ext[name])])
+    return [head, "",
             f"The extract run of the comparison above ({sp['articles']} articles, bench/worker.py) and `crosscheck "
             "check seeds/` (`--no-cache`), each a fresh process, with everything on and with one speed-up put back "
             f"to the plain way of doing the same work (bench/speedups.py; the results are the same), {sp['rounds']} "
-            "alternating rounds, medians of the whole process. *Saves*: the share of the run's time the speed-up "
-            "takes off, 1 - with / without. A speed-up stays where it saves at least 10% of either run, or where "
-            "extract needs it to stay at least 20x quantulum3 and 5x Duckling (whole process; the last column "
-            "takes the peers' throughput from the comparison above). The lexer's table no longer keeps `re`'s "
-            "compiled programs (that relied on CPython's `_sre` internals): a process now compiles each bucket "
-            "regex it needs with `re.compile`, about 0.1 s for the few hundred an article of English needs, paid "
-            "in its first articles and included in these times.", "",
-            *_table(["speed-up", "without it", "extract s", "saves", "check seeds/ s", "saves",
+            "alternating rounds. Each cell is the fastest of them in CPU seconds of the whole process: on a shared "
+            "machine other load only adds time, and it adds less to CPU time than to wall time. *Saves*: the share "
+            "of the run's time the speed-up takes off, 1 - with / without. A speed-up stays where it saves at least "
+            "10% of either run, or where extract needs it to stay at least 20x quantulum3 and 5x Duckling, whole "
+            "process (the last column: the comparison's ratios, slowed down as this measurement says). The lexer's "
+            "table no longer keeps `re`'s compiled programs (that relied on CPython's `_sre` internals): a process "
+            "now compiles each bucket regex it needs with `re.compile`, 0.07-0.1 s for the 180 or so that news text "
+            "needs, paid in its first articles and included in these times.", "",
+            *_table(["speed-up", "without it", "extract CPU s", "saves", "check seeds/ CPU s", "saves",
                      "extract / quantulum3 / Duckling, whole process"], rows)]
 
 

@@ -95,7 +95,9 @@ def compare(tools: list[str], files: list[Path], work: Path, env: dict, rounds: 
             print(f"  round {i + 1}: {tool} {run.wall_s:.2f} s{'' if run.ok else ' FAILED'}", file=sys.stderr)
     traced = {t: procs.run(_python(str(HERE / "worker.py"), t, str(seeds), "--tracemalloc"), timeout=timeout, env=env)
               for t in tools}
-    return {"articles": len(files), "rounds": rounds, "tools": {t: report.summarise(runs[t], traced[t]) for t in tools}}
+    chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
+    return {"articles": len(files), "rounds": rounds,
+            "tools": {t: report.summarise(runs[t], traced[t], chars) for t in tools}}
 
 
 def _projected(history: list[tuple[int, float]], size: int) -> float:
@@ -275,6 +277,7 @@ def _bench(args: argparse.Namespace, argv: list[str], env: dict, checker_from: s
     files = [work / "pool" / name for name, _o, _s in entries]
     for part in parts:
         _PART_RUNS[part](args, results, env, work, entries, files)
+    results["load_end"] = "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
     if args.json or not args.only:
         path = Path(args.json or HERE / "results" / "latest.json")
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,8 @@
 
     python bench/worker.py TOOL LISTFILE [--tracemalloc] [--off SPEEDUP[,SPEEDUP...]]
 
-prints one JSON object: the tool's label, articles, characters, things found, seconds to import and
+prints one JSON object: the tool's label, articles, characters (null for a tool that reads the files
+itself: the parent counts them), things found, seconds to import and
 warm up, seconds over the articles, and this process's peak memory (``ru_maxrss``; with --tracemalloc
 also the peak of Python's own allocations, which slows the run).  The parent (bench/run.py) times the
 whole process from outside.
@@ -92,13 +93,11 @@ def main(argv: list[str]) -> int:
     if run_one is not None:
         run_one(WARM_UP, None)
     t1 = time.perf_counter()
-    chars = 0
+    chars = None  # a tool that reads the files itself: counted by the parent, not in this process's time
     if run_all is not None:
-        chars = sum(len(Path(p).read_text(encoding="utf-8")) for p in paths)
-        t1 = time.perf_counter()
         found = run_all(paths)
     else:
-        found = 0
+        found, chars = 0, 0
         for p in paths:
             text = Path(p).read_text(encoding="utf-8")
             chars += len(text)

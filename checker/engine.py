@@ -153,7 +153,7 @@ def build_finding(rule, finding_type: str, d: Discrepancy) -> Finding:
         message = rule.message.format_map(fields)
     except (KeyError, IndexError, ValueError, AttributeError):  # validated at load; never fail a run
         message = f"{d.key}: {fields['sides']}"
-    severity = rule.severity
+    severity = lower_severity(rule.severity) if d.milder else rule.severity
     days = update_days(d)
     if days:
         severity = lower_severity(severity)
@@ -162,9 +162,9 @@ def build_finding(rule, finding_type: str, d: Discrepancy) -> Finding:
                    d.key, claims, d.detail, finding_sides(d) if finding_type in _SIDED else ())
 
 
-#: the finding types whose sides are values (a side per value stated); the text kinds' sides are
-#: listed by their comparators' owners in a later version of the contract
-_SIDED = frozenset({"numeric", "qualifier", "internal"})
+#: the finding types that list their sides: a side per value stated, per wording of a quoted
+#: statement, or per speaker or source credited with the same words or figure
+_SIDED = frozenset({"numeric", "qualifier", "internal", "quote", "attribution"})
 
 
 def finding_sides(d: Discrepancy) -> tuple[FindingSide, ...]:
@@ -180,7 +180,8 @@ def finding_sides(d: Discrepancy) -> tuple[FindingSide, ...]:
         if d.updates and firsts[k] and all(firsts[k] > (max((_day(i.article) or "") for i in o.items))
                                            for j, o in enumerate(d.sides) if j != k):
             explanation = "a later figure"
-        elif sources and None not in others and not others & set(sources):
+        elif sources and None not in others and not others & set(sources) and not d.key.startswith("quote/"):
+            # (a quote finding's sides are one speaker's wordings: never another source)
             explanation = "another source"
         elif "[part]" in d.key:
             explanation = "a part of the total"

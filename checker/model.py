@@ -9,11 +9,11 @@ as decoded from disk; ``Article.position`` turns one into a 1-based (line, colum
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
+
+from .article import Article
 
 __all__ = [
     "FAIL_ON",
@@ -71,6 +71,13 @@ class Quantity:
     (singular, lower case) of a count; ``modifies`` is the noun phrase a compound adjective qualifies
     ("a two-hour phone call" -> "phone call"); ``distributive`` marks "each"; ``part_of`` marks a part
     of a whole ("76 of which", "76 of the 112 drones") and holds the whole's noun when stated.
+
+    ``kind`` says what a number that is not a plain measure is (``None`` for a measure or count):
+    ``score`` ("beat Arsenal 3-1", "voted 219 to 213": ``first`` and ``second`` hold each side as
+    written, value and interval are unbounded ``None``), ``change`` ("climbed from 40 to 67": ``first``
+    is the start and ``second`` the end, the interval is the end), ``delta`` (the 2 of "rose $2 to $85"), ``rank`` ("11th consecutive day",
+    "a third term": value 11 or 3, ``noun`` the ranked noun, which is not counted), ``age`` ("The man,
+    45," and "in his 40s"), ``vague`` ("dozens of people": at least 24).
     """
 
     text: str
@@ -90,6 +97,9 @@ class Quantity:
     distributive: bool = False
     part_of: str | None = None
     whole: Fraction | None = None
+    kind: str | None = None
+    first: Fraction | None = None
+    second: Fraction | None = None
 
     def __post_init__(self) -> None:
         if self.qualifier not in QUALIFIERS:
@@ -135,91 +145,11 @@ class Quantity:
             out["part_of"] = self.part_of
         if self.whole is not None:
             out["whole"] = number_json(self.whole)
+        if self.kind:
+            out["kind"] = self.kind
+        if self.first is not None or self.second is not None:
+            out["sides"] = [number_json(self.first), number_json(self.second)]
         return out
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """One article as read from disk.
-
-    ``text`` is the text that claims are read from; ``offsets`` maps each of its characters back to a
-    character offset in the file as decoded from disk (``None`` when they are the same, as for plain
-    text; else a tuple-like sequence, see checker.ingest.textmap.OffsetMap).  ``raw`` is the decoded file
-    (for a .jsonl feed: the article's line, which is line ``first_line`` of the file), used to turn
-    file offsets into lines and columns.  ``furniture`` holds the page furniture ingest dropped, as
-    (raw start, raw end, furniture rule name); ``suppressions`` the in-file suppression comments, as
-    (file line suppressed, rule id or "*", reason).
-    """
-
-    id: str
-    path: str
-    text: str
-    outlet: str
-    published: str | None = None
-    title: str | None = None
-    url: str | None = None
-    story: str | None = None
-    raw: str | None = None
-    offsets: Sequence[int] | None = None
-    line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
-    ignore_rules: tuple[str, ...] = ()
-    first_line: int = 1
-    furniture: tuple[tuple[int, int, str], ...] = field(default=(), compare=False, repr=False)
-    suppressions: tuple[tuple[int, str, str], ...] = ()
-
-    def file_offset(self, offset: int) -> int:
-        """The character offset in the file of character ``offset`` of ``text``."""
-        if self.offsets is None:
-            return offset
-        if offset >= len(self.offsets):
-            return (self.offsets[-1] + 1) if self.offsets else 0
-        return self.offsets[offset]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) in the file of character ``offset`` of ``text``."""
-        return self.raw_position(self.file_offset(offset))
-
-    def raw_position(self, pos: int) -> tuple[int, int]:
-        """1-based (line, column) in the file of character ``pos`` of ``raw``."""
-        starts = self.line_starts or _line_starts(self.raw if self.raw is not None else self.text)
-        i = bisect.bisect_right(starts, pos) - 1
-        return i + self.first_line, pos - starts[i] + 1
-
-    def end_position(self, end: int) -> tuple[int, int]:
-        """1-based (line, column) just past the last character of a span ending at ``end``."""
-        if end <= 0:
-            return self.position(0)
-        line, col = self.position(end - 1)
-        return line, col + 1
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "path": self.path,
-            "outlet": self.outlet,
-            "published": self.published,
-            "title": self.title,
-            "story": self.story,
-        }
-
-    def without_text(self) -> Article:
-        """This article without its text and decoded file, for holding many articles once their
-        facts are extracted: positions still resolve (from the line starts, kept or worked out
-        here, and the offset map); nothing else needs the text."""
-        from dataclasses import replace
-
-        starts = self.line_starts or _line_starts(self.raw if self.raw is not None else self.text)
-        return replace(self, text="", raw=None, line_starts=starts)
-
-
-def _line_starts(text: str) -> tuple[int, ...]:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return tuple(starts)
 
 
 @dataclass(frozen=True, slots=True)

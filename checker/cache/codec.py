@@ -18,7 +18,8 @@ from .compact import Shared
 
 __all__ = ["FORMAT", "Decoder", "article_from_json", "article_to_json", "facts_from_json", "facts_to_json"]
 
-FORMAT = 3  # bump when the stored JSON changes shape (2: column-wise entries, the source index; 3: mention kinds)
+FORMAT = 4  # bump when the stored JSON changes shape (2: column-wise entries, the source index; 3: mention
+# kinds and roles; 4: a quantity's kind, first and second)
 
 # -- serialisation -------------------------------------------------------------------------------
 #
@@ -37,17 +38,18 @@ FORMAT = 3  # bump when the stored JSON changes shape (2: column-wise entries, t
 # wrong facts, never run code.
 
 QUANTITY_FIELDS = ("text", "start", "end", "qualifier", "value", "low", "high", "low_inclusive", "high_inclusive",
-                   "unit", "dimension", "noun", "hedge", "modifies", "distributive", "part_of", "whole")
+                   "unit", "dimension", "noun", "hedge", "modifies", "distributive", "part_of", "whole", "kind",
+                   "first", "second")
 FACT_FIELDS = ("id", "article", "key", "quantity", "speaker", "time", "date", "sentence", "subject", "measure")
 QUOTE_FIELDS = ("id", "article", "speaker", "text", "start", "end", "sentence", "topic")
 MENTION_FIELDS = ("id", "article", "text", "start", "end", "surname", "given", "entity", "kind", "role")
 FACT_COLUMNS = ("article", "key", "speaker", "time", "date", "subject", "measure", *QUANTITY_FIELDS)
 QUOTE_COLUMNS = ("article", "speaker", "text", "start", "end", "topic")
 MENTION_COLUMNS = ("article", "text", "start", "end", "surname", "given", "kind", "role")
-_NUMBERS = frozenset({"value", "low", "high", "whole"})
+_NUMBERS = frozenset({"value", "low", "high", "whole", "first", "second"})
 
 _STR, _OPT, _INT, _BOOL = frozenset({str}), frozenset({str, type(None)}), frozenset({int}), frozenset({bool})
-_KINDS = {"article": _STR, "key": _STR, "text": _STR, "qualifier": _STR, "dimension": _STR, "surname": _STR, "kind": _STR,
+_KINDS = {"article": _STR, "key": _STR, "text": _STR, "qualifier": _STR, "dimension": _STR, "surname": _STR, "kind": _OPT,
           "start": _INT, "end": _INT, "low_inclusive": _BOOL, "high_inclusive": _BOOL, "distributive": _BOOL}
 
 

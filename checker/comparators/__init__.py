@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import attribution, internal, numeric, qualifier, quote, spelling
+from . import attribution, internal, numeric, qualifier, quote, roles, spelling
 
 __all__ = ["COMMON_PLACEHOLDERS", "KINDS", "get", "kinds"]
 
@@ -49,5 +49,5 @@ def kinds() -> tuple[str, ...]:
     return tuple(sorted(KINDS))
 
 
-for _module in (numeric, qualifier, quote, attribution, spelling, internal):
+for _module in (numeric, qualifier, quote, attribution, roles, spelling, internal):
     register(_module)

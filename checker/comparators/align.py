@@ -4,7 +4,9 @@ Texts are normalised first (case, curly and straight quote marks, dashes and oth
 not count).  Two quotes of one statement may start and stop at different words, so they are
 aligned as *overlapping* stretches: words one quote has before the other begins, or after the
 other ends, cost nothing; inside the shared stretch a match scores +1 and a changed, missing or
-extra word -1 (a word-level overlap alignment).  rapidfuzz's ``partial_ratio`` first drops pairs
+extra word -1 (a word-level overlap alignment).  The similarity leaves out the longer quote's
+extra words only when the shorter one is aligned whole (an excerpt); two quotes that overlap only
+at an end each ("... and I agree" / "And I don't believe ...") count every word of both.  rapidfuzz's ``partial_ratio`` first drops pairs
 that share too little to be worth aligning; a caller that only needs to know whether two wordings
 are consistent or reach a similarity gives ``min_similarity``, and pairs that provably cannot are
 not aligned at all (:func:`may_reach`).  The alignment's edits give the readable difference
@@ -258,9 +260,18 @@ def relate(a: tuple[str, ...], b: tuple[str, ...], floor: float = _PREFILTER,
     edits = [p for p in pairs if None in p or a[p[0]] != b[p[1]]]
     if not edits:
         return Relation("overlap", 1.0) if matches >= min(3, len(short)) else Relation("other", 0.0)
-    core_a = sum(1 for i, _ in pairs if i is not None)
-    core_b = sum(1 for _, j in pairs if j is not None)
-    return Relation("other", 2 * matches / (core_a + core_b), _pairs_diff(a, b, pairs))
+    ia = [i for i, _ in pairs if i is not None]
+    jb = [j for _, j in pairs if j is not None]
+    if _whole(ia, len(a)) or _whole(jb, len(b)):
+        size = len(ia) + len(jb)  # one is an excerpt of the other: the other's extra words are free
+    else:
+        size = len(a) + len(b)  # they overlap at an end each: the words past it count against them
+    return Relation("other", 2 * matches / size, _pairs_diff(a, b, pairs))
+
+
+def _whole(indices: list[int], n: int) -> bool:
+    """True when aligned ``indices`` (in order) run from the first word to the last of ``n``."""
+    return bool(indices) and indices[0] == 0 and indices[-1] == n - 1
 
 
 def _pairs_diff(a: tuple[str, ...], b: tuple[str, ...], pairs) -> str:

@@ -1,22 +1,31 @@
-"""The same words are given to different speakers.
+"""The same words, or the same figure, are credited to different sources.
 
-Quotes of at least ``min_words`` words from different articles are the same words when they are
-identical after normalising case and punctuation, when one contains the other, or when their
-word alignment reaches ``min_similarity``.  When such quotes are given to different named
-speakers (speaker phrases that end in a name: "the Russian leader" is a description, not a
-speaker that can be wrong), the finding names each speaker with the outlets that give the words to
-them.  With ``include_facts``, facts with the same key and the same value given to different named
-speakers are checked the same way (off by default: two sources often confirm one number).
+Quotes are compared sentence by sentence: two sentences from different articles are the same words
+when they are identical after normalising case and punctuation (a whole sentence of at least
+``min_sentence_words`` words), or, for sentences of at least ``min_words`` words, when one contains
+the other or their word alignment reaches ``min_similarity``.  When such words are given to
+different named speakers (speaker phrases that end in a name: "the Russian leader" is a
+description, not a speaker that can be wrong, unless it refers back to the person just named), the
+finding names each speaker with the outlets that give the words to them, and shows each speaker's
+quote whole.  With ``include_facts``, one figure (:mod:`.figures`: the same value, unit and noun,
+with the same key or a distinctive value) credited to different named sources is checked the same
+way: the ``figure-attribution`` rule; durations are left out, and an article that names both
+sources, or sources that share a surname (the spelling rules' business), are no finding.
 
 flags:
     A: "We want to see outcomes, not more talks," Vice President JD Vance said.
     B: "We want to see outcomes, not more talks," Secretary of State Marco Rubio said.
     -> JD Vance (A) vs Marco Rubio (B)
+    C: Harbour master Paolo Ferri said 35 boats were lost.
+    D: Coastguard commander Anna Conti said 35 boats were lost.
+    -> (include_facts) Paolo Ferri (C) vs Anna Conti (D)
 
 passes:
     A: "We want to see outcomes, not more talks," Vice President JD Vance said.
     B: "We want to see outcomes, not more talks," Mr. Vance said.   (one speaker, named two ways)
     C: "We want to see outcomes, not more talks," the vice-president said.   (a description)
+    D: The call lasted more than two hours, Anna Conti said. / E: The call lasted more than two
+       hours, Paolo Ferri said.   (a duration: both parties may tell it)
 """
 
 from __future__ import annotations
@@ -28,11 +37,12 @@ from checker.model import Fact, Quote
 
 from .base import Discrepancy, Selection, Side, sort_sides
 from .candidates import candidates, run_length
-from .grouping import by_key, comparable_groups, signature
+from .figures import same_figures
 from .memo import Memo
-from .names import cluster_speakers, display, is_named, speaker_key
-from .newscope import EVERYTHING, NOTHING, SAME_KEY, NewScope
+from .names import cluster_speakers, display, is_named, speaker_key, surname_word
+from .newscope import EVERYTHING, NOTHING, NewScope
 from .spec import Opt
+from .statements import sentences, statement_of
 from .unionfind import UnionFind
 
 # How the work scales (docs/rules.md, "What comparison costs"): quotes with the same normalised words
@@ -46,37 +56,43 @@ OPTIONS = {
     "min_words": Opt("integer", "shortest quote (in words) whose speaker is compared", minimum=1),
     "min_similarity": Opt("number", "word similarity (0-1) from which two quotes are the same words",
                           minimum=0, maximum=1),
-    "include_facts": Opt("boolean", "also compare the speakers of facts with the same key and value"),
+    "include_facts": Opt("boolean", "also compare the sources of one figure: facts with the same value, "
+                         "unit and noun, and the same key or a distinctive value (see min_value)"),
+    "quotes": Opt("boolean", "compare the speakers of quotes (off for a rule about figures only)"),
+    "min_sentence_words": Opt("integer", "shortest quoted sentence (in words) compared when it is the same "
+                              "words whole", minimum=1),
+    "min_value": Opt("integer", "smallest number (not a range) that is one figure whatever its key, when "
+                     "its unit and counted noun agree", minimum=0),
 }
-DEFAULTS = {"min_words": 6, "min_similarity": 0.9, "include_facts": False}
+DEFAULTS = {"min_words": 6, "min_similarity": 0.9, "include_facts": False, "quotes": True,
+            "min_sentence_words": 4, "min_value": 10}
 PLACEHOLDERS = {"words": "the words (or value) given to several speakers"}
 
 
 def new_scope(options: Mapping[str, Any]) -> NewScope:
     """--new: quotes are linked transitively (a new quote may reach another through a third), so
-    every quote; with ``include_facts``, the facts of the new articles' keys too."""
-    return NewScope(facts=SAME_KEY if options.get("include_facts") else NOTHING, quotes=EVERYTHING)
+    every quote; with ``include_facts``, every fact too (one figure may be keyed two ways)."""
+    return NewScope(facts=EVERYTHING if options.get("include_facts") else NOTHING,
+                    quotes=EVERYTHING if options.get("quotes", True) else NOTHING)
 
 
 def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:
     """One discrepancy per quote (or fact value) given to more than one speaker."""
     words = sel.memo.words
-    quotes = [q for q in sel.quotes if is_named(q.speaker) and len(words(q.text)) >= options["min_words"]]
-    for group in _same_words(quotes, options, sel.memo):
-        found = _speakers(sel, group, "quote")
-        if found:
-            yield found
+    shortest = min(options["min_words"], options["min_sentence_words"])
+    quotes = [part for q in sel.quotes if is_named(q.speaker) for part in sentences(q)
+              if len(words(part.text)) >= shortest]
+    if options["quotes"]:
+        for group in _same_words(quotes, options, sel.memo):
+            found = _speakers(sel, group, "quote")
+            if found:
+                yield found
     if options["include_facts"]:
-        for _, facts in by_key(sel.facts):
-            for grp in comparable_groups(facts):
-                same_value: dict[Any, list[Fact]] = {}
-                for f in grp:
-                    if is_named(f.speaker):
-                        same_value.setdefault(signature(f, True), []).append(f)
-                for same in same_value.values():
-                    found = _speakers(sel, same, "fact")
-                    if found:
-                        yield found
+        named = [f for f in sel.facts if is_named(f.speaker)]
+        for same in same_figures(named, options["min_value"]):
+            found = _speakers(sel, same, "fact")
+            if found:
+                yield found
 
 
 def _same_words(quotes: list[Quote], options, memo: Memo) -> list[list[Quote]]:
@@ -97,8 +113,9 @@ def _same_words(quotes: list[Quote], options, memo: Memo) -> list[list[Quote]]:
     # wording in one article is linked, all its quotes at once, to anything in another article
     uf = UnionFind(range(len(wordings)))
     linked = {u for u in range(len(wordings)) if len(articles[u]) > 1}
+    short = [len(w) < options["min_words"] for w in wordings]  # linked only when the same words whole
     for u, v in candidates(wordings, run_length(min_sim)).pairs:
-        if len(articles[u]) == 1 and articles[u] == articles[v]:
+        if short[u] or short[v] or len(articles[u]) == 1 and articles[u] == articles[v]:
             continue  # both only in one article: quotes of one article are never linked directly
         if uf.find(u) == uf.find(v):
             continue  # in one group already: aligning them cannot change the groups
@@ -113,10 +130,22 @@ def _same_words(quotes: list[Quote], options, memo: Memo) -> list[list[Quote]]:
     return list(groups.values())
 
 
+def _whole_quote_item(sel: Selection):
+    """Quote (or one of its sentences) -> the Item of the whole quote as printed: a finding shows
+    each speaker's words in full, whichever sentence of them is the same."""
+    whole = {statement_of(q): q for q in sel.quotes}
+
+    def item(q: Quote):
+        return sel.quote_item(whole.get(statement_of(q), q))
+    return item
+
+
 def _speakers(sel: Selection, items: list[Quote] | list[Fact], what: str) -> Discrepancy | None:
     """The discrepancy when ``items`` (one set of words, or one value) have several speakers."""
     keyed = [(speaker_key(x.speaker), x) for x in items]
     canon = cluster_speakers(k for k, _ in keyed if k)
+    if what == "fact" and len({surname_word(canon[k]) for k, _ in keyed if k}) < 2:
+        return None  # one surname: a given name told two ways is the spelling rules' finding
     sides: dict[tuple[str, ...], list] = {}
     for k, x in keyed:
         if k:
@@ -124,11 +153,11 @@ def _speakers(sel: Selection, items: list[Quote] | list[Fact], what: str) -> Dis
     articles = [{x.article for x in xs} for xs in sides.values()]
     if not any(a.isdisjoint(b) for i, a in enumerate(articles) for b in articles[i + 1:]):
         return None  # only an article that gives the words to both: one may be quoting the other
-    to_item = sel.quote_item if what == "quote" else sel.fact_item
+    to_item = _whole_quote_item(sel) if what == "quote" else sel.fact_item
     out = []
     for xs in sides.values():
         name = max((display(x.speaker or "") for x in xs), key=lambda s: (len(s), s))
-        out.append(Side(name, tuple(to_item(x) for x in xs)))
+        out.append(Side(name, tuple(dict.fromkeys(to_item(x) for x in xs))))
     out = sort_sides(out)
     text = max((to_item(x).text for x in items), key=len)
     if what == "quote":

@@ -59,7 +59,8 @@ class Discrepancy:
 
     ``fields`` adds placeholders for the rule's message template (name -> text); ``updates``
     says whether articles published on different days lower the severity (not for an article
-    that disagrees with itself).
+    that disagrees with itself); ``milder``, that the comparator judges the difference minor (a
+    synonym swap, a translation variant): the finding is one severity below the rule's.
     """
 
     key: str
@@ -67,6 +68,7 @@ class Discrepancy:
     detail: str | None = None
     fields: tuple[tuple[str, str], ...] = ()
     updates: bool = True
+    milder: bool = False
 
 
 @dataclass(frozen=True, slots=True)

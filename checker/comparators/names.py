@@ -101,7 +101,24 @@ def cluster_speakers(keys: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], t
         # a longer key that itself ends no other longer key is maximal (whatever ends it, ends key)
         maximal = [k for k in longer.get(key, ()) if k not in longer]
         out[key] = out[maximal[0]] if len(maximal) == 1 else key
-    return _across_spellings(out)
+    return _across_spellings(_first_names(out))
+
+
+def _first_names(canon: dict[tuple[str, ...], tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A one-word key left on its own (it ends no longer key) that is the first word of exactly one
+    speaker named in three words or more joins that speaker: where a name has no family name last,
+    people are referred to by its first part ("Kebede" for "Kebede Tesfaye Alemu")."""
+    heads = set(canon.values())
+    firsts: dict[str, set[tuple[str, ...]]] = {}
+    for k in heads:
+        if len(k) > 2:
+            firsts.setdefault(k[0], set()).add(k)
+    ends = {k[-1] for k in canon if len(k) > 1}
+    out = dict(canon)
+    for key, head in canon.items():
+        if len(key) == 1 and head == key and key[0] not in ends and len(firsts.get(key[0], ())) == 1:
+            out[key] = next(iter(firsts[key[0]]))
+    return out
 
 
 def _across_spellings(canon: dict[tuple[str, ...], tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:

@@ -1,26 +1,39 @@
 """One speaker is quoted in different words for the same statement.
 
 Quotes of one speaker (named the same way after rank words are dropped: "Mr. Putin" = "Vladimir
-Putin") are compared across articles.  Case, punctuation and quote marks do not count.  Two quotes
-are the same statement when one contains the other (a partial quote: never a finding), when they
-overlap and differ only in where they start or stop, or when their word-level alignment reaches
-``min_similarity`` (then they are worded differently: a finding, with the changed words in its
-detail, "possible -> potential").  Short quotes (at most ``topic_max_words`` words) that the
-extractor ties to a topic ("a 'very frank' conversation" -> call) and that are not a piece of a
-longer quote are compared by topic instead: two of them with the same topic are the same
-statement however different their words.  A difference is not reported when either article also
-prints the other's wording: an outlet that prints both has quoted two statements.
+Putin") are cut into sentences (:mod:`.statements`) and compared across articles, sentence by
+sentence.  Case, punctuation and quote marks do not count.  Two sentences are the same statement
+when one contains the other (a partial quote: never a finding), when they overlap and differ only
+in where they start or stop, when their word-level alignment reaches ``min_similarity`` (ends that
+do not match count against them unless one is an excerpt of the other), or when they share their
+content words though not their order (a translation: ``min_shared`` content stems, ``min_overlap``
+of the shorter's; :mod:`.paraphrase`).  Such a pair worded differently is a finding, with the
+changed words in its detail ("possible -> potential") and a judgement: a synonym swap or a
+translation variant is one severity below the rule's; a change of negation, of a number or of
+intensity keeps it.  The differing sentences of one quote are one finding.  Short quotes (at most
+``topic_max_words`` words) that the extractor ties to a topic ("a 'very frank' conversation" ->
+call) and that are not a piece of a longer quote are compared by topic instead: two of them with
+the same topic are the same statement however different their words.  A difference is not
+reported when either article also prints the other's wording: an outlet that prints both has
+quoted two statements.
 
 flags:
     A: Putin said he is ready to work on "a memorandum on a possible future peace agreement."
     B: Putin said he is ready to work on "a memorandum on a potential future peace agreement."
-    -> detail: possible -> potential
+    -> detail: possible -> potential (a synonym swap)
+    C: Ruiz said: "Never before has our town seen such terrible damage."
+    D: "Our town has never witnessed damage as awful as this before," Ruiz said.
+    -> a translation variant
+    E: "We have opened three shelters," Ruiz said. / F: "We have opened five shelters," Ruiz said.
+    -> a change of number
 
 passes:
     A: Putin said he is ready to work on "a memorandum on a possible future peace agreement."
     B: Putin spoke of "a possible future peace agreement."   (a partial quote)
     C: Trump said the call "went very well."  / D: Trump called the call "excellent" and said it
        "went very well."   (D prints both wordings)
+    E: "The water rose faster than anyone expected," Ruiz said. / F: "Every family will have a
+       roof before the winter," Ruiz said.   (two sentences of one speech)
 """
 
 from __future__ import annotations
@@ -36,7 +49,9 @@ from .base import Discrepancy, Selection, Side, outlets_of, sort_sides
 from .candidates import SMALL_BLOCK, candidates, run_length
 from .names import cluster_speakers, display, speaker_key, surname_word
 from .newscope import NewScope, paired
+from .paraphrase import overlap, shared
 from .spec import Opt
+from .statements import judge, sentences, statement_of
 from .unionfind import UnionFind
 
 # How the work scales (docs/rules.md, "What comparison costs"): quotes of one speaker with the same
@@ -53,9 +68,16 @@ OPTIONS = {
     "min_words": Opt("integer", "shortest quote (in words) compared by its wording", minimum=1),
     "topic_max_words": Opt("integer", "longest quote (in words) compared by its topic; 0 turns topic "
                            "matching off", minimum=0),
+    "min_shared": Opt("integer", "content words (stems, synonyms as one) two sentences that do not align "
+                      "word by word must share to be one statement in other words (a translation); "
+                      "0 turns this off", minimum=0),
+    "min_overlap": Opt("number", "share (0-1) of the shorter sentence's content words the other must "
+                       "have for that", minimum=0, maximum=1),
 }
-DEFAULTS = {"min_similarity": 0.6, "min_words": 4, "topic_max_words": 8}
-PLACEHOLDERS = {"speaker": "who is quoted, as most fully named"}
+DEFAULTS = {"min_similarity": 0.6, "min_words": 3, "topic_max_words": 8, "min_shared": 2, "min_overlap": 0.6}
+PLACEHOLDERS = {"speaker": "who is quoted, as most fully named",
+                "judgement": "what the difference amounts to: a synonym swap or translation variant (one "
+                             "severity lower), or a change of negation, number or intensity"}
 
 
 def _speaker_word(quote: Quote) -> str | None:
@@ -76,8 +98,9 @@ _SAME = Relation("same", 1.0)
 
 
 def by_speaker(quotes: tuple[Quote, ...]) -> list[list[Quote]]:
-    """Quotes with a speaker, grouped by speaker cluster (in a stable order)."""
-    keyed = [(speaker_key(q.speaker), q) for q in quotes]
+    """The sentences of the quotes with a speaker (:func:`.statements.sentences`), grouped by
+    speaker cluster (in a stable order)."""
+    keyed = [(speaker_key(q.speaker), part) for q in quotes for part in sentences(q)]
     canon = cluster_speakers(k for k, _ in keyed if k)
     groups: dict[tuple[str, ...], list[Quote]] = {}
     for k, q in keyed:
@@ -122,10 +145,20 @@ class _Speaker:
                                                        min_similarity=self.options["min_similarity"])
         return r if u < v else Relation(r.kind, r.similarity, reverse_diff(r.diff))
 
+    def aligned(self, u: int, v: int) -> bool:
+        """True when wordings ``u`` and ``v`` align word by word with ``min_similarity``."""
+        return self.rel(u, v).similarity >= self.options["min_similarity"]
+
+    def translated(self, u: int, v: int) -> bool:
+        """True when ``u`` and ``v`` share their content though not their word order (see
+        :mod:`.paraphrase`): ``min_shared`` content stems, ``min_overlap`` of the shorter's."""
+        o, a, b = self.options, self.wordings[u], self.wordings[v]
+        return 0 < o["min_shared"] <= shared(a, b) and overlap(a, b) >= o["min_overlap"]
+
     def similar(self, u: int, v: int) -> bool:
-        r, o = self.rel(u, v), self.options
-        return (r.similarity >= o["min_similarity"]
-                and min(len(self.wordings[u]), len(self.wordings[v])) >= o["min_words"])
+        if min(len(self.wordings[u]), len(self.wordings[v])) < self.options["min_words"]:
+            return False
+        return self.aligned(u, v) or self.translated(u, v)
 
     def _related(self, u: int, v: int) -> bool:
         return self.rel(u, v).consistent or self.similar(u, v)
@@ -189,9 +222,10 @@ class _Speaker:
                 same.union(u, v)
                 consistent[u].add(v)
                 consistent[v].add(u)
-            elif topic is not None or (self.similar(u, v) and self.rel(u, v).diff):
+            elif topic is not None or (self.similar(u, v) and self._diff(u, v, topic)):
                 comps.union(u, v)
                 differ.append((u, v))
+        self._one_statement(nodes, comps, {w for pair in differ for w in pair})
         members: dict[Any, list[int]] = {}
         for i in nodes:
             members.setdefault(comps.find(self.wid[i]), []).append(i)
@@ -205,6 +239,16 @@ class _Speaker:
             found = [f for u, v in pairs.get(root, ()) for f in (scan.first(u, v), scan.first(v, u)) if f]
             if found:
                 yield self._discrepancy(comp, same, found, topic)
+
+    def _one_statement(self, nodes: list[int], comps: UnionFind, differing: set[int]) -> None:
+        """Join in ``comps`` the differing sentences of one quote: the differences of one quoted
+        statement are one finding, however many of its sentences are worded differently."""
+        first_of: dict[str, int] = {}
+        for i in nodes:
+            u = self.wid[i]
+            if u in differing:
+                whole = statement_of(self.quotes[i])
+                comps.union(first_of.setdefault(whole, u), u)
 
     def _pairs(self, ws: list[int], wset: set[int], topic: str | None):
         """The pairs of wordings to relate: every pair by topic, candidate pairs by wording."""
@@ -235,12 +279,21 @@ class _Speaker:
         speaker = max((display(s) for s in speakers), key=lambda s: (len(s), s))
         slug = "-".join(speaker_key(speaker) or ("unknown",))
         key = f"quote/{slug}" + (f"/{topic}" if topic else "")
-        return Discrepancy(key, sort_sides(sides), edits or None, (("speaker", speaker),))
+        judgement, minor = self._judgement(found, topic)
+        return Discrepancy(key, sort_sides(sides), edits or None,
+                           (("speaker", speaker), ("judgement", judgement)), milder=minor)
 
     def _diff(self, u: int, v: int, topic: str | None) -> str:
-        if topic is None:
+        if topic is None and self.aligned(u, v):
             return self.rel(u, v).diff
         return word_diff(self.wordings[u], self.wordings[v])
+
+    def _judgement(self, found, topic: str | None) -> tuple[str, bool]:
+        """What the first conflicting pair's difference amounts to (:func:`.statements.judge`), and
+        whether that and every other pair's is minor."""
+        verdicts = [judge(self.wordings[u], self.wordings[v], self._diff(u, v, topic),
+                          topic is None and self.aligned(u, v)) for _, _, u, v in found]
+        return verdicts[0][0], all(minor for _, minor in verdicts)
 
 
 class _Scan:

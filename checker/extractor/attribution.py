@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
+from .names import load_names
 from .people import People, title_case
 from .sentences import Sentence, Word, Words
 
@@ -91,7 +92,11 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 def _np_right(ws: list[Word], start: int, ceiling: int) -> tuple[int, int] | None:
     """The noun phrase right after a verb ("said the Russian president"), when it starts like one."""
-    if start >= ceiling or not (ws[start].text[:1].isupper() or ws[start].norm in ("the", "he", "she")):
+    if start >= ceiling:
+        return None
+    titled = start + 1 < ceiling and ws[start + 1].text[:1].isupper() and (
+        ws[start].norm in load_names().role_words)  # "said captain Ana Ruiz"
+    if not (ws[start].text[:1].isupper() or ws[start].norm in ("the", "he", "she") or titled):
         return None
     i = start
     while i < ceiling and (ws[i].kind == "word" or (ws[i].text == "." and ws[i].start == ws[i - 1].end)):
@@ -186,6 +191,11 @@ def _speaker(people: People, lexicon: Lexicon, ws: list[Word], np: tuple[int, in
         return None
     bodies = {} if bodies is None else bodies
     determined = first < len(ws) and ws[first].norm in ("the", "a", "an")
+    if determined and ws[first].norm == "the" and _person_noun(words[-1]) and \
+            not any(w.text.endswith(("'s", "\u2019s")) for w in words):
+        near = _nearby_person(people, first, [w.norm for w in words[:-1] if w.text[:1].isupper()])
+        if near is not None:
+            return near  # "Ana Ruiz arrived. “...,” the fire chief said": the person just named
     if not any(w.text[:1].isupper() for w in words):
         key = " ".join(w.norm for w in words[-2:])
         if key in bodies:
@@ -207,13 +217,43 @@ def _speaker(people: People, lexicon: Lexicon, ws: list[Word], np: tuple[int, in
     return _body(text, bodies)
 
 
+def _person_noun(w: Word) -> bool:
+    """A lower-case head noun that names a person's role ("coach", "specialist", "president")."""
+    if not w.text[:1].islower():
+        return False
+    return w.norm in load_names().role_words or w.norm.endswith(("ist", "ists")) and len(w.norm) > 5
+
+
+def _nearby_person(people: People, first: int, modifiers: list[str] = ()) -> str | None:
+    """The person a definite description at word ``first`` refers back to ("the national coach"):
+    the one person named in its paragraph, else in it and the one before, or, among several, the one named last
+    whose descriptors fit the description's capitalised ``modifiers`` ("Russian" ~ "Russia");
+    else None."""
+    words = people.words
+    here = words.sentences[words.sentence_of(first)].paragraph
+    near = [(m_first, ent) for m_first, _m_last, ent in people.mentions if m_first < first
+            and ent.kind == "person" and here - words.sentences[words.sentence_of(m_first)].paragraph <= 1]
+    for window in ([m for m in near if words.sentences[words.sentence_of(m[0])].paragraph == here], near):
+        if len({id(ent) for _, ent in window}) == 1:
+            return window[0][1].name
+    fits = [(m_first, ent) for m_first, ent in near if modifiers and all(
+        any(_stem(m, d) for d in ent.descriptors) for m in modifiers)]
+    return max(fits, key=lambda m: m[0])[1].name if fits else None
+
+
+def _stem(a: str, b: str) -> bool:
+    """"russian" ~ "russia": the same word or a shared stem of four letters or more."""
+    n = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a == b or (n >= 4 and n >= min(len(a), len(b)) - 3)
+
+
 def _sentence_subject(people: People, s: Sentence, limit: int = 5) -> str | None:
     """The person a sentence is about: the first one named, not as a possessive, within its first
     ``limit`` words (its grammatical subject, titles included)."""
     ws = people.words.words
     seen = 0
     for k in range(s.first, s.last):
-        if ws[k].kind == "word":
+        if ws[k].kind == "word" and people.at(k) is None:  # a name of several words counts once
             seen += 1
             if seen > limit:
                 break

@@ -21,9 +21,11 @@ from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions
 from .keys import Identity, count_identity
 from .lexicon import Lexicon, load_lexicon
-from .measures import is_rate_denominator, measured_identity
+from .measures import POINTS, is_rate_denominator, measured_identity
+from .names import load_names
 from .people import People, find_people
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
+from .ranks import ranks_before
 from .scope import as_floor, in_record_frame, is_background, is_conversion, is_superseded, is_update
 from .sentences import Words
 from .sums import summed
@@ -72,6 +74,14 @@ class _Context:
         self.prior: tuple[int, str] | None = None
         #: money or not -> (sentence, measure, change) of the last measured figure (measures.py)
         self.measured: dict[bool, tuple[int, str, bool]] = {}
+
+    def ranks(self, ent) -> list[str]:
+        """The rank words written before a person's titles ("retired", "deputy"; extractor/ranks.py)
+        not already among them."""
+        if ent.kind != "person" or not ent.titles:
+            return []
+        titles = self.lexicon.title_words | load_names().role_words
+        return [r for r in ranks_before(self.words, ent.mentions, titles) if r not in ent.titles]
 
     def anchors(self, sentence: int) -> list[Anchor]:
         if sentence not in self._anchors:
@@ -163,25 +173,6 @@ class _Context:
         return best[1] if best else None
 
 
-def _modifiers(q: Quantity, ctx: _Context, first: int, last: int) -> list[str]:
-    """Capitalised adjectives before the counted noun ("35 Ukrainian drones" -> ["ukrainian"]) and
-    the lexicon's count kinds ("17,000 suspected cases" -> ["suspected"], "30 more people" -> ["more"])."""
-    ws = ctx.words.words
-    kinds = ctx.lexicon.count_kinds
-    out = []
-    for i in range(first + 1, last):
-        w = ws[i]
-        if w.kind != "word":
-            continue
-        if w.norm == q.noun or singular(w.norm) == q.noun:
-            break
-        if w.text[:1].isupper():
-            out.append(w.norm)
-        elif w.norm in kinds and kinds[w.norm] not in out and ctx.norms[i + 1] != "than":  # not "more than"
-            out.append(kinds[w.norm])
-    return out
-
-
 def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool = False) -> bool:
     ws = ctx.words.words
     if q.unit is None and q.noun is None and q.part_of is None and not elliptical:
@@ -231,9 +222,11 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: dict) -> Ide
         scale = _scale_word(ctx, first) if q.noun and q.value is not None and q.value.denominator != 1 else None
         if scale:  # "magnitude 6.8 earthquake" -> earthquake.magnitude
             return Identity(q.noun, scale, why=[f'a "{scale}" of the {q.noun}'])
-        return count_identity(ctx, q, first, last, counts, _modifiers)
+        return count_identity(ctx, q, first, last, counts, keys.modifiers)
     if q.unit == "percent":
         measure = "share"
+    elif q.unit == POINTS:
+        measure = "change"  # "0.25 percentage points", "25 basis points": a difference of shares
     elif "old" in q.text.lower().replace("-", " ").split() or q.text.lower().startswith("aged"):
         measure = "age"
     else:
@@ -390,6 +383,6 @@ def _mentions(ctx: _Context) -> list[Mention]:
         out.append(Mention(
             id=_id(ctx.article.id, "mention", start), article=ctx.article.id, text=text, start=start,
             end=end, surname=surname, given=given, entity=ent.name, kind=ent.kind,
-            role="; ".join(sorted(ent.titles)) or None,
+            role="; ".join(sorted(ent.titles) + ctx.ranks(ent)) or None,
         ))
     return out

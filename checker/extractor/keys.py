@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.model import Quantity
+from checker.parser.quantities import singular
 
-__all__ = ["Identity", "count_identity", "distance_from", "head_words", "noun_after_adjective", "of_noun", "fronted_part", "measure_noun_before", "place_facet"]
+__all__ = ["Identity", "count_identity", "distance_from", "head_words", "modifiers", "noun_after_adjective", "of_noun", "fronted_part", "measure_noun_before", "place_facet"]
 
 _AUX = frozenset({"were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "remain",
                   "remained", "remains", "still", "reportedly", "later", "all", "now", "also", "confirmed"})
@@ -251,3 +252,22 @@ def _subject(ctx, q, noun, first, last, counts, sentence, modifiers) -> Identity
     verb = verb_after_aux(ctx, last) or ctx.verb_near(first, last)
     subject = ctx.lexicon.default_subjects.get(verb or "", "unknown")
     return Identity(subject, verb or "count", why=[f'no noun: "{verb}" counts {subject}'])
+
+
+def modifiers(q: Quantity, ctx, first: int, last: int) -> list[str]:
+    """Capitalised adjectives before the counted noun ("35 Ukrainian drones" -> ["ukrainian"]) and
+    the lexicon's count kinds ("17,000 suspected cases" -> ["suspected"], "30 more people" -> ["more"])."""
+    ws = ctx.words.words
+    kinds = ctx.lexicon.count_kinds
+    out = []
+    for i in range(first + 1, last):
+        w = ws[i]
+        if w.kind != "word":
+            continue
+        if w.norm == q.noun or singular(w.norm) == q.noun:
+            break
+        if w.text[:1].isupper():
+            out.append(w.norm)
+        elif w.norm in kinds and kinds[w.norm] not in out and ctx.norms[i + 1] != "than":  # not "more than"
+            out.append(kinds[w.norm])
+    return out

@@ -20,11 +20,13 @@ from checker.parser.quantities import singular
 
 from .keys import Identity
 
-__all__ = ["Measured", "economic_measure", "is_rate_denominator", "measured_identity", "period_facet"]
+__all__ = ["POINTS", "Measured", "economic_measure", "is_rate_denominator", "measured_identity", "period_facet"]
 
 _BACK = 30  # words looked back for the measured noun (a list "1.1% in 2031, 1.5% in 2032 ...")
 _AHEAD = 5  # words looked ahead ("EUR28m in prize money")
 _CHANGE_PREPS = frozenset({"by"})
+#: the unit of "0.25 percentage points" and "25 basis points": always a change of a share
+POINTS = "percentage_point"
 _PERIOD_WORDS = frozenset({"over", "in", "during", "across", "within"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december"})
@@ -203,7 +205,7 @@ def measured_identity(ctx, q, first: int, last: int, measure: str) -> Identity |
     """A percentage's or an amount's identity from the measured noun of its sentence; a span's
     right after a figure is that figure's period; a duration's from the measured noun only when no
     event noun names the duration.  None: the unit's own reading applies (facts._key)."""
-    if q.unit != "percent" and q.dimension not in ("[currency]", "[time]"):
+    if q.unit not in ("percent", POINTS) and q.dimension not in ("[currency]", "[time]"):
         return None
     between = ctx.article.text[ctx.prior[0]:q.start].lower().split() if ctx.prior and ctx.prior[0] <= q.start else []
     if ctx.prior and ctx.prior[0] <= q.start and q.text.lower().split()[0] in _PERIOD_WORDS:
@@ -220,5 +222,5 @@ def measured_identity(ctx, q, first: int, last: int, measure: str) -> Identity |
         return None
     if q.dimension == "[time]":
         return Identity(found.subject, measure, why=found.why[:1])
-    measure = "change" if found.change else measure
+    measure = "change" if found.change or q.unit == POINTS else measure
     return Identity(found.subject, measure, found.facets, found.why)

@@ -154,12 +154,21 @@ def speaker_for(span: QuoteSpan, words: Words, attributions: list[Attribution],
 
 
 def _colon_speaker(span: QuoteSpan, words: Words, people_at) -> str | None:
-    """"Putin: “We're on the right track”"."""
+    """The speaker of a statement a colon introduces: "Putin: “We're on the right track”", "Putin:
+    Russia is “on the right track”", or the first person the sentence names before the colon, not as a possessive ("The minister, Ana
+    Ruiz, on the delay: “...”", "Ana Ruiz set out her position in a statement: “...”")."""
     ws = words.words
-    k = span.first - 2
-    if k >= 1 and ws[k].text == ":":
-        ent = people_at(k - 1)
-        if ent is not None:
+    s = words.sentences[words.sentence_of(span.first)]
+    k = next((c for c in range(span.first - 2, s.first, -1) if ws[c].text == ":"), None)
+    if k is None:
+        return None
+    ent = people_at(k - 1)
+    if ent is not None:
+        return ent.name
+    for i in range(s.first, k):
+        ent = people_at(i)
+        if ent is not None and ent.kind == "person" and people_at(i + 1) is not ent \
+                and not ws[i].text.endswith(("'s", "\u2019s")):
             return ent.name
     return None
 

@@ -15,13 +15,14 @@ from fractions import Fraction
 from checker.model import Quantity
 
 from . import units
+from .kinds import KIND_BUILDERS, exact, score
 from .measures import Measure, from_num, read_measures, unit_of
 from .nouns import head_noun, singular
 from .numbers import Num, is_number, number_value
 from .qualifiers import LOWER_BOUND, Qual, and_qual_kind, apply_post, make, read_and_qual, read_qualifier
-from .trees import is_tree, name, span
+from .trees import is_tree, leaves, name, span
 
-__all__ = ["BUILDERS"]
+__all__ = ["BUILDERS", "range_sides"]
 
 
 def _not_a_number(measures: list[Measure], q: Qual, post, after: str) -> bool:
@@ -85,11 +86,11 @@ class _Side:
     end: int
 
 
-def _sides(rng) -> tuple[list[_Side], object]:
-    """The two sides of a range tree, and its tail (a noun phrase or currency word) or None."""
+def _sides_of(kids) -> tuple[list[_Side], object]:
+    """The two sides of a range tree's children, and its tail (a noun phrase or currency word) or None."""
     sides: list[_Side] = []
     currency, tail = None, None
-    for kid in rng.children:
+    for kid in kids:
         kname = name(kid)
         if kname in ("range_first", "range_side", "range_end"):
             num, unit = _range_side(kid)
@@ -123,16 +124,43 @@ def _apart(text: str, a: _Side, b: _Side) -> list[Quantity]:
     return [make(text, s.start, s.end, Qual(), Measure(s.num.value, s.unit)) for s in (a, b)]
 
 
+def _tail(tail, end: int) -> tuple[str | None, str | None, int]:
+    """A range's tail -> (its currency code or None, its counted noun or None, where the match ends)."""
+    if tail is None:
+        return None, None, end
+    if name(tail) == "noun_phrase":
+        word, end = head_noun(tail, Fraction(2))
+        return None, singular(word.split()[-1]), end
+    tok = tail.children[0]
+    return units.currency_for_terminal(tok.type, tok.value), None, end
+
+
+def range_sides(kids, end: int) -> tuple[tuple[_Side, _Side], str | None, str | None, int]:
+    """The children of a range-like tree (``range`` or ``change``) -> its two sides, the tail's currency
+    and noun, and where the match ends."""
+    sides, tail = _sides_of(kids)
+    unit, noun, end = _tail(tail, end)
+    return (sides[0], sides[1]), unit, noun, end
+
+
+def _is_score(rng, a: _Side, b: _Side, unit: str | None) -> bool:
+    """"3-1", "51-49", "219 to 213", "1-1": two whole numbers without a unit, the first not smaller,
+    joined by a dash or "to" (not "between" or "from"): a tally.  A range is written low to high."""
+    if name(rng.children[0]) in ("BETWEEN", "FROM") or unit or a.unit or b.unit:
+        return False
+    sides = [k for k in rng.children if is_tree(k) and name(k) != "range_tail"]
+    if not all(name(leaf) == "DIGITS_PLAIN" for side in sides for leaf in leaves(side)):
+        return False  # scores are written in digits: "three-nil" is left to the reader
+    x, y = a.num.value, b.num.value
+    return x >= y >= 0 and x.denominator == 1 and y.denominator == 1 and a.num.scaled == b.num.scaled == 1
+
+
 def _ranged(tree, text, start, end) -> list[Quantity]:
     hedge = tree.children[0].children[0].value if len(tree.children) > 1 else None
-    (a, b), tail = _sides(tree.children[-1])
-    noun, unit = None, None
-    if tail is not None and name(tail) == "noun_phrase":
-        word, end = head_noun(tail, Fraction(2))
-        noun = singular(word.split()[-1])
-    elif tail is not None:
-        tok = tail.children[0]
-        unit = units.currency_for_terminal(tok.type, tok.value)
+    rng = tree.children[-1]
+    (a, b), unit, noun, end = range_sides(rng.children, end)
+    if hedge is None and _is_score(rng, a, b, unit):
+        return [score(text, start, end, a.num.value, b.num.value, noun)]
     if not _compatible(a.unit, b.unit):
         return _apart(text, a, b)
     if a.num.year_like and b.num.year_like and not (unit or a.unit or b.unit):
@@ -242,6 +270,21 @@ def _clock(tree, text, start, end) -> list[Quantity]:
     return [make(text, start, end, Qual(), Measure(Fraction(seconds), "second"))]
 
 
+def _change(tree, text, start, end) -> list[Quantity]:
+    """"climbed from 40 to 67": one change (start 40, end 67; its interval is the end); "rose $2 to
+    $85": the change ("delta" 2) and the level it reached (a change with no start)."""
+    kids = tree.children[1:]
+    has_from = name(kids[0]) == "FROM"
+    (a, b), tail_unit, noun, end = range_sides(kids, end)
+    unit_b = tail_unit or b.unit or (a.unit if has_from else None)
+    if has_from:
+        return [exact(text, span(kids[0])[0], end, b.num.value, unit_b, noun=noun, kind="change",
+                   first=a.num.value, second=b.num.value)]
+    delta = exact(text, a.start, a.end, a.num.value, a.unit or (b.unit if b.unit != "percent" else None), kind="delta")
+    return [delta, exact(text, b.start, end, b.num.value, unit_b, noun=noun, kind="change", second=b.num.value)]
+
+
 BUILDERS = {
     "single": _single, "ranged": _ranged, "bounded": _bounded, "part": _part, "ratio": _ratio, "clock": _clock,
+    "change": _change, **KIND_BUILDERS,
 }

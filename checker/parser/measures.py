@@ -8,6 +8,7 @@ against the grammar.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -59,11 +60,13 @@ def _amount(tree) -> Measure | None:
     value, unit, tok, vague = Fraction(1), None, None, False
     for kid in tree.children:
         kname = name(kid)
-        if is_number(kid):
+        if kname == "U_METER_G":
+            value *= 10**6  # "2m barrels", "5m tonnes": millions of the unit after it
+        elif is_number(kid):
             num = number_value(kid)
             if num.ordinal_end is not None or num.a_fraction:
                 return None  # "two millionth visitors", "a third year"
-            value, vague = num.value, num.vague
+            value, vague = value * num.value, num.vague
         elif kname == "per":
             unit = f"{unit} / {unit_of(kid.children[-1])}"
         elif is_tree(kid):
@@ -142,9 +145,8 @@ def _counted(tree) -> list[Measure]:
     word, end = head_noun(phrase, num.value)
     if num.ordinal_end is not None or num.a_fraction:
         return []  # "two millionth visitors", "a fifth term": ordinals
-    first_word = next(leaves(phrase)).value
-    if num.year_like and (first_word[:1].isupper() or not is_plural(word)):
-        return []  # "the 2022 Istanbul meetings", "in 2022 alone": a year, not a count
+    if num.year_like:
+        return []  # "the 2024 elections", "in 2022 alone": a year (wire copy writes "2,000 troops")
     each = name(kids[-1]) == "EACH"
     return [from_num(num, noun=singular(word.split()[-1]), distributive=each, end=None if each else end)]
 
@@ -160,10 +162,12 @@ def _m_counted(tree) -> list[Measure]:
 
 
 def _money(tree) -> list[Measure]:
-    code, num, million = None, None, False
+    code, num, million, sign = None, None, False, 1
     for kid in tree.children:
         kname = name(kid)
-        if is_number(kid):
+        if kname == "SIGN":
+            sign = -1  # "-$200 million"
+        elif is_number(kid):
             num = number_value(kid)
         elif kname in ("currency_symbol", "currency_code", "currency_word"):
             tok = kid.children[0]
@@ -172,7 +176,7 @@ def _money(tree) -> list[Measure]:
                 num = Num(num.value / 100)
         elif kname == "U_METER_G":
             million = True
-    value = num.value * (10**6 if million else 1)
+    value = sign * num.value * (10**6 if million else 1)
     return [Measure(value, code, scaled=10**6 if million else num.scaled)]
 
 
@@ -204,10 +208,32 @@ def _whole_unit(tree) -> list[Measure]:
     return [Measure(Fraction(1), unit_of(tree.children[-1]))]
 
 
+def _hours_minutes(tree) -> list[Measure]:
+    """"2h 30m", "1h15min": hours and minutes, in minutes."""
+    hours, minutes = (int(d) for d in re.findall(r"\d+", tree.children[0].value))
+    return [Measure(Fraction(hours * 60 + minutes), "minute")]
+
+
+def _magnitude(tree) -> list[Measure]:
+    """"magnitude 7.8", "magnitude-7.8", "M7.8", "7.8-magnitude", "7.8 magnitude": an earthquake's
+    magnitude, a unit of its own."""
+    num = next(k for k in tree.children if is_number(k))
+    return [Measure(number_value(num).value, "magnitude")]
+
+
+def _below_zero(tree) -> list[Measure]:
+    """"2 degrees below zero" is -2 degrees (Celsius unless Fahrenheit is written)."""
+    words = tree.children[1].value
+    fahrenheit = re.search(r"fahrenheit|\bF\b", words, re.I) is not None
+    return [Measure(-number_value(tree.children[0]).value, "degree_Fahrenheit" if fahrenheit else "degree_Celsius")]
+
+
 MEASURES = {
     "bare": _bare, "with_unit": _with_unit, "age": _age, "counted": _counted, "m_counted": _m_counted,
     "money_prefix": _money, "money_suffix": _money, "compound": _compound,
     "half_unit": _half_unit, "fraction_of_unit": _fraction_of_unit, "whole_unit": _whole_unit,
+    "hours_minutes": _hours_minutes, "magnitude_first": _magnitude, "magnitude_after": _magnitude,
+    "below_zero": _below_zero,
 }
 
 

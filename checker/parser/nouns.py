@@ -97,3 +97,4 @@ def modifies(tree) -> str:
             break
         kept.append(w[0])
     return " ".join(kept).lower()
+

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .scientific import scientific_value
 from .trees import Unreadable, is_tree, leaves, name
 
 __all__ = ["APPROX_TOLERANCE", "NUMBER_RULES", "READERS", "Num", "and_fraction_value", "denominator", "digits_value",
@@ -332,18 +333,30 @@ def _negative(tree) -> bool:
     return bool(tree.children) and not is_tree(tree.children[0]) and name(tree.children[0]) in ("SIGN", "MINUS")
 
 
+def _proper(text: str) -> Fraction:
+    """A slashed fraction ("3/4"); Unreadable when the numerator is not smaller than the denominator
+    ("7/7", "24/7" are names and times, not fractions)."""
+    value = digits_value(text)
+    if value >= 1:
+        raise Unreadable(f"not a proper fraction: {text!r}")
+    return value
+
+
 def _fraction_only(tree) -> Num:
     sign, kids = _sign(tree.children)
+    if name(kids[0]) == "FRACTION_DIGITS":
+        return Num(sign * _proper(kids[0].value))
     return Num(sign * digits_value(kids[0].value))
 
 
 def _digits_and_fraction(tree) -> Num:
     whole = _digits(tree.children[0]).value
-    frac = digits_value(tree.children[-1].value)
+    frac = _proper(tree.children[-1].value) if name(tree.children[-1]) == "FRACTION_DIGITS" else digits_value(tree.children[-1].value)
     return Num(whole + frac if whole >= 0 else whole - frac)
 
 
 READERS = {
+    "scientific": lambda tree: Num(scientific_value(tree)),
     "digits": _digits,
     "words": _words,
     "a_scale": _a_scale,
@@ -367,9 +380,17 @@ def is_number(node) -> bool:
     return is_tree(node) and name(node) in NUMBER_RULES
 
 
+# the largest magnitude read: beyond it a number is notation or noise, not a figure in the news (and
+# past about 1.8e308 it would not fit the float a JSON reader makes of it)
+MAX_MAGNITUDE = Fraction(10) ** 30
+
+
 def number_value(tree) -> Num:
-    """Any ``number``-like subtree -> its exact value."""
+    """Any ``number``-like subtree -> its exact value; Unreadable past ``MAX_MAGNITUDE``."""
     kind = name(tree)
     if kind in THROUGH:
         return number_value(tree.children[0])
-    return READERS[kind](tree)
+    num = READERS[kind](tree)
+    if abs(num.value) > MAX_MAGNITUDE:
+        raise Unreadable("a number past the largest magnitude read (10^30)")
+    return num

@@ -31,8 +31,9 @@ __all__ = [
 _SPECIAL = {
     "DEGREE_CELSIUS": "degree_Celsius",
     "DEGREE_FAHRENHEIT": "degree_Fahrenheit",
-    "PERCENTAGE_POINT": "percent",
     "CUBIC_METER": "meter ** 3",
+    "CUBIC_KILOMETER": "kilometer ** 3",
+    "CUBIC_CENTIMETER": "centimeter ** 3",
     "SQUARE_KILOMETER": "kilometer ** 2",
     "SQUARE_METER": "meter ** 2",
 }
@@ -40,8 +41,33 @@ _SPECIAL = {
 CURRENCY_SYMBOLS = {
     "$": "USD", "US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD",
     "HK$": "HKD", "NZ$": "NZD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH",
-    "₹": "INR", "₩": "KRW",
+    "₹": "INR", "₩": "KRW", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL", "Mex$": "MXN",
+    "MX$": "MXN", "E£": "EGP", "₺": "TRY", "₦": "NGN", "₪": "ILS", "₱": "PHP", "฿": "THB", "₫": "VND",
+    "₨": "PKR", "Rs": "INR", "Rs.": "INR", "RM": "MYR", "Rp": "IDR", "R": "ZAR", "SR": "SAR", "Dh": "AED",
+    "Dhs": "AED", "Tk": "BDT", "zł": "PLN", "Kč": "CZK",
 }
+# A currency name -> its ISO code: the first entry whose words the name contains (lower case), so
+# that a country before a shared name decides it ("egyptian pounds" EGP, "australian dollars" AUD).
+# "pesos" alone is the Mexican peso and "riyals" alone the Saudi riyal, the ones in world news most.
+CURRENCY_NAMES = (
+    ("australian", "AUD"), ("aussie", "AUD"), ("canadian", "CAD"), ("hong", "HKD"), ("singapore", "SGD"),
+    ("zealand", "NZD"), ("taiwan", "TWD"), ("u.s", "USD"), ("us ", "USD"), ("american", "USD"),
+    ("zimbabwe", "ZWL"), ("namibian", "NAD"), ("jamaican", "JMD"), ("fijian", "FJD"),
+    ("pakistani", "PKR"), ("sri", "LKR"), ("nepalese", "NPR"), ("indian", "INR"), ("mexican", "MXN"),
+    ("argentin", "ARS"), ("chilean", "CLP"), ("colombian", "COP"), ("philippine", "PHP"), ("cuban", "CUP"),
+    ("qatari", "QAR"), ("omani", "OMR"), ("yemeni", "YER"), ("iranian", "IRR"), ("egyptian", "EGP"),
+    ("lebanese", "LBP"), ("syrian", "SYP"), ("sudanese", "SDG"), ("british", "GBP"), ("kuwaiti", "KWD"),
+    ("iraqi", "IQD"), ("jordanian", "JOD"), ("bahraini", "BHD"), ("libyan", "LYD"), ("tunisian", "TND"),
+    ("algerian", "DZD"), ("serbian", "RSD"), ("kenyan", "KES"), ("ugandan", "UGX"), ("tanzanian", "TZS"),
+    ("norwegian", "NOK"), ("danish", "DKK"), ("rand", "ZAR"), ("won", "KRW"), ("ringgit", "MYR"),
+    ("rupiah", "IDR"), ("rupee", "INR"), ("rea", "BRL"), ("peso", "MXN"), ("lira", "TRY"), ("riyal", "SAR"),
+    ("rial", "SAR"), ("pound", "GBP"), ("dirham", "AED"), ("shekel", "ILS"), ("naira", "NGN"),
+    ("kronor", "SEK"), ("zloty", "PLN"), ("forint", "HUF"), ("korun", "CZK"), ("baht", "THB"),
+    ("dong", "VND"), ("taka", "BDT"), ("gr", "MNT"), ("tugrik", "MNT"), ("lari", "GEL"), ("lev", "BGN"),
+    ("lei", "RON"), ("tenge", "KZT"), ("kip", "LAK"), ("col", "CRC"), ("markka", "FIM"),
+    ("peseta", "ESP"), ("guilder", "NLG"), ("yen", "JPY"), ("yuan", "CNY"), ("renminbi", "CNY"),
+    ("ruble", "RUB"), ("rouble", "RUB"), ("hryvn", "UAH"), ("bitcoin", "BTC"), ("btc", "BTC"),
+)
 CURRENCY_DIMENSION = "[currency]"
 
 
@@ -60,9 +86,12 @@ def currency_for_terminal(terminal: str, text: str) -> str:
     if name == "CUR_SYMBOL":
         return CURRENCY_SYMBOLS.get(text, "USD")
     if name == "CUR_CODE":
-        return text.upper()
+        return {"RMB": "CNY"}.get(text.upper(), text.upper())
+    if name in ("CUR_NAMED_DOLLAR", "CUR_WORD", "CUR_AFTER"):
+        low = " ".join(text.lower().split())
+        return next(code for words, code in CURRENCY_NAMES if words in low)
     code = name[4:]
-    return {"USD_WORD": "USD", "CENT": "USD"}.get(code, code)
+    return {"USD_WORD": "USD", "CENT": "USD", "PENCE": "GBP"}.get(code, code)
 
 
 @functools.cache
@@ -71,7 +100,9 @@ def registry():
     import pint
 
     ureg = pint.UnitRegistry(cache_folder=":auto:")
-    ureg.define("percentage_point = percent")
+    ureg.define("percentage_point = [percentage_point] = pp")
+    ureg.define("basis_point = 0.01 * percentage_point = bp")
+    ureg.define("magnitude = [earthquake_magnitude]")
     return ureg
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "summary",
     "summary_line",
     "word_diff",
+    "wordings",
 ]
 
 TYPE_TEXT = {
@@ -135,6 +136,29 @@ def finding_diff(finding: Finding) -> str | None:
     if len(texts) < 2:
         return None
     return word_diff(texts[0], texts[1])
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """One side of a quote or attribution finding, for a side-by-side view: what is said
+    (``label``), by whom (``speakers``), in which outlets and where (``places``: path:line:col)."""
+
+    label: str
+    speakers: tuple[str, ...]
+    outlets: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+def wordings(finding: Finding) -> list[Wording]:
+    """The finding's sides as wordings side by side (in the finding's order), each with its
+    speakers, outlets and places; [] for a finding that lists no sides."""
+    out = []
+    for side in finding.sides:
+        claims = [finding.claims[i] for i in side.claims if 0 <= i < len(finding.claims)]
+        speakers = tuple(dict.fromkeys(c.speaker for c in claims if c.speaker)) or tuple(side.sources)
+        out.append(Wording(side.label, speakers, tuple(side.outlets),
+                           tuple(dict.fromkeys(claim_where(c) for c in claims))))
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "checker"
 # lowest first; a name is a module or a package (``checker.x`` covers ``checker.x.*``)
 LAYERS: list[tuple[str, ...]] = [
     ("checker.version", "checker.errors", "checker.paths", "checker.output", "checker.yamlio"),
-    ("checker.model",),
+    ("checker.article", "checker.model"),
     ("checker.config",),
     ("checker.ingest",),
     ("checker.parser",),

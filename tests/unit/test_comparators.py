@@ -16,7 +16,7 @@ from checker.comparators.spec import docstring_sections
 
 
 def test_registry_knows_every_kind():
-    assert comparators.kinds() == ("attribution", "internal", "numeric", "qualifier", "quote", "spelling")
+    assert comparators.kinds() == ("attribution", "internal", "numeric", "qualifier", "quote", "role", "spelling")
 
 
 def test_get_unknown_kind_fails_with_no_such_kind():

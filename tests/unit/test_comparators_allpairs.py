@@ -9,6 +9,7 @@ same discrepancies.  Small stories are below every cap, where the comparators pr
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -85,6 +86,12 @@ def ref_cluster_speakers(keys):
         longer = [k for k in distinct if len(k) > len(key) and k[-len(key):] == key]
         maximal = [k for k in longer if not any(len(o) > len(k) and o[-len(k):] == k for o in longer)]
         out[key] = out[maximal[0]] if len(maximal) == 1 else key
+    heads = set(out.values())
+    for key in distinct:  # a lone first name joins the one name of three words or more it begins
+        begun = [h for h in heads if len(h) > 2 and h[0] == key[0]]
+        ended = any(len(k) > 1 and k[-1] == key[0] for k in distinct)
+        if len(key) == 1 and out[key] == key and not ended and len(begun) == 1:
+            out[key] = begun[0]
     return out
 
 
@@ -299,9 +306,13 @@ def _sel(articles, quotes=(), names=()):
        st.sampled_from([0, 3, 8]))
 def test_quote_comparator_equals_the_all_pairs_reference(story, min_similarity, min_words, topic_max_words):
     articles, quotes, _ = story
-    options = {"min_similarity": min_similarity, "min_words": min_words, "topic_max_words": topic_max_words}
+    options = {"min_similarity": min_similarity, "min_words": min_words, "topic_max_words": topic_max_words,
+               "min_shared": 0, "min_overlap": 0.6}  # translations: see test_statements.py
+
+    def plain(ds):  # the reference predates the judgement (a field and a milder severity)
+        return [replace(d, fields=d.fields[:1], milder=False) for d in ds]
     sel = _sel(articles, quotes)
-    assert list(quote_cmp.compare(sel, options)) == list(ref_quote_compare(sel, options))
+    assert plain(quote_cmp.compare(sel, options)) == list(ref_quote_compare(sel, options))
 
 
 @pytest.mark.slow
@@ -309,7 +320,8 @@ def test_quote_comparator_equals_the_all_pairs_reference(story, min_similarity, 
 @given(stories(), st.sampled_from([0.0, 0.5, 0.6, 0.9, 1.0]), st.sampled_from([1, 3, 6]))
 def test_attribution_comparator_equals_the_all_pairs_reference(story, min_similarity, min_words):
     articles, quotes, _ = story
-    options = {"min_similarity": min_similarity, "min_words": min_words, "include_facts": False}
+    options = {**attribution.DEFAULTS, "min_similarity": min_similarity, "min_words": min_words,
+               "min_sentence_words": min_words, "include_facts": False}
     sel = _sel(articles, quotes)
     named = [q for q in quotes if attribution.is_named(q.speaker) and len(words(q.text)) >= min_words]
     new = [[q.id for q in g] for g in attribution._same_words(named, options, Memo())]

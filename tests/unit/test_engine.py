@@ -114,5 +114,5 @@ def test_quote_findings_carry_the_word_difference():
     a, b = article("Daily A", f'"{text_a}"'), article("Daily B", f'"{text_b}"')
     [f] = evaluate([a, b], extractions(quote(a, text_a, "Vladimir Putin"), quote(b, text_b, "Putin")), RULES)
     assert (f.rule, f.type, f.detail) == ("quote-wording", "quote", "possible -> potential")
-    assert f.message.startswith("Vladimir Putin is quoted in different words:")
+    assert f.message.startswith("Vladimir Putin is quoted in different words (a synonym swap):")
     assert all(c.quantity is None and c.speaker for c in f.claims)

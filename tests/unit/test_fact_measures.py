@@ -170,3 +170,10 @@ def test_kinds_are_summed_into_their_whole_and_compared():
     assert [f for f in findings("Police said 12 cars and two lorries were on the deck.",
                                 "Police said some 30 vehicles were on the deck.") if f.key == "vehicle.count"]
     assert "person.count" not in keys("Police said 12 children and two adults were on the deck.")
+
+
+def test_a_vague_amount_is_compared_by_its_interval():
+    assert not [f for f in findings("Dozens of container ships waited offshore.",
+                                    "At least 45 container ships waited offshore.") if f.key.startswith("vessel")]
+    assert [f for f in findings("Dozens of container ships waited offshore.",
+                                "Twelve container ships waited offshore.") if f.key.startswith("vessel")]

@@ -179,17 +179,27 @@ def test_compound_keeps_the_noun_it_modifies():
     "text",
     [
         "in 2022", "since spring 2022", "on May 16, 2025", "on 16 May 2025", "at 4:06 pm",
-        "the third known call", "call 555-123-4567", "the 1st round", "more than open to walking away",
+        "call 555-123-4567", "more than open to walking away",
         "over the weekend", "under way", "about the war", "Pope Leo XIV",
         "F-16 jets", "COVID-19 cases", "Su-34 bombers", "192.168.1.2", "+1-222-333-4444",
         "see https://example.com/page?id=30%25", "a fifth term", "for a third year",
-        "a third-party vendor", "a twenty-first-century idea", "the fifth round",
+        "a third-party vendor", "a twenty-first-century idea", "the first round",
         "the one you mentioned", "which one do you prefer", "the 2014-2022 period",
         "In some countries", "for months", "I second that",
     ],
 )
 def test_not_a_quantity(text):
     assert parse_text(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "ranked"),
+    [("the third known call", 3, "call"), ("the 1st round", 1, "round"), ("the fifth round", 5, "round"),
+     ("for the 11th consecutive day", 11, "day"), ("on the 1,000th day", 1000, "day")],
+)
+def test_an_ordinal_before_a_noun_is_a_rank(text, value, ranked):
+    (q,) = parse_text(text)
+    assert (q.kind, q.value, q.modifies, q.noun) == ("rank", value, ranked, None)
 
 
 def test_text_slices_back_in_a_long_text(seed_texts):

@@ -122,7 +122,7 @@ def test_every_problem_is_reported_at_once_with_line_and_column(tmp_path):
     assert f"{bad}:12:3: unknown key 'unknown' in options (allowed: absolute, relative)" in out
     assert any(line.startswith(f"{tmp_path / 'broken.yaml'}:3:1: invalid YAML") for line in out)
     assert f"{tmp_path / 'kindless.yaml'}:2:7: no such kind: 'numerc' (kinds: attribution, internal, numeric, " \
-           "qualifier, quote, spelling)" in out
+           "qualifier, quote, role, spelling)" in out
 
 
 def test_semantic_problems(tmp_path):
@@ -263,7 +263,7 @@ def test_schema_accepts_every_builtin_rule_and_every_kind_has_options():
     for path in builtin_dir().glob("*.yaml"):
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
     kinds = [branch["if"]["properties"]["kind"]["const"] for branch in schema["allOf"]]
-    assert kinds == sorted(kinds) and len(kinds) == 6
+    assert kinds == sorted(kinds) and len(kinds) == 7
     assert json.loads(schema_json()) == schema
 
 
