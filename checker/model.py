@@ -20,6 +20,7 @@ __all__ = [
     "FORMATS",
     "QUALIFIERS",
     "SEVERITIES",
+    "UPDATE_FACET",
     "Article",
     "ArticleFacts",
     "Claim",
@@ -33,6 +34,9 @@ __all__ = [
     "severity_rank",
 ]
 
+#: the facet of a fact the text gives as a new value ("has risen to 39"): its key is compared
+#: without it, and it supersedes the same key's figures published before it
+UPDATE_FACET = "update"
 QUALIFIERS = ("exact", "approximate", "more_than", "at_least", "less_than", "at_most", "range")
 #: the severities of a finding, most severe first
 SEVERITIES = ("error", "warning", "info")

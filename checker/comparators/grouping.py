@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
-from checker.model import Fact
+from checker.model import UPDATE_FACET, Fact
 
 from .base import Selection, Side, anchor_groups, label_of, sort_sides
 from .intervals import disagree, family, interval
@@ -19,13 +19,42 @@ from .intervals import disagree, family, interval
 __all__ = ["by_key", "comparable_groups", "disagreeing", "fact_sides", "signature"]
 
 
+UNKNOWN = "unknown"
+_UPDATE = f"[{UPDATE_FACET}]"
+
+
 def by_key(facts: Iterable[Fact]) -> Iterator[tuple[str, list[Fact]]]:
-    """Facts grouped by key, keys in sorted order."""
+    """Facts grouped by key (without the ``[update]`` facet), keys in sorted order.  A fact whose
+    subject is ``unknown`` (nothing in its sentence says what it counts or measures) has no identity
+    to compare and is left out."""
     groups: dict[str, list[Fact]] = {}
     for f in facts:
-        groups.setdefault(f.key, []).append(f)
+        if f.key.split(".", 1)[0] != UNKNOWN:
+            groups.setdefault(f.key.replace(_UPDATE, ""), []).append(f)
     for key in sorted(groups):
         yield key, groups[key]
+
+
+def _published(sel: Selection, f: Fact) -> str:
+    a = sel.articles.get(f.article)
+    return (a.published or "") if a is not None else ""
+
+
+def _update_times(sel: Selection, groups: list[list[Fact]]) -> list[tuple[str | None, str]]:
+    """Per side: (the earliest publication of its facts when every one is marked as an update,
+    else None; the earliest publication of its facts)."""
+    out = []
+    for fs in groups:
+        times = [_published(sel, f) for f in fs]
+        updated = all(_UPDATE in f.key for f in fs) and all(times)
+        out.append((min(times) if updated else None, min(times)))
+    return out
+
+
+def _supersedes(a: tuple[str | None, str], b: tuple[str | None, str]) -> bool:
+    """Side ``a`` is an update published after side ``b``'s figure was first given (or the other
+    way): b's figure was the current one until the update (a later outlet may still recall it)."""
+    return bool(a[0] and a[0] > b[1]) or bool(b[0] and b[0] > a[1])
 
 
 def comparable_groups(facts: Iterable[Fact]) -> list[list[Fact]]:
@@ -77,14 +106,27 @@ def disagreeing(sel: Selection, facts: list[Fact], options: Mapping[str, Any], *
     # per side once, not per pair: its interval, and its article when all its items are from one
     ivs = [interval(f.quantity) for f, _ in sides]
     only = [_only_article(s) for _, s in sides]
+    by_first = {id(fs[0]): fs for fs in groups.values()}
+    times = _update_times(sel, [by_first[id(f)] for f, _ in sides])
     out: list[Side] = []
     for i, (_, a) in enumerate(sides):
         for j in range(i + 1, len(sides)):
             if across and only[i] is not None and only[i] == only[j]:
                 continue  # both sides from one article: that is the internal kind's
+            if _supersedes(times[i], times[j]):
+                continue  # a later figure the text gives as an update: no contradiction
+            if not across and (_meets_floor(ivs[i], ivs[j]) or _meets_floor(ivs[j], ivs[i])):
+                continue  # one article's "toll crosses 60" and its "at least 75": both true
             if disagree(ivs[i], ivs[j], options["absolute"], options["relative"]):
                 out += [a, sides[j][1]]
     return out
+
+
+def _meets_floor(floor, other) -> bool:
+    """``floor`` is a bound from below ("more than 60") that ``other``'s number satisfies."""
+    if floor.low is None or floor.high is not None or other.low is None:
+        return False
+    return other.low >= floor.low
 
 
 def _only_article(side: Side) -> str | None:

@@ -52,7 +52,9 @@ def interval(q: Quantity) -> Interval:
         x = x if type(x) is Fraction else Fraction(x)
         return x if factor == 1 else x * factor  # counts and currencies: no new Fraction
 
-    return Interval(family, base(q.low), base(q.high), q.low_inclusive, q.high_inclusive, base(q.value))
+    # "dozens", "hundreds": a vague amount states no number of its own, only its interval
+    value = None if getattr(q, "kind", None) == "vague" else base(q.value)
+    return Interval(family, base(q.low), base(q.high), q.low_inclusive, q.high_inclusive, value)
 
 
 def family(q: Quantity) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from checker.model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
+from checker.model import UPDATE_FACET, Article, ArticleFacts, Fact, Mention, Quantity, Quote
 from checker.parser import grammar
 from checker.parser.quantities import find_quantities, singular
 
@@ -21,12 +21,14 @@ from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions
 from .keys import Identity, count_identity
 from .lexicon import Lexicon, load_lexicon
+from .measures import POINTS, is_rate_denominator, measured_identity
 from .names import load_names
 from .people import People, find_people
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
 from .ranks import ranks_before
-from .scope import is_background, is_conversion, is_superseded
+from .scope import as_floor, in_record_frame, is_background, is_conversion, is_superseded, is_update
 from .sentences import Words
+from .sums import summed
 
 __all__ = ["explain", "extract"]
 
@@ -68,6 +70,10 @@ class _Context:
         self.background: dict[int, bool] = {}
         #: fact id -> why it got its key (keys.Identity.why)
         self.why: dict[str, list[str]] = {}
+        #: (end offset, subject) of the last fact: "a 44% raise over five years" -> pay.period
+        self.prior: tuple[int, str] | None = None
+        #: money or not -> (sentence, measure, change) of the last measured figure (measures.py)
+        self.measured: dict[bool, tuple[int, str, bool]] = {}
 
     def ranks(self, ent) -> list[str]:
         """The rank words written before a person's titles ("retired", "deputy"; extractor/ranks.py)
@@ -116,21 +122,41 @@ class _Context:
         """The lexicon verb closest before the quantity in its clause (the longest of those that end
         nearest: "killed or maimed" over "maimed"), else the first one after it."""
         lo, _ = self.words.clause_bounds(first)
-        _, hi = self.words.clause_bounds(max(first, last - 1))
+        hi = self._clause_end(max(first, last - 1))
         best = None
         for i in range(max(lo, first - _VERB_WINDOW), first):
             hit = self.lexicon.verbs.match(self.norms, i)
+            if (hit and i > 0 and self.norms[i - 1] in _NOUN_DETERMINERS
+                    and self.norms[min(i + hit[1], first)] != "of"):
+                continue  # "the strike by 9,000 porters": a noun (but "the deaths of 19 people")
             if hit and i + hit[1] <= first:
                 rank = (first - (i + hit[1]), -hit[1])
                 if best is None or rank < best[0]:
                     best = (rank, hit[0])
         if best:
             return best[1]
-        for i in range(last, min(hi, last + _VERB_WINDOW)):
+        seen, depth = 0, 0
+        for i in range(last, hi):
+            depth += (self.norms[i] == "(") - (self.norms[i] == ")")
+            seen += depth == 0  # words in a bracketed aside do not count towards the window
+            if seen > _VERB_WINDOW or self.words.words[i].kind == "num":
+                return None  # "9,100 cases and 320 deaths": the next count's words are its own
             hit = self.lexicon.verbs.match(self.norms, i)
             if hit:
                 return hit[0]
         return None
+
+    def _clause_end(self, i: int) -> int:
+        """The end of word ``i``'s clause, past short asides in brackets ("porters of the Harbour
+        Porters Guild (HPG) downed tools")."""
+        _, hi = self.words.clause_bounds(i)
+        end = self.words.sentences[self.words.sentence_of(i)].last
+        while hi < end and self.norms[hi] == "(":
+            close = next((j for j in range(hi + 1, min(end, hi + 6)) if self.norms[j] == ")"), None)
+            if close is None or close + 1 >= end:
+                break
+            _, hi = self.words.clause_bounds(close + 1)
+        return hi
 
     def speaker_at(self, first: int, last: int) -> str | None:
         for span, speaker in zip(self.quote_spans, self.quote_speakers):
@@ -145,20 +171,6 @@ class _Context:
             if best is None or dist < best[0]:
                 best = (dist, a.speaker)
         return best[1] if best else None
-
-
-def _modifiers(q: Quantity, ctx: _Context, first: int, last: int) -> list[str]:
-    """Capitalised adjectives before the counted noun ("35 Ukrainian drones" -> ["ukrainian"])."""
-    ws = ctx.words.words
-    out = []
-    for w in ws[first + 1:last]:
-        if w.kind != "word":
-            continue
-        if w.norm == q.noun or singular(w.norm) == q.noun:
-            break
-        if w.text[:1].isupper():
-            out.append(w.norm)
-    return out
 
 
 def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool = False) -> bool:
@@ -178,6 +190,10 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool
             return False
         if q.qualifier == "exact" and before in _TIME_SINCE_BEFORE and q.unit in _CALENDAR_UNITS:
             return False
+        if before == "in" and q.unit in _CALENDAR_UNITS and in_record_frame(ctx.words, first):
+            return False  # "the first strike in almost 40 years": a record's frame, not a length
+    if before == "of" and first > 1 and ws[first - 2].norm in _FRACTION_WORDS:
+        return False  # "a quarter of a percentage point": only the fraction's tail was read
     if ws[first].norm.startswith(("duration", "running", "runtime", "length")) and q.unit == "second":
         return False  # "Duration 4:06" labels a video, it is not a claim
     if (q.unit is None and q.qualifier == "exact" and q.value is not None and q.value <= 3
@@ -186,6 +202,9 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool
     return True
 
 
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that"})
+_EXTRA_WORDS = frozenset({"more", "additional", "another", "extra", "further"})
+_FRACTION_WORDS = frozenset({"half", "quarter", "quarters", "third", "thirds", "fifth", "tenth", "fraction"})
 _SCALE_WORDS = frozenset({"magnitude", "level", "grade", "category", "rating", "score", "index", "force", "stage"})
 
 
@@ -203,17 +222,28 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: dict) -> Ide
         scale = _scale_word(ctx, first) if q.noun and q.value is not None and q.value.denominator != 1 else None
         if scale:  # "magnitude 6.8 earthquake" -> earthquake.magnitude
             return Identity(q.noun, scale, why=[f'a "{scale}" of the {q.noun}'])
-        return count_identity(ctx, q, first, last, counts, _modifiers)
+        return count_identity(ctx, q, first, last, counts, keys.modifiers)
     if q.unit == "percent":
         measure = "share"
+    elif q.unit == POINTS:
+        measure = "change"  # "0.25 percentage points", "25 basis points": a difference of shares
     elif "old" in q.text.lower().replace("-", " ").split() or q.text.lower().startswith("aged"):
         measure = "age"
     else:
         measure = lex.dimensions.get(q.dimension, "measure")
+    if measure == "duration" and _EXTRA_WORDS & set(q.text.lower().replace("more than", "").split()):
+        measure = "extension"  # "extended for three more months": added time, not the whole length
+    measured = measured_identity(ctx, q, first, last, measure)
+    if measured is not None:
+        return measured
+    origin = keys.distance_from(ctx, last) if q.dimension == "[length]" and not q.modifies else None
+    if origin:  # "30 km from the capital" -> place.distance[from=capital]
+        return Identity("place", measure, [f"from={origin}"], [f"a distance from {origin}"])
     subject = None
-    if q.modifies:
+    modifies = q.modifies or keys.noun_after_adjective(ctx, q.text, last) or keys.of_noun(ctx, last)
+    if modifies:
         hit = None
-        mw = q.modifies.split()
+        mw = keys.head_words(modifies)
         for i in range(len(mw)):
             hit = lex.events.match(mw, i)
             if hit:
@@ -232,14 +262,16 @@ def _span(ctx: _Context, q: Quantity, first_tok: int, last_tok: int) -> tuple[in
     return first, last
 
 
-def _of_this_event(ctx: _Context, q: Quantity, first: int, previous: Quantity | None) -> bool:
+def _of_this_event(ctx: _Context, q: Quantity, first: int, last: int, previous: Quantity | None) -> bool:
     """False for a background figure, a superseded one, or a conversion of the one before."""
     sentence = ctx.words.sentences[ctx.words.sentence_of(first)]
     if sentence.first not in ctx.background:
         ctx.background[sentence.first] = is_background(ctx.words, sentence, ctx.article.published)
     if ctx.background[sentence.first]:
         return False
-    return not is_superseded(ctx.words, first) and not is_conversion(ctx.article.text, previous, q)
+    if is_rate_denominator(ctx.article.text, previous, q):
+        return False  # the "a year" of "$410,000 a year"
+    return not is_superseded(ctx.words, first, last) and not is_conversion(ctx.article.text, previous, q)
 
 
 _ADVERBIAL_STARTS = frozenset({"on", "by", "since", "late", "early", "overnight", "until", "after", "before",
@@ -288,11 +320,15 @@ def _extract(ctx: _Context) -> ArticleFacts:
     previous = None
     for first_tok, last_tok, q in find_quantities(article.text, ctx.tokens):
         first, last = _span(ctx, q, first_tok, last_tok)
+        q = as_floor(ctx.words, q, first, ctx.lexicon.floor_verbs)
         before, previous = previous, q
         elliptical = _elliptical(ctx, q, first, last, counts)
-        if not _is_fact(q, ctx, first, last, elliptical) or not _of_this_event(ctx, q, first, before):
+        if not _is_fact(q, ctx, first, last, elliptical) or not _of_this_event(ctx, q, first, last, before):
             continue
         ident = _key(q, ctx, first, last, counts)
+        if is_update(ctx.words, first, ctx.lexicon.update_verbs):
+            ident.facets.append(UPDATE_FACET)
+            ident.why.append("an update: a new value of its fact (an update verb and \"to\" before it)")
         sentence = ctx.words.sentences[ctx.words.sentence_of(first)]
         anchor = nearest_anchor(ctx.anchors(ctx.words.sentence_of(first)), first, last,
                                 ctx.words.clause_bounds(first), _fronted(ctx, sentence))
@@ -303,6 +339,10 @@ def _extract(ctx: _Context) -> ArticleFacts:
             sentence=article.text[sentence.start:sentence.end], subject=ident.subject, measure=ident.measure,
         ))
         ctx.why[facts[-1].id] = ident.why
+        ctx.prior = (q.end, ident.subject)
+    for f in summed(facts, article.text, ctx.lexicon.kinds_of):
+        facts.append(f)
+        ctx.why[f.id] = [f"the sum of kinds of {f.subject} joined by \"and\""]
     return ArticleFacts(article.id, tuple(facts), tuple(quotes), tuple(_mentions(ctx)))
 
 

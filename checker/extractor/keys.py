@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.model import Quantity
+from checker.parser.quantities import singular
 
-__all__ = ["Identity", "count_identity", "fronted_part", "measure_noun_before", "place_facet"]
+__all__ = ["Identity", "count_identity", "distance_from", "head_words", "modifiers", "noun_after_adjective", "of_noun", "fronted_part", "measure_noun_before", "place_facet"]
 
 _AUX = frozenset({"were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "remain",
                   "remained", "remains", "still", "reportedly", "later", "all", "now", "also", "confirmed"})
@@ -23,6 +24,10 @@ _PART_WORDS = frozenset({"which", "whom", "them", "those", "these"})
 _PLACE_PREPS = frozenset({"in", "at"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 _WINDOW = 8
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west", "northern", "southern",
+                         "eastern", "western", "inland", "offshore", "away", "outside", "downstream",
+                         "upstream", "off"})
 
 
 @dataclass
@@ -115,6 +120,68 @@ def place_facet(ctx, first: int, last: int) -> str | None:
     return None
 
 
+def distance_from(ctx, last: int) -> str | None:
+    """"30 km from the capital", "40 km northeast of the city of X": the place a distance is
+    measured from (a proper name, or a common noun of ``place_nouns``)."""
+    end = ctx.words.sentences[ctx.words.sentence_of(last - 1)].last
+    if last < end and ctx.norms[last] == "(":  # its conversion: "30 km (19 miles) from"
+        close = next((j for j in range(last, min(end, last + 8)) if ctx.norms[j] == ")"), None)
+        last = close + 1 if close is not None else last
+    if last >= end:
+        return None
+    _, hi = ctx.words.clause_bounds(last)
+    i = last
+    while i < min(hi, last + 3) and ctx.norms[i] in _DIRECTIONS:
+        i += 1
+    if i < hi and ctx.norms[i] in ("from", "of") and (i > last or ctx.norms[i] == "from"):
+        return _place(ctx, i + 1, min(hi, i + 6))
+    return None
+
+
+_NOT_HEADS = frozenset({"of", "over", "across", "in", "on", "at", "to", "from", "for", "with", "by", "and", "or",
+                        "that", "which", "was", "is", "were", "are", "had", "has"})
+
+
+def noun_after_adjective(ctx, text: str, last: int) -> str | None:
+    """"a 60-metre (197-foot) steel bridge over the river": the noun phrase a hyphenated measure
+    ("190-foot") qualifies when the grammar did not join them (a conversion in brackets between)."""
+    if "-" not in text or " " in text.strip():
+        return None
+    end = ctx.words.sentences[ctx.words.sentence_of(max(last - 1, 0))].last
+    i = last
+    if i < end and ctx.norms[i] == "(":
+        close = next((j for j in range(i, min(end, i + 8)) if ctx.norms[j] == ")"), None)
+        i = close + 1 if close is not None else i
+    out = []
+    while i < end and len(out) < 4 and ctx.words.words[i].kind == "word":
+        norm = ctx.norms[i]
+        if norm in _NOT_HEADS or norm.endswith("ing") or norm in _DETERMINERS:
+            break
+        out.append(norm)
+        i += 1
+    return " ".join(out) or None
+
+
+def head_words(phrase: str) -> list[str]:
+    """The words of a noun phrase up to its head: "steel bridge linking" -> ["steel", "bridge"]."""
+    words = phrase.lower().split()
+    while len(words) > 1 and (words[-1].endswith("ing") or words[-1] in _NOT_HEADS):
+        words.pop()
+    return words
+
+
+def of_noun(ctx, last: int) -> str | None:
+    """"300 mm of rain", "24 tonnes of aid": the noun a measure is an amount of."""
+    end = ctx.words.sentences[ctx.words.sentence_of(max(last - 1, 0))].last
+    if last + 1 >= end or ctx.norms[last] != "of":
+        return None
+    i = last + 1
+    while i < end and ctx.norms[i] in _DETERMINERS:
+        i += 1
+    w = ctx.words.words[i] if i < end else None
+    return w.norm if w is not None and w.kind == "word" and w.text.islower() else None
+
+
 def _place(ctx, lo: int, hi: int) -> str | None:
     ws = ctx.words.words
     while lo < hi and ctx.norms[lo] in _DETERMINERS:
@@ -145,7 +212,7 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
         ident.facets.remove("part")  # "76 of which were shot down": its own measure, not a subset
         ident.measure = ""
     if ident.measure == "" and not verb and counts.get(("measure", sentence)):
-        verb = counts[("measure", sentence)]  # "25 deaths: 21 children and four adults"
+        verb = counts[("measure", sentence)]  # "25 deaths: 11 children and two adults"
         ident.why.append(f'a breakdown of the "{verb}" count before it')
     if ident.measure == "":
         ident.measure = verb or "count"
@@ -185,3 +252,22 @@ def _subject(ctx, q, noun, first, last, counts, sentence, modifiers) -> Identity
     verb = verb_after_aux(ctx, last) or ctx.verb_near(first, last)
     subject = ctx.lexicon.default_subjects.get(verb or "", "unknown")
     return Identity(subject, verb or "count", why=[f'no noun: "{verb}" counts {subject}'])
+
+
+def modifiers(q: Quantity, ctx, first: int, last: int) -> list[str]:
+    """Capitalised adjectives before the counted noun ("35 Ukrainian drones" -> ["ukrainian"]) and
+    the lexicon's count kinds ("17,000 suspected cases" -> ["suspected"], "30 more people" -> ["more"])."""
+    ws = ctx.words.words
+    kinds = ctx.lexicon.count_kinds
+    out = []
+    for i in range(first + 1, last):
+        w = ws[i]
+        if w.kind != "word":
+            continue
+        if w.norm == q.noun or singular(w.norm) == q.noun:
+            break
+        if w.text[:1].isupper():
+            out.append(w.norm)
+        elif w.norm in kinds and kinds[w.norm] not in out and ctx.norms[i + 1] != "than":  # not "more than"
+            out.append(kinds[w.norm])
+    return out

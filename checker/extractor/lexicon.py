@@ -104,6 +104,22 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     #: the user's ``lexicon: names`` files, which people are found with (checker.extractor.names)
     names_files: tuple[str, ...] = ()
+    #: measured nouns of percentages and money ("deposit rate", "inflation", "prize money")
+    measures: PhraseTable = field(default_factory=lambda: PhraseTable.build({}))
+    #: nouns that make a figure a change of its measure ("a 40% increase", "a pay rise")
+    change_nouns: frozenset[str] = frozenset()
+    #: measures a money figure never takes ("growth", "deposit-rate")
+    percent_measures: frozenset[str] = frozenset()
+    #: demanded / offered / agreed: where a figure stands in a negotiation
+    stances: PhraseTable = field(default_factory=lambda: PhraseTable.build({}))
+    #: words before a counted noun that make it another count ("suspected", "more") -> their kind
+    count_kinds: dict[str, str] = field(default_factory=dict)
+    #: a counted noun's subject -> the whole it is a kind of ("car" -> vehicle): sums.py
+    kinds_of: dict[str, str] = field(default_factory=dict)
+    #: verbs that make an exact number after them a floor ("the toll crosses 60")
+    floor_verbs: frozenset[str] = frozenset()
+    #: verbs whose "to <figure>" marks the figure as an update ("has risen to 62")
+    update_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def relative_pair_firsts(self) -> frozenset[str]:
@@ -122,6 +138,33 @@ def _read(path: Path) -> dict:
 
 
 def _merge(base: dict, extra: dict) -> dict:
+    """``extra`` (a user's lexicon file) laid over ``base``: its lists add to base's, its
+    ``override:`` sections replace base's entries, its ``remove:`` sections take words out."""
+    out = _add(base, {k: v for k, v in extra.items() if k not in ("override", "remove")})
+    for section, entries in (extra.get("override") or {}).items():
+        if isinstance(entries, dict) and isinstance(out.get(section), dict):
+            out[section] = {**out[section], **entries}
+        else:
+            out[section] = entries
+    for section, entries in (extra.get("remove") or {}).items():
+        out[section] = _removed(out.get(section), entries)
+    return out
+
+
+def _removed(have, gone):
+    """``have`` (a section: a list, or canonical -> list) without ``gone``: a list of words, or
+    canonical -> words; a list against a mapping removes whole canonical entries."""
+    if isinstance(have, dict) and isinstance(gone, dict):
+        drop = {str(k): {normalize_word(str(w)) for w in v or []} for k, v in gone.items()}
+        return {k: [w for w in v or [] if normalize_word(str(w)) not in drop.get(str(k), set())]
+                for k, v in have.items()}
+    words = {normalize_word(str(w)) for w in (gone or [])}
+    if isinstance(have, dict):
+        return {k: v for k, v in have.items() if normalize_word(str(k)) not in words}
+    return [w for w in have or [] if normalize_word(str(w)) not in words]
+
+
+def _add(base: dict, extra: dict) -> dict:
     out = dict(base)
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
@@ -147,8 +190,9 @@ def _inflected(mapping: dict, pos: str) -> dict[str, list[str]]:
 def built_in_lemmas() -> dict[str, list[str]]:
     """The built-in lexicon's verb and noun lemmas (for ``checker.extractor.inflect``)."""
     data = _read(data_dir("rules", "*.yaml") / "lexicons" / "facts.yaml")
-    verbs = [str(f) for k, v in (data.get("verbs") or {}).items() for f in [k, *(v or [])]]
-    nouns = [str(f) for section in ("classes", "measure_nouns")
+    verbs = [str(f) for section in ("verbs", "stances") for k, v in (data.get(section) or {}).items()
+             for f in [k, *(v or [])]] + [str(w) for s in ("update_verbs", "floor_verbs") for w in data.get(s) or []]
+    nouns = [str(f) for section in ("classes", "measure_nouns", "measures")
              for k, v in (data.get(section) or {}).items() for f in [k, *(v or [])]]
     return {"VERB": verbs, "NOUN": nouns}
 
@@ -188,6 +232,14 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         default_subjects={str(k): str(v) for k, v in (data.get("default_subjects") or {}).items()},
         place_nouns=frozenset(normalize_word(w) for w in data.get("place_nouns") or []),
         names_files=names,
+        measures=PhraseTable.build(_inflected(data.get("measures") or {}, "NOUN")),
+        change_nouns=frozenset(normalize_word(w) for w in data.get("change_nouns") or []),
+        percent_measures=frozenset(str(w) for w in data.get("percent_measures") or []),
+        stances=PhraseTable.build(_inflected(data.get("stances") or {}, "VERB")),
+        count_kinds={normalize_word(str(w)): str(k) for k, v in (data.get("count_kinds") or {}).items() for w in v or []},
+        kinds_of={str(w): str(k) for k, v in (data.get("kinds_of") or {}).items() for w in v or []},
+        floor_verbs=frozenset(f for w in data.get("floor_verbs") or [] for f in forms(str(w), "VERB")),
+        update_verbs=frozenset(f for w in data.get("update_verbs") or [] for f in forms(str(w), "VERB")),
     )
 
 

@@ -105,7 +105,7 @@ class Words:
             for i in range(len(words) - 1, -1, -1):
                 first_word[words[i][5]] = i
             first_word[n] = len(words)
-        return cls(text, words, first_word, _split(words, lexicon))
+        return cls(text, words, first_word, _split(words, lexicon, text))
 
     def sentence_of(self, word_index: int) -> int:
         return self._sentence_of_word[min(word_index, len(self._sentence_of_word) - 1)]
@@ -142,7 +142,19 @@ def _starts_sentence(words: list[Word], j: int) -> bool:
     return t[:1].isupper() or t[:1].isdigit() or t in ("\u201c", '"', "\u2018", "'", "(", "[", "\u2014", "-")
 
 
-def _split(words: list[Word], lexicon: Lexicon) -> list[Sentence]:
+_LIST_MARKERS = frozenset({"-", "*", "\u2022", "\u2013", "\u2014"})
+
+
+def _list_item(words: list[Word], i: int, text: str) -> bool:
+    """Does words[i] open a list item ("- Losses: 12 games" on a line of its own)?  Items have
+    no full stop, but each is a sentence of its own."""
+    return (i > 0 and words[i].text in _LIST_MARKERS
+            and "\n" in text[words[i - 1].end:words[i].start])
+
+
+def _split(words: list[Word], lexicon: Lexicon, text: str = "") -> list[Sentence]:
+    """The sentences of ``words``: ended by a full stop (not an abbreviation's) before a word that
+    can start one, by a paragraph break, or by the start of a list item on a new line."""
     sentences: list[Sentence] = []
     start = 0
     paragraph = 0
@@ -161,6 +173,8 @@ def _split(words: list[Word], lexicon: Lexicon) -> list[Sentence]:
             close(i)
             start = i + 1
             paragraph += 1
+        elif text and _list_item(words, i, text):
+            close(i)
         elif w.text in _SENTENCE_END and not (w.text == "." and _is_abbreviation(words, i, lexicon)):
             j = i + 1
             while j < n and words[j].start == words[j - 1].end and (

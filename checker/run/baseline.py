@@ -17,10 +17,36 @@ from checker.model import Finding
 from checker.output import document, dumps, write_atomic
 from checker.report.records import claim_where
 
-__all__ = ["KIND", "VERSION", "baseline_document", "load_baseline", "write_baseline"]
+__all__ = ["KIND", "VERSION", "Baseline", "baseline_document", "load_baseline", "stale_keys", "write_baseline"]
 
 VERSION = 1
 KIND = "baseline"
+
+
+class Baseline(frozenset):
+    """The finding ids a baseline records (a frozenset of them), with the file's path and each
+    entry's fact key, so that an entry naming a key that no longer exists can be reported."""
+
+    path: str = ""
+    keys: dict[str, str]
+
+    def __new__(cls, path: str, entries: dict[str, str]):
+        self = super().__new__(cls, entries)
+        self.path, self.keys = path, dict(entries)
+        return self
+
+
+def stale_keys(baseline: frozenset[str], known: set[str]) -> list[str]:
+    """The fact keys a baseline's entries name that no fact of this run has (sorted); ``known``
+    holds the run's fact and finding keys.  A plain set of ids has no keys: nothing is stale."""
+    keys = getattr(baseline, "keys", {})
+    return sorted({k for k in keys.values() if k and _fact_key(k) and k not in known})
+
+
+def _fact_key(key: str) -> bool:
+    """A fact key ("person.killed", "inflation.share[in=may]"), not a quote's or a name's."""
+    head = key.split("[", 1)[0]
+    return "." in head and "/" not in head
 
 
 def baseline_document(findings: Iterable[Finding]) -> dict:
@@ -65,4 +91,4 @@ def load_baseline(path: str | Path) -> frozenset[str]:
     if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("id"), str)
                                                 for e in entries):
         raise _fail(name, "baseline \"findings\" must be a list of objects with a string \"id\"", 1, 1)
-    return frozenset(e["id"] for e in entries)
+    return Baseline(name, {e["id"]: e["key"] if isinstance(e.get("key"), str) else "" for e in entries})

@@ -64,6 +64,11 @@ def _new_ids(articles: Sequence[Article], new_paths: Sequence[str] | None) -> se
     return {a.id for a in articles if under(a.path)}
 
 
+def _fact_keys(extractions: Any, findings: Sequence[Any]) -> set[str]:
+    """Every fact key of the run and every finding's key (what a baseline may name)."""
+    return {f.key for x in extractions.values() for f in x.facts} | {f.key for f in findings}
+
+
 def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline_ids: frozenset[str] = frozenset(),
               verbose: bool = False, quiet: bool = False,
               open_cache: Callable[[], Any] | None = None) -> CheckResult:
@@ -83,7 +88,8 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
     new_ids = _new_ids(articles, new_paths)
     findings = evaluate_scoped(articles, extractions, ruleset, new_ids)
     shown, failing, counts = filter_findings(findings, articles, ignore=settings["ignore"], new_ids=new_ids,
-                                             baseline_ids=baseline_ids, min_severity=settings["min-severity"])
+                                             baseline_ids=baseline_ids, min_severity=settings["min-severity"],
+                                             known_keys=_fact_keys(extractions, findings))
     report = Report(articles=tuple(articles), findings=tuple(shown),
                     facts=sum(len(x.facts) for x in extractions.values()),
                     quotes=sum(len(x.quotes) for x in extractions.values()),

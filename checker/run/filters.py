@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from checker.errors import Location, UsageError
 from checker.model import SEVERITIES, Article, Finding
 
-__all__ = ["exit_code", "filter_findings", "rank"]
+from .baseline import stale_keys
+
+__all__ = ["check_baseline_keys", "exit_code", "filter_findings", "rank"]
 
 
 def rank(severity: str) -> int:
@@ -38,10 +41,28 @@ def _suppressed(f: Finding, articles: dict[str, Article], ignore: Sequence[str])
     return False
 
 
+def check_baseline_keys(baseline_ids: frozenset[str], known_keys: set[str] | None) -> None:
+    """A UsageError when the baseline names fact keys that no fact of this run has (keys were
+    renamed, see the changelog's old -> new table): never a silent no-op.  ``known_keys``: the
+    run's fact keys (None: not checked)."""
+    if known_keys is None:
+        return
+    stale = stale_keys(baseline_ids, known_keys)
+    if stale:
+        shown = ", ".join(stale[:5]) + (f" and {len(stale) - 5} more" if len(stale) > 5 else "")
+        raise UsageError(
+            f"baseline names fact key{'s' if len(stale) > 1 else ''} that no fact has any more: {shown}; "
+            "keys were renamed (CHANGELOG lists old -> new): record the baseline again with "
+            "`crosscheck baseline --output FILE`, or edit its keys", Location(getattr(baseline_ids, "path", "baseline")))
+
+
 def filter_findings(findings: Sequence[Finding], articles: Sequence[Article], *, ignore: Sequence[str] = (),
                     new_ids: set[str] | None = None, baseline_ids: frozenset[str] = frozenset(),
-                    min_severity: str = "info") -> tuple[list[Finding], list[Finding], dict[str, int]]:
-    """(shown, failing, counts): --new scope first, then suppressions, the baseline and --min-severity."""
+                    min_severity: str = "info", known_keys: set[str] | None = None,
+                    ) -> tuple[list[Finding], list[Finding], dict[str, int]]:
+    """(shown, failing, counts): --new scope first, then suppressions, the baseline and --min-severity.
+    ``known_keys`` (the run's fact keys) makes a baseline that names a vanished key an error."""
+    check_baseline_keys(baseline_ids, known_keys)
     by_id = {a.id: a for a in articles}
     counts = {"suppressed": 0, "baselined": 0, "hidden": 0}
     failing = []

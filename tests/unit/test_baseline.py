@@ -61,3 +61,21 @@ def test_malformed_baselines_are_usage_errors_with_a_place(tmp_path, text, where
 def test_missing_baseline(tmp_path):
     with pytest.raises(UsageError, match="baseline file not found"):
         load_baseline(tmp_path / "none.json")
+
+
+def test_a_baseline_naming_a_key_no_fact_has_is_an_error_with_a_hint(tmp_path):
+    path = tmp_path / "b.json"
+    write_baseline(path, FINDINGS)
+    ids = load_baseline(path)
+    known = {f.key for f in FINDINGS}
+    shown, _, counts = filter_findings(FINDINGS, [], baseline_ids=ids, known_keys=known)
+    assert shown == [] and counts["baselined"] == len(FINDINGS)  # every key still exists: no error
+    with pytest.raises(UsageError) as info:
+        filter_findings(FINDINGS, [], baseline_ids=ids, known_keys=known - {"call.duration"})
+    message = str(info.value)
+    assert message.startswith(str(path)) and "call.duration" in message and "CHANGELOG" in message
+
+
+def test_a_plain_set_of_ids_is_not_checked_for_keys():
+    shown, _, _ = filter_findings(FINDINGS, [], baseline_ids=frozenset({"f-num-1"}), known_keys=set())
+    assert "f-num-1" not in {f.id for f in shown}

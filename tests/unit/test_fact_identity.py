@@ -97,3 +97,56 @@ def test_an_age_in_apposition():
 def test_ordinals_and_clock_times():
     found = keys("The team won its fourth title. Kick-off was at 21:00.")
     assert any(k.endswith(".rank") for k in found) and any(k.endswith(".time") for k in found)
+
+
+def test_a_past_year_a_figure_is_compared_with_or_an_aside_is_not_background():
+    found = keys("The ministry has logged 9,100 cases this year, more than in the whole of 2029.")
+    assert "case.count" in found, found
+    found = keys("The strain, first detected in 2029, has infected 420 people so far.")
+    assert "person.infected" in found, found
+    found = keys("As a reminder, the council last cut fares in May 2029, when it set 40 new routes.")
+    assert found == {}, found  # a fronted clause of a past month and year is still another time
+
+
+def test_a_count_does_not_take_the_next_counts_words():
+    found = keys("Officials have reported more than 9,100 cases and 320 deaths so far this year.")
+    assert "case.killed" not in found and "case.count" in found and "person.killed" in found, found
+
+
+def test_suspected_and_more_are_other_counts():
+    found = keys("Officials confirmed 310 cases and more than 2,000 suspected cases. Rescuers found 12 more people.")
+    assert "case.count" in found and "suspected-case.count" in found, found
+    assert any(k.startswith("more-person") for k in found), found
+    assert not any(k.startswith("more-") for k in keys("More than 40 people were hurt.")), "'more than' is a hedge"
+
+
+def test_a_floor_verb_states_a_floor():
+    facts = extract(Article(id="a", path="a.md", text="Flood toll crosses 60 in the valley.", outlet="T",
+                            published="2031-05-14")).facts
+    assert [(f.quantity.qualifier, f.quantity.low) for f in facts] == [("more_than", 60)]
+
+
+def test_a_record_frame_is_no_length():
+    assert not any(k.endswith(".duration") for k in keys("It is the first strike at the docks in almost 40 years."))
+
+
+def test_a_crowd_and_spectators_are_one_attendance():
+    a = keys("The final was watched by a crowd of 41,200.")
+    b = keys("The final was played in front of almost 41,000 spectators.")
+    assert "spectator.attended" in a and "spectator.attended" in b, (a, b)
+
+
+def test_a_verb_used_as_a_noun_is_not_what_happened():
+    found = keys("The minister would not end the strike by some 9,000 porters covered by the old contract.")
+    assert "porter.covered" in found or "worker.covered" in found, found
+    assert any(k.startswith("person.killed") for k in keys("Sadly, the deaths of 25 people at the school are confirmed."))
+
+
+def test_a_short_aside_in_brackets_does_not_end_the_clause():
+    found = keys("About 9,000 porters of the Harbour Porters Guild (HPG) downed tools on Monday.")
+    assert any(k.endswith(".striking") for k in found), found
+
+
+def test_an_aside_with_an_irregular_participle_does_not_date_the_sentence():
+    found = keys("The stadium, built for the 1999 games, staged the final in front of 41,000 spectators.")
+    assert "spectator.attended" in found, found
