@@ -140,6 +140,8 @@ def _frozen(value: Any) -> Any:
 
 
 def _template_problems(doc: Document, kind: str) -> list[Problem]:
+    if not isinstance(doc.data.get("message"), str):
+        return []  # a disabled rule may have none; the schema speaks for a wrong type
     known = {**comparators.COMMON_PLACEHOLDERS, **comparators.get(kind).PLACEHOLDERS}
     where = doc.location(("message",))
     try:
@@ -204,7 +206,7 @@ def read_rule(path: str | Path, *, builtin: bool = False) -> tuple[Rule | None, 
     module = comparators.get(data["kind"])
     options = _frozen({**module.DEFAULTS, **(data.get("options") or {})})
     return Rule(
-        id=data["id"], kind=data["kind"], severity=data["severity"], message=data["message"],
+        id=data["id"], kind=data["kind"], severity=data.get("severity", ""), message=data.get("message", ""),
         options=options, match=Match.from_mapping(data.get("match") or {}),
         description=" ".join(str(data.get("description", "")).split()),
         enabled=data.get("enabled", True), source=str(path), builtin=builtin,

@@ -284,3 +284,11 @@ def test_example_rule_set_loads_over_the_builtins_and_its_fixtures_pass():
     assert rules.get("call-length").options["hedges"][0] == "approximate"
     outcomes = [run_case(c, rules) for c in load_cases([example / "fixtures"])]
     assert outcomes and all(o.status == "pass" for o in outcomes), [(o.case.id, o.reason) for o in outcomes]
+
+
+def test_a_disabled_rule_without_a_message_is_valid(tmp_path, capsys):
+    from checker.cli import main
+
+    (tmp_path / "quiet.yaml").write_text("id: quiet\nkind: numeric\nenabled: false\n", encoding="utf-8")
+    assert main(["rules", "validate", str(tmp_path / "quiet.yaml")]) == 0
+    assert "internal error" not in capsys.readouterr().err
