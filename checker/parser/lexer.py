@@ -39,6 +39,8 @@ __all__ = ["FastLexer"]
 _ANY = None  # first_chars' "any character"
 PAIRS_FROM = 4  # a character whose bucket has this many terminals gets a bucket per two characters
 PAIRS_DROP = 4  # ... when the two characters leave out at least this many of them
+HEAVY = 150  # a member whose narrowed regex is this long is compiled on its own, once per character
+_PARTS = "\0"  # between the parts of a chained bucket's regex, as stored
 
 
 def _terminals_and_callbacks(basic_lexer) -> tuple[list, dict]:
@@ -59,17 +61,35 @@ def _terminals_and_callbacks(basic_lexer) -> tuple[list, dict]:
 
 
 class _Chain:
-    """Several compiled alternations tried in turn, as lark does when ``re`` refuses one big one."""
+    """Several compiled alternations tried in turn, as lark does when ``re`` refuses one big one.
+
+    Trying ``A|B`` then ``C`` finds what ``A|B|C`` finds: an alternation's match is its first
+    alternative that matches (the tail after it always matches, possibly empty), not the longest."""
 
     def __init__(self, parts: list) -> None:
         self.parts = parts
+        self.pattern = _PARTS.join(p.pattern for p in parts) if all(_PARTS not in p.pattern for p in parts) else None
 
-    def match(self, text: str, pos: int):
-        for part in self.parts:
-            m = part.match(text, pos)
+        self.match = _first_of(tuple(part.match for part in parts))
+
+
+def _first_of(matchers: tuple):
+    """``match(text, pos)``: the first of ``matchers``' matches (a match object is never false)."""
+    if len(matchers) == 2:
+        one, two = matchers
+        return lambda text, pos: one(text, pos) or two(text, pos)
+    if len(matchers) == 3:
+        one, two, three = matchers
+        return lambda text, pos: one(text, pos) or two(text, pos) or three(text, pos)
+
+    def match(text: str, pos: int):
+        for part in matchers:
+            m = part(text, pos)
             if m is not None:
                 return m
         return None
+
+    return match
 
 
 def _alternation(named: list[tuple[str, str]], flags: int, tail: str = "", re_module=re):
@@ -120,6 +140,8 @@ class FastLexer:
         self._by_pair: dict = {}  # the next two characters (or the last one) -> their bucket
         self._by_members: dict = {}  # (name, narrowed regex) of each member -> the compiled alternation
         self._by_pattern: dict = {}  # a bucket's regex -> the compiled alternation
+        self._by_run: dict = {}  # (members of a part, tail) -> its compiled part
+        self._pieces: dict = {}  # a part's regex -> its compiled part
         stored = self._store.bucket("\0skip"), self._store.bucket("\0tail")
         if None not in stored:
             self._skip, self._tail = stored[0] or None, stored[1]
@@ -198,13 +220,26 @@ class FastLexer:
                 fewer = self.pair_members(pair) if len(pair) == 2 and len(members) >= PAIRS_FROM else members
                 worth = len(members) - len(fewer) >= PAIRS_DROP  # else the character's bucket does as well
                 found = self._compiled(fewer, pair[0]) if worth else self.bucket(pair[0])
-                if isinstance(found, (re.Pattern, _NoMatch)):  # a _Chain (too many groups) is not kept
-                    self._store.remember(pair, found.pattern)
+                if found.pattern is not None and (isinstance(found, _Chain) or _PARTS not in found.pattern):
+                    self._store.remember(pair, found.pattern)  # not a regex with a NUL (it would read as a chain)
             self._by_pair[pair] = found
         return found
 
     def _from_pattern(self, pattern: str):
-        found = self._by_pattern[pattern] = re.compile(pattern, self._flags) if pattern else _NoMatch()
+        """The compiled bucket of a stored regex (the parts of a chain compiled once each)."""
+        if not pattern:
+            found = _NoMatch()
+        elif _PARTS in pattern:
+            found = _Chain([self._piece(part) for part in pattern.split(_PARTS)])
+        else:
+            found = self._piece(pattern)
+        self._by_pattern[pattern] = found
+        return found
+
+    def _piece(self, pattern: str):
+        found = self._pieces.get(pattern)
+        if found is None:
+            found = self._pieces[pattern] = re.compile(pattern, self._flags)
         return found
 
     def _compiled(self, members: tuple[str, ...], char: str):
@@ -214,11 +249,31 @@ class FastLexer:
                       if t.name in wanted)
         found = self._by_members.get(named)
         if found is None:
-            found = _alternation(list(named), self._flags, self._tail, self._lark.re) if named else _NoMatch()
+            found = self._chained(named) if named else _NoMatch()
             self._by_members[named] = found
-            if isinstance(found, re.Pattern):
+            if found.pattern is not None:
                 self._by_pattern.setdefault(found.pattern, found)
         return found
+
+    def _chained(self, named: tuple):
+        """The alternation of ``named``, with each heavy member (``HEAVY``) in a part of its own, compiled
+        once however many buckets hold it: a chain of parts, tried in lark's order."""
+        runs: list[list] = [[]]
+        for name, regexp in named:
+            if len(regexp) >= HEAVY:
+                runs += [[(name, regexp)], []]
+            else:
+                runs[-1].append((name, regexp))
+        parts = []
+        for run in filter(None, runs):
+            key = (tuple(run), self._tail)
+            part = self._by_run.get(key)
+            if part is None:
+                part = self._by_run[key] = _alternation(run, self._flags, self._tail, self._lark.re)
+                if isinstance(part, re.Pattern):
+                    self._pieces.setdefault(part.pattern, part)
+            parts += part.parts if isinstance(part, _Chain) else [part]
+        return parts[0] if len(parts) == 1 else _Chain(parts)
 
     def _fail(self, text: str) -> None:
         """No terminal matches somewhere: let lark's own lexer raise its own error."""

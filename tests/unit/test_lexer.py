@@ -202,3 +202,26 @@ def test_every_grammar_terminal_is_analysed():
         assert firstchar.first_chars(regexp, flags) is not None, term.name
         assert narrowing._tree(regexp, flags) is not None, term.name
     assert lexer.members(" ") == ("_WS",)
+
+
+@pytest.mark.parametrize("heavy", [1, 10**6])
+def test_heavy_members_in_parts_of_their_own_give_larks_tokens(monkeypatch, heavy):
+    """Each member at least ``HEAVY`` long compiled on its own (a chain of parts tried in lark's order)."""
+    from checker.parser import lexer as lexer_module
+
+    monkeypatch.setattr(lexer_module, "HEAVY", heavy)
+    lark, fast = toy_lexer()
+    text = "let x = 10; IF y else z # note\n  letter = 2 let;let"
+    assert key(fast.tokens(text)) == key(lark.lex(text))
+    chained = [b for b in fast._by_char.values() if isinstance(b, lexer_module._Chain)]
+    assert bool(chained) == (heavy == 1)
+
+
+def test_grammar_buckets_compile_each_heavy_member_once_per_character(seed_texts):
+    from checker.parser import lexer as lexer_module
+
+    fast = FastLexer(BasicLexer(grammar.parser().lexer_conf))
+    for text in seed_texts.values():
+        assert key(fast.tokens(text)) == key(lark_tokens(text))
+    parts = [p for b in fast._by_pair.values() if isinstance(b, lexer_module._Chain) for p in b.parts]
+    assert parts and len({id(p) for p in parts}) < len(parts)  # parts shared between buckets
