@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from checker.version import __version__
 from checker.model import Article
+from checker.version import __version__
 
 from .codec import FORMAT
 

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
-from checker.version import __version__
 from checker.model import Claim, Finding, Report
 from checker.output import pretty_chunks
+from checker.version import __version__
 
 from .records import RuleInfo, finding_diff, rule_catalog
 
