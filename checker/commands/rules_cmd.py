@@ -25,7 +25,7 @@ def run(args) -> int:
     if action == "schema":
         from checker.ruleset.schema import schema_json
 
-        write_or_print(schema_json(), None)
+        write_or_print(schema_json(), None, kind="json")
         return 0
     if action == "list":
         return _list(args)
@@ -47,7 +47,7 @@ def _list(args) -> int:
     fmt = (args.format or ["text"])[-1]
     output = (args.output or [None])[-1]
     if fmt == "json":
-        write_or_print(dumps(document(rules=[r.as_json() for r in rules])), output)
+        write_or_print(dumps(document(rules=[r.as_json() for r in rules])), output, kind="json")
         return 0
     rows = [(r.id, r.kind, r.severity, "on" if r.enabled else "off", _shown(r.source)) for r in rules]
     head = ("id", "kind", "severity", "enabled", "source")

@@ -35,7 +35,7 @@ def baseline_document(findings: Iterable[Finding]) -> dict:
 def write_baseline(path: str | Path, findings: Iterable[Finding]) -> int:
     """Write the baseline file; returns how many findings it records."""
     doc = baseline_document(findings)
-    write_atomic(path, dumps(doc) + "\n")
+    write_atomic(path, dumps(doc) + "\n", kind="json")
     return len(doc["findings"])
 
 
