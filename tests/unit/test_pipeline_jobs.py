@@ -87,7 +87,8 @@ def test_jobs_auto_is_a_setting(tmp_path, monkeypatch, capsys):
     assert resolve(build_parser().parse_args(["check"]))["jobs"] == "auto"
     assert main(["config", "show"]) == 0
     assert '"auto"' in [line for line in capsys.readouterr().out.splitlines() if line.startswith("jobs")][0]
-    assert workers.worker_count("auto") >= 1 and workers.worker_count(3) == 3
+    assert workers.worker_count("auto") == workers.cpus() >= 1 and workers.worker_count(3) == min(3, workers.cpus())
+    assert workers.worker_count(100_000) == workers.cpus()  # never more processes than CPUs
 
 
 def test_with_jobs_this_process_reads_while_the_workers_extract(corpus, monkeypatch):
