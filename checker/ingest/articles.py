@@ -97,6 +97,8 @@ def discover(paths: Iterable[str | os.PathLike], on_skip: OnSkip | None = None,
                 continue
             seen.add(real)
             if file.suffix.lower() in FORMATS:
+                if _bad_name(shown, on_error):
+                    continue
                 out.append(Source(file, shown, _relative(file, root)))
             elif file.name not in _QUIET and on_skip is not None:
                 on_skip(shown, f"not an article: unknown file type {file.suffix or '(no extension)'!r}")
@@ -116,6 +118,21 @@ def _relative(file: Path, root: str) -> str:
         return Path(os.path.relpath(os.path.abspath(file), root)).as_posix()
     except ValueError:
         return file.as_posix()
+
+
+def _bad_name(shown: str, on_error: OnError | None) -> bool:
+    """Whether the article's path is not valid UTF-8 (its bytes came in as lone surrogates): an
+    UnreadableError, since every report names an article by its path (raised, or given to
+    ``on_error``)."""
+    try:
+        shown.encode("utf-8")
+        return False
+    except UnicodeEncodeError as exc:
+        byte = os.fsencode(shown[exc.start:exc.start + 1])
+        where = shown.encode("utf-8", "replace").decode("utf-8")
+        _unreadable(UnreadableError(f"the file's name is not valid UTF-8 (byte 0x{byte[0]:02x}): rename it; "
+                                    "crosscheck names every article by its path", Location(where)), on_error)
+        return True
 
 
 def _unreadable(error: UnreadableError, on_error: OnError | None) -> None:

@@ -43,7 +43,7 @@ _CONTROL = "".join(map(chr, [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F
 _SURROGATES = "".join(map(chr, range(0xD800, 0xE000)))
 
 # what may need a change: one search finds it, and most text has none (then it is written as it is)
-_UNSAFE = re.compile(f"[{re.escape(BIDI + _CONTROL + _SURROGATES)}]|##\\[|::|\\A\\[|\\A#")
+_UNSAFE = re.compile(f"[{re.escape(BIDI + _CONTROL + _SURROGATES)}]|##\\[|::|\\A\\[|\\A#|\\A:")
 _TEXT = str.maketrans({**dict.fromkeys(BIDI), **dict.fromkeys(_CONTROL + _SURROGATES, "\ufffd")})
 _TERMINAL = {**_TEXT, 0x1B: 0x1B}  # the text report in colour: its own ANSI escapes (article text has none left)
 _SARIF = str.maketrans({**dict.fromkeys(BIDI), **dict.fromkeys(_SURROGATES, "\ufffd"),
@@ -51,6 +51,7 @@ _SARIF = str.maketrans({**dict.fromkeys(BIDI), **dict.fromkeys(_SURROGATES, "\uf
 _JSON = str.maketrans({c: f"\\u{ord(c):04x}" for c in BIDI + _SURROGATES + _CONTROL if ord(c) >= 0x7F})
 _TABLES = {"text": _TEXT, "terminal": _TERMINAL, "github": _TEXT, "json": _JSON, "sarif": _SARIF}
 _HASHES = re.compile(r"#(?=#\[)")
+_LONE_COLON = re.compile(r"[\s\u180e\u200b\ufeff]*:")
 _LINE_START = re.compile(r"(?<![^\n])([\s\u180e\u200b\ufeff]*):(?=:)")  # "::" after a line's white space ("\r" is gone)
 
 
@@ -70,13 +71,14 @@ class Guard:
     """Makes a stream of pieces of output of one ``kind`` safe, as :func:`safe` does to a whole:
     call it on each piece in order."""
 
-    __slots__ = ("at_start", "hashes", "kind")
+    __slots__ = ("at_start", "colon", "hashes", "kind")
 
     def __init__(self, kind: str = "text"):
         if kind not in KINDS:
             raise ValueError(kind)
         self.kind = kind
         self.at_start = True  # the next piece starts a line (or only white space precedes it on its line)
+        self.colon = False  # the last piece ended in one ":" that only white space precedes on its line
         self.hashes = ""  # "#" or "##" when the last piece ended so
 
     def __call__(self, piece: str) -> str:
@@ -98,15 +100,23 @@ class Guard:
             piece = ("\\u0023" + piece[1:]) if json_like else JOINER + piece
         if "##[" in piece:
             piece = piece.replace("##[", "#\\u0023[") if json_like else _HASHES.sub("#" + JOINER, piece)
-        if kind in ("text", "terminal") and "::" in piece:
-            lead = "\n" if self.at_start else "x"  # whether the piece's start is a line's start
-            piece = _LINE_START.sub(r"\1:" + JOINER, lead + piece)[1:]
+        if kind in ("text", "terminal"):
+            if self.colon and piece.startswith(":"):  # the line's "::" split between two pieces
+                piece = JOINER + piece
+            if "::" in piece:
+                lead = "\n" if self.at_start else "x"  # whether the piece's start is a line's start
+                piece = _LINE_START.sub(r"\1:" + JOINER, lead + piece)[1:]
         return piece
 
     def _remember(self, piece: str) -> None:
-        line = piece.rpartition("\n")
-        self.at_start = (line[2].isspace() or not line[2]) if line[1] else (self.at_start and piece.isspace())
-        self.hashes = "##" if piece.endswith("##") else "#" if piece.endswith("#") else ""
+        before, newline, line = piece.rpartition("\n")
+        if not newline and not self.at_start:
+            self.at_start = self.colon = False
+        else:
+            self.at_start = not line or line.isspace()
+            self.colon = _LONE_COLON.fullmatch(line) is not None
+        end = (self.hashes + piece)[-2:]  # a piece of one "#" adds to the last one's
+        self.hashes = "##" if end == "##" else "#" if end.endswith("#") else ""
 
 
 class GuardedStream:

@@ -33,7 +33,7 @@ def md(text: str) -> str:
 
 # where GitHub's Markdown would start a link: after a scheme's colon, after "www", after "#" (escaped)
 # before a number
-_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9+.-])\:(?=//)|\bwww(?=\.)|\\#(?=\d)")
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9+.-])\:(?=//)|www(?=\.)|\\#(?=\d)")
 
 
 def _cell(claim: Claim) -> str:

@@ -170,6 +170,7 @@ def test_rows_swapped_between_articles_are_misses_not_wrong_facts(corpus, capsys
     assert "fact cache: 0 reused, 5 extracted" in err
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="needs RLIMIT_FSIZE")
 def test_a_full_disk_is_a_warning(corpus, capsys):
     import resource
@@ -194,6 +195,7 @@ def test_a_full_disk_is_a_warning(corpus, capsys):
     assert (proc.returncode, proc.stdout) == expected
 
 
+@pytest.mark.slow
 def test_two_runs_at_once_on_a_new_cache_both_succeed(corpus, capsys):
     expected = reference(capsys)
     env = {**os.environ}
