@@ -139,3 +139,21 @@ def test_a_worker_that_dies_is_a_clear_error_not_a_traceback(corpus, capsys, mon
     assert code == 2
     assert "an extraction process stopped before it finished" in err and "--jobs 1" in err
     assert "Traceback" not in err and "internal error" not in err
+
+
+def test_running_out_of_memory_on_an_article_is_a_clear_error(corpus, capsys, monkeypatch):
+    import checker.extractor.facts
+
+    real = checker.extractor.facts.extract
+
+    def extract(article, lexicon=None):
+        if article.id == "a017.txt":
+            raise MemoryError
+        return real(article, lexicon)
+
+    monkeypatch.setattr(checker.extractor.facts, "extract", extract)  # forked workers see it too
+    for jobs in ("1", "2"):
+        code, out, err = run(capsys, "check", str(corpus), "--no-cache", "-q", "-j", jobs)
+        assert code == 2
+        assert "a017.txt: out of memory while extracting this article" in err
+        assert "internal error" not in err and "Traceback" not in err
