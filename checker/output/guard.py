@@ -43,7 +43,7 @@ _CONTROL = "".join(map(chr, [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F
 _SURROGATES = "".join(map(chr, range(0xD800, 0xE000)))
 
 # what may need a change: one search finds it, and most text has none (then it is written as it is)
-_UNSAFE = re.compile(f"[{re.escape(BIDI + _CONTROL + _SURROGATES)}]|##\\[|::|\\A\\[|\\A#|\\A:")
+_UNSAFE_CHAR = re.compile(f"[{re.escape(BIDI + _CONTROL + _SURROGATES)}]")
 _TEXT = str.maketrans({**dict.fromkeys(BIDI), **dict.fromkeys(_CONTROL + _SURROGATES, "\ufffd")})
 _TERMINAL = {**_TEXT, 0x1B: 0x1B}  # the text report in colour: its own ANSI escapes (article text has none left)
 _SARIF = str.maketrans({**dict.fromkeys(BIDI), **dict.fromkeys(_SURROGATES, "\ufffd"),
@@ -84,7 +84,9 @@ class Guard:
     def __call__(self, piece: str) -> str:
         if not piece:
             return piece
-        if _UNSAFE.search(piece) is not None:
+        lines = self.kind in ("text", "terminal")  # the start-of-line rule applies
+        if ("##[" in piece or piece[0] in "#[" or (lines and ("::" in piece or piece[0] == ":"))
+                or _UNSAFE_CHAR.search(piece) is not None):
             piece = self._fix(piece)
         self._remember(piece)
         return piece
