@@ -128,6 +128,11 @@ class GuardedStream:
         self._stream = stream
         self._guard = Guard("text")
 
+    @property
+    def raw(self) -> TextIO:
+        """The stream itself, for what draws on a terminal with its own escapes (a progress bar)."""
+        return self._stream
+
     def write(self, text: str) -> int:
         self._stream.write(self._guard(text))
         return len(text)

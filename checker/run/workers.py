@@ -219,7 +219,10 @@ class _Progress:
             from rich.console import Console
             from rich.progress import Progress
 
-            self._bar = Progress(console=Console(stderr=True), transient=True)
+            # the bar (counts only, no article text) draws with its own escape sequences, which the
+            # guard on standard error would replace: it writes to the terminal itself
+            stream = getattr(sys.stderr, "raw", sys.stderr)
+            self._bar = Progress(console=Console(file=stream), transient=True)
             self._task = self._bar.add_task("extracting", total=0)
 
     def __enter__(self) -> _Progress:
