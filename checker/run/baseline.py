@@ -9,6 +9,7 @@ is written whole (temporary file, then rename).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -46,6 +47,8 @@ def _fail(path: str, message: str, line: int | None = None, column: int | None =
 def load_baseline(path: str | Path) -> frozenset[str]:
     """The finding ids a baseline file records; a missing or malformed file is a usage error."""
     name = str(path)
+    if os.path.exists(path) and not os.path.isfile(path):  # a FIFO would be waited on for ever
+        raise _fail(name, "cannot read baseline: not a regular file")
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -121,3 +121,19 @@ def test_an_article_over_the_size_limit_is_skipped_with_a_note(work):
         fh.truncate(21 * 1024 * 1024)  # sparse: no disk used
     done = clean(crosscheck("check", "articles", "--no-cache", "--verbose", "-q", cwd=work), 1)
     assert "big.txt: 21.0 MB is over the 20.0 MB size limit" in done.err
+
+
+@pytest.mark.parametrize("option", ["--baseline", "--config", "--rules", "--cache"])
+def test_a_fifo_given_for_any_file_option_is_an_error_not_a_hang(work, option):
+    os.mkfifo(work / "fifo.yaml")
+    before = snapshot(work)
+    done = clean(crosscheck("check", "articles", option, "fifo.yaml", cwd=work, timeout=60), 2)
+    assert "fifo.yaml" in done.err and "regular file" in done.err
+    assert snapshot(work) == before
+
+
+def test_a_fifo_among_the_rules_or_as_a_sources_yaml_is_not_waited_on(work):
+    (work / "rules").mkdir()
+    os.mkfifo(work / "rules" / "x.yaml")
+    os.mkfifo(work / "articles" / "sources.yml")
+    clean(crosscheck("check", "articles", "--rules", "rules", "--no-cache", cwd=work, timeout=60), 0, 1, 2)
