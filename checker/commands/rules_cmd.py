@@ -43,9 +43,13 @@ def _load(args):
 
 
 def _list(args) -> int:
-    rules = _load(args)
+    from checker.run.outputs import check_outputs
+    from checker.ruleset.loader import builtin_dir
+
     fmt = (args.format or ["text"])[-1]
     output = (args.output or [None])[-1]
+    check_outputs([output] if output else [], rules=[*args.rules, str(builtin_dir())], files=[args.config])
+    rules = _load(args)
     if fmt == "json":
         write_or_print(dumps(document(rules=[r.as_json() for r in rules])), output, kind="json")
         return 0

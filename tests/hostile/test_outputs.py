@@ -124,3 +124,7 @@ def test_a_file_that_only_looks_like_a_report_is_still_an_article(work):
     assert "call.duration" in done.out
     _refused(work, "check", "articles", "--no-cache", "--format", "markdown", "--output", "articles/notes.md",
              says="which this run reads")
+
+
+def test_rules_list_does_not_write_over_a_rule_file(work):
+    _refused(work, "rules", "list", "--rules", "rules", "--output", "rules/mine.yaml", says="which this run reads")
