@@ -106,3 +106,14 @@ def test_numbers_past_any_bound_are_not_misread(tmp_path, text):
     if done.code == 0:
         values = [q["value"] for q in json.loads(done.out)["quantities"]]
         assert 1000 not in values and 10 not in values and 1 not in values
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "0." + "9" * 5000, "1e999", "-" + "9" * 5000])
+def test_a_tolerance_of_thousands_of_digits_is_a_clean_error(tmp_path, value):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "tol.yaml").write_text(f"id: tol\nkind: numeric\nseverity: error\nmessage: x\n"
+                                             f"options:\n  relative: {value}\n  absolute: {value}\n")
+    done = clean(crosscheck("check", "a.txt", "--no-cache", "--rules", "r", cwd=tmp_path), 0, 1, 2)
+    if done.code == 2:
+        assert done.err.startswith("r/tol.yaml:"), done.err
