@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from checker.config import SETTINGS, Settings, defaults, problem, resolve
-from checker.errors import UsageError
+from checker.errors import CheckerError, Errors, UsageError
 from checker.model import Article, ArticleFacts, Quantity, Report
 
 if TYPE_CHECKING:
@@ -79,20 +79,29 @@ def run(paths: Iterable[PathLike] = (), *, rules: Iterable[PathLike] = (), confi
 def check(paths: Iterable[PathLike] = (), *, rules: Iterable[PathLike] = (),
           config: PathLike | Settings | None = None, **options: Any) -> Report:
     """Read the articles under ``paths``, apply the built-in rules and ``rules``, and return the
-    Report: its ``findings`` are what ``crosscheck check`` prints, in the same order."""
-    return run(paths, rules=rules, config=config, **options).report
+    Report: its ``findings`` are what ``crosscheck check`` prints, in the same order.  A path that
+    cannot be read is an error (:func:`run` checks the others and carries it in ``errors``)."""
+    result = run(paths, rules=rules, config=config, **options)
+    if result.errors:
+        raise Errors(list(result.errors))
+    return result.report
 
 
 def extract(paths: Iterable[PathLike] = (), *, rules: Iterable[PathLike] = (),
             config: PathLike | Settings | None = None, verbose: bool = False, progress: bool = False,
-            **options: Any) -> tuple[tuple[Article, ArticleFacts], ...]:
+            errors: list[CheckerError] | None = None, **options: Any) -> tuple[tuple[Article, ArticleFacts], ...]:
     """Every article under ``paths`` with what it says (facts, quotes, name mentions), in order,
-    without comparing them; fact lexicons among ``rules`` extend the vocabulary."""
+    without comparing them; fact lexicons among ``rules`` extend the vocabulary.  A path that cannot
+    be read is raised, after the others are read; or, when ``errors`` is a list, added to it."""
     from checker.run.extraction import cache_opener, read_and_extract
 
     chosen = settings(paths, rules=rules, config=config, **options)
-    articles, facts, _ = read_and_extract(chosen["paths"], chosen, verbose=verbose, quiet=not progress,
-                                          open_cache=cache_opener(chosen))
+    articles, facts, _, unreadable = read_and_extract(chosen["paths"], chosen, verbose=verbose, quiet=not progress,
+                                                      open_cache=cache_opener(chosen))
+    if unreadable and errors is None:
+        raise Errors(list(unreadable))
+    if errors is not None:
+        errors.extend(unreadable)
     return tuple((a, facts[a.id]) for a in articles)
 
 

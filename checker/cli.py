@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -142,33 +143,89 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .errors import CheckerError
+    """The command line; returns the exit status.  Every message on standard error goes through the
+    guard of checker.output (no workflow command, no control character from a file name or an
+    article); SIGINT and SIGTERM end the run with 130 and 143, cleaning up as it unwinds."""
+    from .output import GuardedStream
+
+    guarded = not isinstance(sys.stderr, GuardedStream)
+    saved = sys.stderr
+    if guarded:
+        sys.stderr = GuardedStream(sys.stderr)
+    restore = _catch_signals()
+    try:
+        return _main(argv)
+    finally:
+        restore()
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        if guarded and sys.stderr is not saved and isinstance(sys.stderr, GuardedStream):
+            sys.stderr = saved
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    from .errors import CheckerError, Interrupted
 
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None or (args.command in ("rules", "cache", "config")
-                                and getattr(args, f"{args.command}_command") is None):
-        parser.parse_args([*(argv or sys.argv[1:]), "--help"])
-        return 2
     try:
+        args = parser.parse_args(argv)
+        if args.command is None or (args.command in ("rules", "cache", "config")
+                                    and getattr(args, f"{args.command}_command") is None):
+            parser.parse_args([*(argv or sys.argv[1:]), "--help"])
+            return 2
         return _run(args)
     except CheckerError as exc:
         for line in exc.lines():
             print(line, file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("crosscheck: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # the reader went away (crosscheck ... | head); not an error of ours
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        except OSError:
-            pass
+    except (Interrupted, KeyboardInterrupt) as exc:
+        code = exc.exit_code if isinstance(exc, Interrupted) else 130
+        print(f"crosscheck: {'terminated' if code == 128 + signal.SIGTERM else 'interrupted'}", file=sys.stderr)
+        workers = sys.modules.get("checker.run.workers")
+        if workers is not None and workers.killed():  # see checker.run.workers.killed
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+            os._exit(code)
+        return code
+    except BrokenPipeError:  # the reader went away (crosscheck ... | head); not an error of ours
+        from .output import quiet_stdout
+
+        quiet_stdout()
         return 0
+    except MemoryError:
+        print("crosscheck: out of memory; check fewer articles at a time, or give crosscheck more memory",
+              file=sys.stderr)
+        return 2
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback for any input
         if os.environ.get("CROSSCHECK_DEBUG"):
             raise
         print(f"crosscheck: internal error: {type(exc).__name__}: {exc} "
               "(set CROSSCHECK_DEBUG=1 for a traceback, and please report it)", file=sys.stderr)
         return 2
+
+
+def _catch_signals():
+    """Make SIGINT and SIGTERM raise :class:`checker.errors.Interrupted` in the main thread (once:
+    a second signal while the run cleans up is ignored); returns what puts the old handlers back."""
+    from .errors import Interrupted
+
+    def stop(signum, frame):
+        for s in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(s, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    try:
+        old = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread: leave signals alone
+        return lambda: None
+
+    def restore() -> None:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+
+    return restore

@@ -274,7 +274,8 @@ def resolve(args: Any = None, *, cwd: Path | None = None) -> Settings:
     if explicit:
         path = Path(explicit)
         if not path.is_file():
-            raise UsageError("configuration file not found", Location(explicit))
+            what = "not a regular file" if path.exists() else "configuration file not found"
+            raise UsageError(what, Location(explicit))
     else:
         path = find_config(cwd)
         if path is not None:

@@ -5,15 +5,20 @@ Every error a user can cause carries a :class:`Location` and prints as ``path:li
     CheckerError
      ├── UsageError          bad command line or configuration value
      ├── InputError          an article that cannot be read (binary, bad encoding, broken front matter)
+     │    └── UnreadableError  a path that cannot be opened at all (missing, a FIFO, no permission):
+     │                         the run reads the other articles first, then exits 2
      ├── RuleError           a rule or lexicon file that does not validate (may carry many problems)
-     └── GrammarError        a broken grammar/*.lark file (a developer error)
+     ├── GrammarError        a broken grammar/*.lark file (a developer error)
+     ├── Errors              several of the above, printed together
+     └── Interrupted         SIGINT or SIGTERM (exit 130 or 143)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CheckerError", "GrammarError", "InputError", "Location", "RuleError", "UsageError"]
+__all__ = ["CheckerError", "Errors", "GrammarError", "InputError", "Interrupted", "Location", "RuleError",
+           "UnreadableError", "UsageError"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,11 @@ class InputError(CheckerError):
     """An article that cannot be read."""
 
 
+class UnreadableError(InputError):
+    """A path that cannot be opened at all: one that does not exist, a FIFO, device or socket given
+    by name, a file or folder without read permission."""
+
+
 class GrammarError(CheckerError):
     """A grammar file that lark cannot build."""
 
@@ -75,3 +85,26 @@ class RuleError(CheckerError):
 
     def lines(self) -> list[str]:
         return [f"{loc}: {msg}" for loc, msg in self.problems]
+
+
+class Errors(CheckerError):
+    """Several errors found in one run (say, paths that could not be read), printed together."""
+
+    def __init__(self, errors: list[CheckerError]):
+        self.errors = list(errors)
+        first = self.errors[0] if self.errors else CheckerError("errors")
+        super().__init__(first.message, first.location)
+        self.exit_code = max((e.exit_code for e in self.errors), default=2)
+
+    def lines(self) -> list[str]:
+        return [line for e in self.errors for line in e.lines()]
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM: the run stops (cleaning up as it unwinds), exit 128 + the signal's number.
+    A BaseException, as KeyboardInterrupt is, so that no ``except Exception`` swallows it."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+        self.exit_code = 128 + signum

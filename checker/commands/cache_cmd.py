@@ -1,4 +1,8 @@
-"""``crosscheck cache clear``: empty the fact cache (``--cache FILE``, else the configured one)."""
+"""``crosscheck cache clear``: empty the fact cache (``--cache FILE``, else the configured one).
+
+Only crosscheck's own cache is emptied (or, when SQLite cannot read it any more, removed): a file
+at that path that is not crosscheck's cache is an error (exit 2) and is left as it is.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ def run(args: Any) -> int:
         path = settings["cache"] if settings["cache"] is not False else DEFAULT_CACHE
     n = clear(path)
     if n < 0:
-        print(f"crosscheck: removed {path}, which was not a usable cache")
+        print(f"crosscheck: removed {path}, a fact cache SQLite could no longer read")
     elif n == 0:
         print(f"crosscheck: the fact cache {path} is empty")
     else:

@@ -62,32 +62,65 @@ def _run(args: Any, settings: Any, **options: Any):
                **options)
 
 
+def inputs_of(args: Any, settings: Any) -> dict[str, Any]:
+    """What a check or baseline run reads, for :func:`checker.run.outputs.check_outputs`."""
+    return {"articles": [*settings["paths"], *(getattr(args, "new", None) or ())], "rules": settings["rules"],
+            "files": [settings["baseline"], str(settings.file) if settings.file else None],
+            "cache": settings["cache"] or None}
+
+
 def run(args: Any) -> int:
     from checker.config import resolve
-    from checker.report import write
+    from checker.report import chunks
     from checker.report.records import summary_line
+    from checker.run.outputs import check_outputs
 
     settings = resolve(args)
     pairs = targets(settings, args.output)
+    check_outputs([path for _, path in pairs if path], **inputs_of(args, settings))
     result = _run(args, settings)
     color = use_color(args.no_color)
-    for fmt, path in pairs:
-        write(fmt, result.report, path, color=color and path is None and fmt == "text")
+    # every file, or none; then standard output (a reader that went away does not change the status)
+    closed = write_reports([(path, chunks(fmt, result.report, color=color and path is None and fmt == "text"), None)
+                            for fmt, path in pairs])
     files = [path for _, path in pairs if path]
     if files and not args.quiet:
         print(f"crosscheck: {summary_line(result.report)}; wrote {', '.join(files)}", file=sys.stderr)
     if args.verbose and result.cache_note:
         print(f"crosscheck: {result.cache_note}", file=sys.stderr)
+    for line in result.error_lines():
+        print(line, file=sys.stderr)
+    if closed and args.verbose:
+        print("crosscheck: standard output was closed before the report was written whole", file=sys.stderr)
     return result.exit_code()
+
+
+def write_reports(outputs: list[tuple[str | None, Any, str | None]]) -> bool:
+    """Write every output (checker.output.write_all); True when standard output's reader went away
+    before the end (crosscheck ... | head), which is not an error of the run."""
+    from checker.output import quiet_stdout, write_all
+
+    try:
+        write_all(outputs)
+    except BrokenPipeError:
+        quiet_stdout()
+        return True
+    return False
 
 
 def run_baseline(args: Any) -> int:
     """Record every current finding (after suppressions; whatever its severity) in ``args.output``."""
     from checker.config import resolve
     from checker.run.baseline import write_baseline
+    from checker.run.outputs import check_outputs
 
     settings = resolve(args)
+    check_outputs([args.output], **inputs_of(args, settings))
     result = _run(args, settings, baseline=None)  # a baseline records everything, whatever the last one had
+    if result.errors:  # a path that could not be read: a baseline without its findings would hide them later
+        for line in result.error_lines():
+            print(line, file=sys.stderr)
+        return 2
     n = write_baseline(args.output, result.failing)
     if not args.quiet:
         print(f"crosscheck: baseline {args.output} records {n} finding{'s' if n != 1 else ''}"

@@ -2,18 +2,18 @@
 their mentions) found in articles, without comparing them.
 
 The documents are written a piece at a time (one article, fact, quote or line), never built whole
-in memory: to a file through a temporary file renamed over it at the end, as every output is, or
-to standard output.  The JSON is byte for byte what ``json.dumps(document, indent=2)`` gives.
+in memory: to a file through a temporary file renamed over it at the end, as every output is (all
+of a run's files, or none), or to standard output.  The JSON is byte for byte what ``json.dumps(document, indent=2)`` gives.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from checker.model import Article, ArticleFacts, Fact, Mention, Quote, number_json
-from checker.output import document, document_chunks, write_atomic
+from checker.output import document, document_chunks
 
 
 def _place(article: Article, start: int, end: int) -> dict[str, Any]:
@@ -130,36 +130,31 @@ def extraction_lines(articles: list[Article], results: list[ArticleFacts],
 def run(args) -> int:
     from checker.api import extract
     from checker.config import resolve
+    from checker.run.outputs import check_outputs
 
-    pairs = extract(config=resolve(args), verbose=bool(getattr(args, "verbose", False)),
-                    progress=not getattr(args, "quiet", False))
-    articles, results = [a for a, _ in pairs], [x for _, x in pairs]
+    from .check_cmd import write_reports
+
+    settings = resolve(args)
     formats = args.format or ["text"]
     outputs = args.output or [None]
-    for i, fmt in enumerate(formats):
-        output = outputs[i] if i < len(outputs) else None
-        if fmt == "json":
-            _write(extraction_json(articles, results), output, newline=True)
-        else:
-            explain = _lexicon_files(args) if getattr(args, "explain", False) else None
-            _write(extraction_lines(articles, results, explain), output)
-    return 0
+    pairs = [(fmt, outputs[i] if i < len(outputs) else None) for i, fmt in enumerate(formats)]
+    check_outputs([path for _, path in pairs if path], articles=settings["paths"], rules=settings["rules"],
+                  files=[str(settings.file) if settings.file else None], cache=settings["cache"] or None)
+    errors: list = []
+    found = extract(config=settings, verbose=bool(getattr(args, "verbose", False)),
+                    progress=not getattr(args, "quiet", False), errors=errors)
+    articles, results = [a for a, _ in found], [x for _, x in found]
+    explain = _lexicon_files(args) if getattr(args, "explain", False) else None
+    write_reports([(path, extraction_json(articles, results) if fmt == "json"
+                    else extraction_lines(articles, results, explain),
+                    "json" if fmt == "json" else "text") for fmt, path in pairs])
+    for error in errors:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+    return 2 if errors else 0
 
 
 def _lexicon_files(args) -> tuple[str, ...]:
     from checker.paths import lexicon_files
 
     return tuple(str(p) for p in lexicon_files(getattr(args, "rules", None) or [], "facts"))
-
-
-def _write(chunks: Iterable[str], output: str | None, *, newline: bool = False) -> None:
-    """Write ``chunks`` to ``output`` (whole or not at all: checker.output.write_atomic) or to
-    standard output (then ending in a newline, as checker.output.write_or_print does)."""
-    if output:
-        write_atomic(output, chunks)
-        return
-    for chunk in chunks:
-        sys.stdout.write(chunk)
-    if newline:
-        sys.stdout.write("\n")
-    sys.stdout.flush()

@@ -7,7 +7,7 @@ import sys
 
 from checker.api import parse as parse_text
 from checker.errors import UsageError
-from checker.output import document, dumps, write_or_print
+from checker.output import Guard, document, dumps, write_or_print
 
 
 def _line_text(line: str) -> str:
@@ -52,19 +52,20 @@ def run(args) -> int:
         if args.text is not None:
             raise UsageError("parse --jsonl reads standard input; give no TEXT")
         lines = []
+        guard = Guard("json")
         for line in sys.stdin:
             text = _line_text(line)
             doc = document(text=text, quantities=[q.as_json() for q in parse_text(text)])
             lines.append(dumps(doc, indent=None))
             if output is None:
-                sys.stdout.write(lines[-1] + "\n")
+                sys.stdout.write(guard(lines[-1] + "\n"))
         if output is not None:
-            write_or_print("\n".join(lines) + ("\n" if lines else ""), output)
+            write_or_print("\n".join(lines) + ("\n" if lines else ""), output, kind="json")
         return 0
     text = args.text if args.text is not None else sys.stdin.read()
     quantities = parse_text(text)
     if fmt == "json":
-        write_or_print(dumps(document(text=text, quantities=[q.as_json() for q in quantities])), output)
+        write_or_print(dumps(document(text=text, quantities=[q.as_json() for q in quantities])), output, kind="json")
     else:
         write_or_print(_text_lines(text, quantities), output)
     return 0

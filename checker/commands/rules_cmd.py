@@ -25,7 +25,7 @@ def run(args) -> int:
     if action == "schema":
         from checker.ruleset.schema import schema_json
 
-        write_or_print(schema_json(), None)
+        write_or_print(schema_json(), None, kind="json")
         return 0
     if action == "list":
         return _list(args)
@@ -43,11 +43,15 @@ def _load(args):
 
 
 def _list(args) -> int:
-    rules = _load(args)
+    from checker.run.outputs import check_outputs
+    from checker.ruleset.loader import builtin_dir
+
     fmt = (args.format or ["text"])[-1]
     output = (args.output or [None])[-1]
+    check_outputs([output] if output else [], rules=[*args.rules, str(builtin_dir())], files=[args.config])
+    rules = _load(args)
     if fmt == "json":
-        write_or_print(dumps(document(rules=[r.as_json() for r in rules])), output)
+        write_or_print(dumps(document(rules=[r.as_json() for r in rules])), output, kind="json")
         return 0
     rows = [(r.id, r.kind, r.severity, "on" if r.enabled else "off", _shown(r.source)) for r in rules]
     head = ("id", "kind", "severity", "enabled", "source")

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.errors import InputError, Location
+from checker.errors import InputError, Location, UnreadableError, UsageError
 from checker.model import Article
 
 from .formats import decode, parse
@@ -42,12 +42,15 @@ from .textmap import Mapped, line_starts, tidy
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Source", "discover", "furniture_notes", "iter_articles", "load_furniture",
            "read_article", "read_articles", "read_string"]
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # one file (a larger one is skipped with a note)
+MAX_RUN_BYTES = 4 * 1024**3  # all the files of one run (more is an error, before any is read)
+MAX_RUN_FILES = 1_000_000
 FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
            ".jsonl": "jsonl"}
 _QUIET = frozenset({"sources.yaml", "sources.yml", "crosscheck.yaml", "crosscheck.yml"})
 
 OnSkip = Callable[[str, str], None]
+OnError = Callable[[InputError], None]
 OnProgress = Callable[[int, int, str], None]
 # (source, its sources.yaml (defaults, entry)) -> the articles a cache already holds for it, or None
 Reuse = Callable[["Source", tuple[dict, dict]], "list[Article] | None"]
@@ -64,19 +67,26 @@ class Source:
     data: str | None = None
 
 
-def discover(paths: Iterable[str | os.PathLike], on_skip: OnSkip | None = None) -> list[Source]:
-    """The article files under ``paths`` (files or folders; default the current folder)."""
+def discover(paths: Iterable[str | os.PathLike], on_skip: OnSkip | None = None,
+             on_error: OnError | None = None) -> list[Source]:
+    """The article files under ``paths`` (files or folders; default the current folder).  A path
+    that cannot be read (missing, not a regular file, a folder without permission) is an
+    :class:`UnreadableError`: raised, or given to ``on_error`` and left out."""
     given = [os.fspath(p) for p in paths] or ["."]
+    readable = []
     for p in given:
         if not os.path.exists(p):
-            raise InputError("no such file or folder", Location(p))
-        if not os.path.isdir(p) and not os.path.isfile(p):
-            raise InputError("not a regular file (a FIFO, device or socket): it is not read", Location(p))
-    root = _common_root(given)
+            _unreadable(UnreadableError("no such file or folder", Location(p)), on_error)
+        elif not os.path.isdir(p) and not os.path.isfile(p):
+            _unreadable(UnreadableError("not a regular file (a FIFO, device or socket): it is not read",
+                                        Location(p)), on_error)
+        else:
+            readable.append(p)
+    root = _common_root(readable or ["."])
     out: list[Source] = []
     seen: set[str] = set()
-    for p in given:
-        files = _walk(Path(p)) if os.path.isdir(p) else iter([(Path(p), p, "")])
+    for p in readable:
+        files = _walk(Path(p), on_error=on_error) if os.path.isdir(p) else iter([(Path(p), p, "")])
         for file, shown, why_not in files:
             if why_not:
                 if on_skip is not None:
@@ -87,6 +97,8 @@ def discover(paths: Iterable[str | os.PathLike], on_skip: OnSkip | None = None) 
                 continue
             seen.add(real)
             if file.suffix.lower() in FORMATS:
+                if _bad_name(shown, on_error):
+                    continue
                 out.append(Source(file, shown, _relative(file, root)))
             elif file.name not in _QUIET and on_skip is not None:
                 on_skip(shown, f"not an article: unknown file type {file.suffix or '(no extension)'!r}")
@@ -108,10 +120,32 @@ def _relative(file: Path, root: str) -> str:
         return file.as_posix()
 
 
-def _walk(top: Path, seen: set[str] | None = None) -> Iterator[tuple[Path, str, str]]:
+def _bad_name(shown: str, on_error: OnError | None) -> bool:
+    """Whether the article's path is not valid UTF-8 (its bytes came in as lone surrogates): an
+    UnreadableError, since every report names an article by its path (raised, or given to
+    ``on_error``)."""
+    try:
+        shown.encode("utf-8")
+        return False
+    except UnicodeEncodeError as exc:
+        byte = os.fsencode(shown[exc.start:exc.start + 1])
+        where = shown.encode("utf-8", "replace").decode("utf-8")
+        _unreadable(UnreadableError(f"the file's name is not valid UTF-8 (byte 0x{byte[0]:02x}): rename it; "
+                                    "crosscheck names every article by its path", Location(where)), on_error)
+        return True
+
+
+def _unreadable(error: UnreadableError, on_error: OnError | None) -> None:
+    if on_error is None:
+        raise error
+    on_error(error)
+
+
+def _walk(top: Path, seen: set[str] | None = None, on_error: OnError | None = None) -> Iterator[tuple[Path, str, str]]:
     """Files under ``top`` in sorted order of their paths, hidden entries skipped, symlink loops cut:
     (file, the path shown, ""), or (entry, the path shown, why it is skipped) for an entry that is
-    no file nor folder (a FIFO, a device, a socket, a broken or looping symbolic link)."""
+    no file nor folder (a FIFO, a device, a socket, a broken or looping symbolic link).  A folder
+    that cannot be listed is an UnreadableError (raised, or given to ``on_error``)."""
     seen = set() if seen is None else seen
     real = os.path.realpath(top)
     if real in seen:
@@ -120,7 +154,8 @@ def _walk(top: Path, seen: set[str] | None = None) -> Iterator[tuple[Path, str, 
     try:
         entries = sorted(os.scandir(top), key=lambda e: e.name)
     except OSError as exc:
-        raise InputError(f"cannot read folder: {exc.strerror or exc}", Location(str(top))) from None
+        _unreadable(UnreadableError(f"cannot read folder: {exc.strerror or exc}", Location(str(top))), on_error)
+        return
     for entry in entries:
         if entry.name.startswith("."):
             continue
@@ -131,7 +166,7 @@ def _walk(top: Path, seen: set[str] | None = None) -> Iterator[tuple[Path, str, 
             yield Path(entry.path), shown, f"cannot follow: {exc.strerror or exc}"
             continue
         if is_dir:
-            yield from _walk(Path(entry.path), seen)
+            yield from _walk(Path(entry.path), seen, on_error)
         elif is_file:
             yield Path(entry.path), shown, ""
         else:
@@ -151,17 +186,45 @@ def read_articles(paths: Iterable[str | os.PathLike], *, on_skip: OnSkip | None 
 
 def iter_articles(paths: Iterable[str | os.PathLike], *, on_skip: OnSkip | None = None,
                   on_progress: OnProgress | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                  furniture: Furniture | None = None, reuse: Reuse | None = None) -> Iterator[Article]:
-    """:func:`read_articles`, an article at a time, each as soon as its file is read."""
-    sources = discover(paths, on_skip)
+                  furniture: Furniture | None = None, reuse: Reuse | None = None,
+                  on_error: OnError | None = None) -> Iterator[Article]:
+    """:func:`read_articles`, an article at a time, each as soon as its file is read.  A path or
+    file that cannot be read at all (:class:`UnreadableError`) is raised, or, with ``on_error``,
+    given to it while the other articles are read."""
+    paths = [os.fspath(p) for p in paths]
+    sources = discover(paths, on_skip, on_error)
+    _within_bounds(sources, paths)
     reader = _Reader(on_skip, max_bytes, furniture if furniture is not None else load_furniture())
     for done, source in enumerate(sources, 1):
         found = None
         if reuse is not None and source.data is None and FORMATS[source.file.suffix.lower()] != "jsonl":
             found = reuse(source, reader.sources(source))
-        yield from (found if found is not None else reader.read(source))
+        if found is None:
+            try:
+                found = reader.read(source)
+            except UnreadableError as exc:
+                _unreadable(exc, on_error)
+                found = []
+        yield from found
         if on_progress is not None:
             on_progress(done, len(sources), source.path)
+
+
+def _within_bounds(sources: list[Source], paths: list[str]) -> None:
+    """UsageError when ``sources`` are more files, or more bytes, than one run reads."""
+    shown = ", ".join(paths) or "."
+    if len(sources) > MAX_RUN_FILES:
+        raise UsageError(f"{len(sources):,} article files under {shown}: over the {MAX_RUN_FILES:,} one run reads; "
+                         "check fewer at a time")
+    total = 0
+    for source in sources:
+        try:
+            total += os.stat(source.file).st_size if source.data is None else len(source.data)
+        except OSError:
+            continue  # reading it says why
+    if total > MAX_RUN_BYTES:
+        raise UsageError(f"the article files under {shown} come to {total / 2**30:.1f} GiB: over the "
+                         f"{MAX_RUN_BYTES / 2**30:.0f} GiB one run reads; check fewer at a time")
 
 
 def read_article(path: str | os.PathLike, *, on_skip: OnSkip | None = None,

@@ -1,7 +1,9 @@
 """Decoding a file's bytes, and the text of a ``.txt``, Markdown or HTML file (normalised, mapped
 into the file).  Decoding happens here only: UTF-8 (a byte order mark is dropped), or UTF-16 when
 the file starts with a UTF-16 byte order mark.  Binary data and invalid UTF-8 are errors at the
-line and column of the first bad byte; an empty file or one over the size limit is a skip note.
+line and column of the first bad byte; an empty file, one over the size limit, or one of crosscheck's
+own outputs (a report written into the folder being read: :func:`checker.output.own_output`) is a
+skip note.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import codecs
 import os
 from collections.abc import Callable
 
-from checker.errors import InputError, Location
+from checker.errors import InputError, Location, UnreadableError
+from checker.output import own_output
 
 from .html import read_html
 from .markdown import clean_markdown, clean_text, suppressions
@@ -35,7 +38,11 @@ def decode(source, max_bytes: int, skip: Callable[[str, str], None]) -> str | No
             return None
         data = source.file.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", Location(source.path)) from None
+        raise UnreadableError(f"cannot read: {exc.strerror or exc}", Location(source.path)) from None
+    own = own_output(data[:4096], data[-1024:])
+    if own is not None:
+        skip(source.path, f"one of crosscheck's own outputs ({own}), not an article")
+        return None
     text = decode_bytes(data, source.path)
     if not text.strip():
         skip(source.path, "empty file")

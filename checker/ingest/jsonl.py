@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from checker.errors import InputError, Location
+from checker.errors import InputError, Location, UnreadableError
+from checker.output import own_output
 
 from .textmap import Mapped, normalise
 
@@ -131,8 +132,13 @@ def read_feed(reader, source) -> list:
     try:
         fh = open(source.file, "rb") if source.data is None else io.BytesIO(source.data.encode("utf-8", "surrogatepass"))
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", Location(source.path)) from None
+        raise UnreadableError(f"cannot read: {exc.strerror or exc}", Location(source.path)) from None
     with fh:
+        own = own_output(fh.read(4096))
+        if own is not None:
+            reader.skip(source.path, f"one of crosscheck's own outputs ({own}), not an article")
+            return []
+        fh.seek(0)
         for number, data in feed_lines(fh, reader.max_bytes):
             where = f"{source.path}:{number}"
             if data is None:

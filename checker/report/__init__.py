@@ -36,17 +36,26 @@ def _module(fmt: str):
     return importlib.import_module(f"{__name__}.{fmt}")
 
 
+# the guard each format's text goes through (checker.output.guard): no line of any report can be
+# read as a CI runner's workflow command, and no bidirectional or terminal control gets through
+GUARD = {"text": "text", "json": "json", "sarif": "sarif", "github": "github", "markdown": "text", "html": "text",
+         "junit": "text"}
+
+
 def render(fmt: str, report: Report, *, color: bool = False) -> str:
     """The report in format ``fmt``; ``color`` only affects ``text``."""
-    return _module(fmt).render(report, color=color)
+    return "".join(chunks(fmt, report, color=color))
 
 
 def chunks(fmt: str, report: Report, *, color: bool = False) -> Iterator[str]:
-    """The report in format ``fmt`` in pieces that join to ``render(fmt, report, color=color)``."""
+    """The report in format ``fmt`` in pieces that join to ``render(fmt, report, color=color)``,
+    through the format's guard (see :data:`GUARD`)."""
+    from checker.output import Guard
+
     module = _module(fmt)
-    if hasattr(module, "chunks"):
-        return module.chunks(report, color=color)
-    return iter((module.render(report, color=color),))
+    pieces = module.chunks(report, color=color) if hasattr(module, "chunks") else iter((module.render(report,
+                                                                                                       color=color),))
+    return map(Guard("terminal" if fmt == "text" and color else GUARD[fmt]), pieces)
 
 
 def write(fmt: str, report: Report, output: str | None, *, color: bool = False) -> None:
@@ -54,7 +63,7 @@ def write(fmt: str, report: Report, output: str | None, *, color: bool = False) 
     is None, to standard output, a piece at a time."""
     from checker.output import write_or_print
 
-    write_or_print(chunks(fmt, report, color=color), output)
+    write_or_print(chunks(fmt, report, color=color), output, kind=None)
 
 
 def format_for_path(path: str) -> str | None:

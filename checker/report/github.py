@@ -2,9 +2,14 @@
 at its first claim, with the other outlets' words in the message.
 
 Escaping follows GitHub's runner: in the message ``%``, ``\\r`` and ``\\n`` become ``%25``, ``%0D``
-and ``%0A``; in properties (file, title) ``:`` and ``,`` also become ``%3A`` and ``%2C``.  GitHub
-shows at most 10 annotations of each type per step; past that the findings are printed as plain
-``path:line:col`` lines and a summary line says how many were not annotated.
+and ``%0A``; in properties (file, title) ``:`` and ``,`` also become ``%3A`` and ``%2C``.  No article
+text, outlet or file name can make a command of its own: every line that is not one of the
+annotations (the plain lines, the summary) goes through :func:`checker.output.safe_line`, and the
+whole text through the ``github`` guard (:mod:`checker.output.guard`: no ``##[``, no bidirectional
+or control characters).
+
+GitHub shows at most 10 annotations of each type per step; past that the findings are printed as
+plain ``path:line:col`` lines and a summary line says how many were not annotated.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from checker.model import SEVERITIES, Claim, Finding, Report
+from checker.output import safe_line
 
 from .records import claim_where, count_phrase, finding_diff, summary_line
 
@@ -68,8 +74,7 @@ def annotation(f: Finding) -> str:
 def plain_line(f: Finding) -> str:
     """A finding past GitHub's annotation limit, as a plain log line."""
     where = claim_where(f.claims[0]) if f.claims else "-"
-    line = f"{where}: {f.severity}: {_one_line(f.message)} [{f.rule}]"
-    return line if not line.startswith("::") else " " + line
+    return safe_line(f"{where}: {f.severity}: {_one_line(f.message)} [{f.rule}]")
 
 
 def chunks(report: Report, *, color: bool = False) -> Iterator[str]:
@@ -88,10 +93,10 @@ def chunks(report: Report, *, color: bool = False) -> Iterator[str]:
     for sev in SEVERITIES:
         if over[sev]:
             kind = COMMAND[sev]
-            yield (f"crosscheck: {count_phrase(shown[sev] + over[sev], sev)}, but GitHub shows at most "
-                   f"{MAX_PER_TYPE} {kind} annotations per step: {over[sev]} more are listed above as plain "
-                   f"lines (upload the SARIF report to see every finding in code scanning)\n")
-    yield "crosscheck: " + summary_line(report) + "\n"
+            yield safe_line(f"crosscheck: {count_phrase(shown[sev] + over[sev], sev)}, but GitHub shows at most "
+                            f"{MAX_PER_TYPE} {kind} annotations per step: {over[sev]} more are listed above as "
+                            f"plain lines (upload the SARIF report to see every finding in code scanning)\n")
+    yield safe_line("crosscheck: " + summary_line(report) + "\n")
 
 
 def render(report: Report, *, color: bool = False) -> str:

@@ -1,7 +1,8 @@
 """Markdown for a pull-request comment: a summary table, then each finding grouped by fact key with
 a table of what each outlet says; long parts (many claims, long words, word differences) folded in
-``<details>``.  Article text is escaped so it can neither add markup nor mention anyone, and the
-comment stays under GitHub's 65,536-character limit.
+``<details>``.  Article text is escaped so it can neither add markup (no HTML, no image, no link: bare
+URLs, e-mail addresses and ``#123`` references are broken with an unseen WORD JOINER) nor mention
+anyone, and the comment stays under GitHub's 65,536-character limit.
 """
 
 from __future__ import annotations
@@ -21,10 +22,18 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def md(text: str) -> str:
-    """Inline Markdown text: one line, HTML and Markdown punctuation escaped, no @mentions."""
+    """Inline Markdown text: one line, HTML and Markdown punctuation escaped, nothing GitHub would
+    make a link of: no @mention, no bare URL (``https://``, ``www.``) or e-mail address, no ``#123``
+    reference (a WORD JOINER, U+2060, breaks each, unseen)."""
     text = html.escape(" ".join(text.split()), quote=False)
     text = _SPECIAL.sub(r"\\\1", text)
-    return text.replace("@", "@\u2060")
+    text = text.replace("@", "@\u2060")
+    return _AUTOLINK.sub("\\g<0>\u2060", text)
+
+
+# where GitHub's Markdown would start a link: after a scheme's colon, after "www", after "#" (escaped)
+# before a number
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9+.-])\:(?=//)|www(?=\.)|\\#(?=\d)")
 
 
 def _cell(claim: Claim) -> str:

@@ -39,7 +39,7 @@ def artifact_location(path: str) -> dict:
             return {"uri": p.resolve().as_uri()}
     else:
         rel = PurePath(path).as_posix()
-    return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": quote(rel, safe="/", errors="replace"), "uriBaseId": SRCROOT}
 
 
 def _region(c: Claim) -> dict:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.model import Claim, Finding, Report
+from checker.output.guard import BIDI
 
 from .records import by_key, claim_where, diff_segments, finding_diff, summary_line
 
@@ -23,6 +24,14 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 Line = tuple[str, tuple[tuple[str, str], ...]]
 
 _DROPPED = dict.fromkeys((7, 8, 11, 12, 13))  # rich.control.strip_control_codes: what rich's Text drops
+# what an article's text may not bring to a terminal, in colour or not: the controls rich drops are
+# dropped, every other control character (an escape sequence) is U+FFFD, bidirectional controls go
+_PIECE = str.maketrans({**{chr(c): "\ufffd" for c in (*range(0, 9), *range(14, 32), *range(0x7F, 0xA0))},
+                        **dict.fromkeys(map(chr, _DROPPED)), **dict.fromkeys(BIDI)})
+
+
+def _clean(lines: list[Line]) -> list[Line]:
+    return [(style, tuple((text.translate(_PIECE), s) for text, s in pieces)) for style, pieces in lines]
 
 
 def _one_line(text: str) -> str:
@@ -115,7 +124,7 @@ def chunks(report: Report, *, color: bool = False) -> Iterator[str]:
         lines: list[Line] = [("bold underline", ((key, ""),))]
         for f in findings:
             lines += _finding_lines(f)
-        yield write(lines) + "\n"
+        yield write(_clean(lines)) + "\n"
     end: list[Line] = [] if report.findings else [("green", (("no discrepancies found", ""),))]
     yield write([*end, ("bold", ((summary_line(report), ""),))])
 

@@ -9,6 +9,7 @@ is written whole (temporary file, then rename).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def baseline_document(findings: Iterable[Finding]) -> dict:
 def write_baseline(path: str | Path, findings: Iterable[Finding]) -> int:
     """Write the baseline file; returns how many findings it records."""
     doc = baseline_document(findings)
-    write_atomic(path, dumps(doc) + "\n")
+    write_atomic(path, dumps(doc) + "\n", kind="json")
     return len(doc["findings"])
 
 
@@ -72,6 +73,8 @@ def _fail(path: str, message: str, line: int | None = None, column: int | None =
 def load_baseline(path: str | Path) -> frozenset[str]:
     """The finding ids a baseline file records; a missing or malformed file is a usage error."""
     name = str(path)
+    if os.path.exists(path) and not os.path.isfile(path):  # a FIFO would be waited on for ever
+        raise _fail(name, "cannot read baseline: not a regular file")
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:

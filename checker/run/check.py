@@ -7,7 +7,8 @@ Rules load first, so a broken rule file fails before any article is read.  Readi
 is :mod:`checker.run.extraction` (the same for ``extract``); with ``--new``, the engine compares the
 new articles only with what of the corpus can pair with them (:mod:`checker.run.scope`); the
 filters are :mod:`checker.run.filters`.  Suppressed, baselined and hidden findings are counted in
-the Report, never dropped silently.
+the Report, never dropped silently.  A path that cannot be read (missing, a FIFO, no permission) does
+not stop the run: the other articles are checked, and the result carries the error (exit 2).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker.errors import UsageError
+from checker.errors import CheckerError, Errors, UsageError
 from checker.model import Article, Finding, Report
 
 from .extraction import read_and_extract
@@ -35,10 +36,16 @@ class CheckResult:
     failing: tuple[Finding, ...]
     cache_note: str | None = None
     fail_on: str = "error"
+    errors: tuple[CheckerError, ...] = ()  # paths that could not be read; the others were checked
 
     def exit_code(self) -> int:
-        """The command's exit status: 1 when a finding is at or above ``fail_on``, else 0."""
-        return exit_code(self.failing, self.fail_on)
+        """The command's exit status: 2 when a path could not be read, else 1 when a finding is at
+        or above ``fail_on``, else 0."""
+        return 2 if self.errors else exit_code(self.failing, self.fail_on)
+
+    def error_lines(self) -> list[str]:
+        """The lines that say which paths could not be read."""
+        return [line for e in self.errors for line in e.lines()]
 
 
 def _rule_tuple(ruleset: Any) -> tuple[Any, ...]:
@@ -78,10 +85,11 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
 
     ruleset = load_rules(tuple(settings["rules"]), defaults=settings["default-rules"])
     # one read of corpus and new articles together: one set of ids, each file once
-    articles, extractions, note = read_and_extract([*settings["paths"], *(new_paths or ())], settings,
-                                                   verbose=verbose, quiet=quiet, compact=True, open_cache=open_cache)
+    articles, extractions, note, errors = read_and_extract([*settings["paths"], *(new_paths or ())], settings,
+                                                           verbose=verbose, quiet=quiet, compact=True,
+                                                           open_cache=open_cache)
     if not articles:
-        raise UsageError(f"no articles found in {', '.join(settings['paths'])}")
+        raise Errors([*errors, UsageError(f"no articles found in {', '.join(settings['paths'])}")])
     # from here on only positions are needed of an article, not its text: a large corpus's texts
     # are let go before the comparisons and the reports need their memory
     articles = [a.without_text() for a in articles]
@@ -94,4 +102,4 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
                     facts=sum(len(x.facts) for x in extractions.values()),
                     quotes=sum(len(x.quotes) for x in extractions.values()),
                     rules=_rule_tuple(ruleset), **counts)
-    return CheckResult(report, tuple(failing), note, settings["fail-on"])
+    return CheckResult(report, tuple(failing), note, settings["fail-on"], errors)

@@ -19,6 +19,7 @@ from checker.cache.codec import Decoder
 from checker.cache.compact import Shared
 from checker.cache.index import SourceIndex
 from checker.cache.store import FactCache, open_cache
+from checker.errors import CheckerError
 from checker.model import Article, ArticleFacts
 
 from .workers import extract_all
@@ -40,10 +41,11 @@ def read(paths: Sequence[str], *, verbose: bool = False, rules: Sequence[str] = 
 
 def reading(paths: Sequence[str], *, verbose: bool = False, rules: Sequence[str] = (),
             reuse: Callable[..., list[Article] | None] | None = None,
-            into: list[Article] | None = None) -> Iterator[Article]:
+            into: list[Article] | None = None, errors: list[CheckerError] | None = None) -> Iterator[Article]:
     """:func:`read`, an article at a time (so that extraction can start before the last file is
     read), each also appended to ``into``; furniture notes come once all is read, as with
-    :func:`read`."""
+    :func:`read`.  With ``errors``, a path that cannot be read at all is added to it and the other
+    articles are read (else it is raised)."""
     from checker.ingest.articles import furniture_notes, iter_articles, load_furniture
     from checker.paths import lexicon_files
 
@@ -53,7 +55,8 @@ def reading(paths: Sequence[str], *, verbose: bool = False, rules: Sequence[str]
 
     furniture = load_furniture(lexicon_files(rules, "furniture"))
     notes: list[str] = []
-    for article in iter_articles(list(paths), on_skip=on_skip, furniture=furniture, reuse=reuse):
+    on_error = errors.append if errors is not None else None
+    for article in iter_articles(list(paths), on_skip=on_skip, furniture=furniture, reuse=reuse, on_error=on_error):
         if verbose:
             notes += furniture_notes(article)
         if into is not None:
@@ -72,11 +75,13 @@ def cache_opener(settings: Any) -> Callable[[], FactCache | None] | None:
 
 
 class Extracted(NamedTuple):
-    """The articles read, in order; their facts by article id; what the fact cache did, or None."""
+    """The articles read, in order; their facts by article id; what the fact cache did, or None;
+    the paths that could not be read (each an error the command reports once the rest is done)."""
 
     articles: list[Article]
     facts: dict[str, ArticleFacts]
     cache_note: str | None
+    errors: tuple[CheckerError, ...] = ()
 
 
 def read_and_extract(paths: Sequence[str], settings: Any, *, verbose: bool = False, quiet: bool = False,
@@ -92,9 +97,10 @@ def read_and_extract(paths: Sequence[str], settings: Any, *, verbose: bool = Fal
     cache = open_cache() if open_cache else None
     shared = Shared()  # one copy of each repeated string and number, from the cache or extracted
     articles: list[Article] = []
+    errors: list[CheckerError] = []
     try:
         index = SourceIndex(cache, Decoder(compact, shared)) if cache is not None and not verbose else None
-        stream = reading(paths, verbose=verbose, rules=settings["rules"], reuse=index, into=articles)
+        stream = reading(paths, verbose=verbose, rules=settings["rules"], reuse=index, into=articles, errors=errors)
         facts = extract_all(stream, cache=cache, jobs=settings["jobs"], progress=not quiet, lexicons=lexicons,
                             compact=compact, shared=shared, known=index.facts if index is not None else None)
         if index is not None:
@@ -103,4 +109,4 @@ def read_and_extract(paths: Sequence[str], settings: Any, *, verbose: bool = Fal
         if cache is not None:
             cache.close()
     note = f"fact cache: {cache.hits} reused, {cache.misses} extracted" if cache is not None else None
-    return Extracted(articles, facts, note)
+    return Extracted(articles, facts, note, tuple(errors))

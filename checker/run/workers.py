@@ -22,10 +22,10 @@ from typing import Any
 
 from checker.cache.codec import Decoder, facts_to_json
 from checker.cache.compact import Shared
-from checker.errors import CheckerError
+from checker.errors import CheckerError, Interrupted
 from checker.model import Article, ArticleFacts
 
-__all__ = ["AUTO_MIN", "CHUNK", "WorkerError", "extract_all", "worker_count"]
+__all__ = ["AUTO_MIN", "CHUNK", "WorkerError", "cpus", "extract_all", "killed", "worker_count"]
 
 
 class WorkerError(CheckerError):
@@ -45,14 +45,40 @@ CHUNK = 8  # articles a task: ~50 ms of work, so that the last tasks leave no wo
 AUTO_MIN = 32  # with --jobs auto, processes start only once this many articles need extracting
 
 
+def cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def worker_count(jobs: int | str) -> int:
-    """How many processes ``--jobs`` asks for: N, or with ``auto`` one a CPU this process may use."""
+    """How many processes ``--jobs`` may start: N, or with ``auto`` one a CPU this process may use;
+    never more than those CPUs (more processes than cores only add overhead, and ``jobs: 100000``
+    must not fork a hundred thousand)."""
     if jobs == "auto":
+        return cpus()
+    return max(1, min(int(jobs), cpus()))
+
+
+def _start_worker() -> None:
+    """Run first in each worker: Ctrl-C (sent to the whole process group) is for the main process,
+    which stops the workers itself; SIGTERM ends a worker at once; and on Linux a worker is sent
+    SIGTERM when the main process dies, whatever killed it, so that none is left behind."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
         try:
-            return max(1, len(os.sched_getaffinity(0)))
-        except AttributeError:  # not on Linux
-            return max(1, os.cpu_count() or 1)
-    return max(1, int(jobs))
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() == 1:  # the main process died before the line above
+            os._exit(1)
 
 
 def _extract_one(article: Article, lexicons: tuple[str, ...] = ()) -> tuple[Any, ...]:
@@ -64,6 +90,9 @@ def _extract_one(article: Article, lexicons: tuple[str, ...] = ()) -> tuple[Any,
         return ("ok", extract(article, load_lexicon(lexicons)))
     except CheckerError as exc:
         return ("error", exc.lines(), exc.exit_code)
+    except MemoryError:
+        return ("error", [f"{article.path}: out of memory while extracting this article "
+                          f"({len(article.text):,} characters); give crosscheck more memory, or leave the file out"], 2)
 
 
 def _extract_rows(articles: list[Article], lexicons: tuple[str, ...], extra: bool) -> list[tuple[Any, ...]]:
@@ -96,17 +125,21 @@ class _Extractor:
 
     def add(self, article: Article) -> None:
         self.waiting.append(article)
-        if self.pool is None and self.workers > 1 and len(self.waiting) >= self.start:
-            from checker.extractor.lexicon import load_lexicon
-            from checker.parser.grammar import prepare
-
-            # build the parser, lexer and lexicon here, so that forked workers start with them built
-            prepare("\n".join(a.text for a in self.waiting[:3]))
-            load_lexicon(self.lexicons)
-            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+        # processes start once every one of them has work (or, at the end, as many as there is work for)
+        if self.pool is None and self.workers > 1 and len(self.waiting) >= max(self.start, self.workers * CHUNK):
+            self._open(self.workers)
         if self.pool is not None:
             while len(self.waiting) >= CHUNK:
                 self._send(CHUNK)
+
+    def _open(self, workers: int) -> None:
+        from checker.extractor.lexicon import load_lexicon
+        from checker.parser.grammar import prepare
+
+        # build the parser, lexer and lexicon here, so that forked workers start with them built
+        prepare("\n".join(a.text for a in self.waiting[:3]))
+        load_lexicon(self.lexicons)
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
 
     def _send(self, n: int) -> None:
         from concurrent.futures.process import BrokenProcessPool
@@ -119,6 +152,10 @@ class _Extractor:
         self.sent.append((chunk, future))
 
     def outcomes(self) -> Iterator[tuple[Article, tuple[Any, ...]]]:
+        if self.pool is None and len(self.waiting) >= self.start:
+            workers = min(self.workers, -(-len(self.waiting) // CHUNK))  # no more than there is work for
+            if workers > 1:
+                self._open(workers)
         if self.pool is None:
             for article in self.waiting:
                 yield article, _extract_one(article, self.lexicons)
@@ -134,9 +171,34 @@ class _Extractor:
                 raise _broken(chunk) from None
             yield from zip(chunk, rows, strict=True)
 
-    def close(self, failed: bool) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=not failed, cancel_futures=failed)
+    def close(self, outcome: str) -> None:
+        """Shut the processes down: wait for them when all is ``"done"``; when the run ``"failed"``,
+        let each finish its task and go; when it was ``"interrupted"``, kill them at once, so that
+        none is left running (see :func:`killed`)."""
+        global _KILLED
+        if self.pool is None:
+            return
+        if outcome != "interrupted":
+            self.pool.shutdown(wait=outcome == "done", cancel_futures=outcome != "done")
+            return
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+        _KILLED = True
+        for process in processes:
+            process.join(timeout=5)
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+_KILLED = False
+
+
+def killed() -> bool:
+    """Whether worker processes were killed (the run was interrupted): the executor's threads may
+    then wait for ever on a pipe a killed worker wrote half a message to, so the command line ends
+    the process with ``os._exit`` once it has cleaned up, instead of waiting for them at exit."""
+    return _KILLED
 
 
 def _broken(chunk: list[Article]) -> WorkerError:
@@ -157,7 +219,10 @@ class _Progress:
             from rich.console import Console
             from rich.progress import Progress
 
-            self._bar = Progress(console=Console(stderr=True), transient=True)
+            # the bar (counts only, no article text) draws with its own escape sequences, which the
+            # guard on standard error would replace: it writes to the terminal itself
+            stream = getattr(sys.stderr, "raw", sys.stderr)
+            self._bar = Progress(console=Console(file=stream), transient=True)
             self._task = self._bar.add_task("extracting", total=0)
 
     def __enter__(self) -> _Progress:
@@ -198,7 +263,7 @@ def extract_all(articles: Iterable[Article], *, cache=None, jobs: int | str = 1,
     workers = worker_count(jobs)
     extractor = _Extractor(workers, AUTO_MIN if jobs == "auto" else 2, tuple(lexicons),
                            extra=cache is not None or not compact)
-    failed = True
+    outcome = "failed"
     try:
         with _Progress(progress) as bar:
             for article in articles:
@@ -216,9 +281,12 @@ def extract_all(articles: Iterable[Article], *, cache=None, jobs: int | str = 1,
                 facts = _outcome(article, outcome, cache, decoder, cut)
                 found[article.id] = facts if keep is None else keep(facts)
                 bar.advance()
-        failed = False
+        outcome = "done"
+    except (KeyboardInterrupt, Interrupted):
+        outcome = "interrupted"
+        raise
     finally:
-        extractor.close(failed)
+        extractor.close(outcome)
     return {aid: found[aid] for aid in order}
 
 

@@ -31,7 +31,7 @@ from checker.cache.codec import (
     facts_to_json,
 )
 from checker.cache.keys import article_key, fingerprint
-from checker.cache.store import FACTS, CacheUnavailable, FactCache, clear
+from checker.cache.store import FACTS, FactCache, NotACache, clear
 from checker.cli import main
 from checker.model import Article, ArticleFacts, Fact, Mention, Quantity, Quote
 
@@ -257,13 +257,15 @@ def test_a_killed_writer_leaves_the_cache_usable(tmp_path):
     conn.close()
 
 
-def test_a_file_that_is_not_a_database_is_reported_and_clear_removes_it(tmp_path):
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
     path = tmp_path / "cache.sqlite"
     path.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(CacheUnavailable, match="cache clear"):
+    with pytest.raises(NotACache, match="not an SQLite database"):
         FactCache(path, "fp")
-    assert clear(path) == -1 and not path.exists()
-    assert clear(path) == 0
+    with pytest.raises(NotACache):
+        clear(path)
+    assert path.read_bytes() == b"this is not sqlite at all" * 100
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.sqlite"]
 
 
 def test_cache_clear_command(tmp_path, monkeypatch, capsys):

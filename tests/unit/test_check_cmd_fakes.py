@@ -23,22 +23,24 @@ from pathlib import Path
 
 import pytest
 
-from checker.errors import Location, RuleError
+from checker.errors import Location, RuleError, UnreadableError
 from checker.model import Article, ArticleFacts, Claim, Fact, Finding, Quantity
 
 _FACT = re.compile(r"^([\w.]+) = (\d+)(?: by (\w+))?$")
 EXTRACT_CALLS: list[str] = []
 
 
-def read_articles(paths, *, on_skip=None, furniture=None, reuse=None):
+def read_articles(paths, *, on_skip=None, furniture=None, reuse=None, on_error=None):
     files = []
     for p in map(Path, paths):
         if p.is_dir():
             files += sorted(x for x in p.rglob("*") if x.is_file())
         elif p.exists():
             files.append(p)
+        elif on_error is not None:  # like ingest: the others are read, the error is reported after
+            on_error(UnreadableError("no such file or folder", Location(str(p))))
         else:
-            raise RuleError([(Location(str(p)), "no such file")])
+            raise UnreadableError("no such file or folder", Location(str(p)))
     out, seen = [], set()
     for f in files:
         if f.resolve() in seen:  # like ingest: each file once, however often it is named
@@ -50,6 +52,14 @@ def read_articles(paths, *, on_skip=None, furniture=None, reuse=None):
             continue
         out.append(_article(f))
     return out
+
+
+def discover(paths, on_skip=None, on_error=None):
+    """The files read_articles reads, as ingest's Sources (file, path)."""
+    files = []
+    for p in map(Path, paths):
+        files += sorted(x for x in p.rglob("*.txt") if x.is_file()) if p.is_dir() else [p] if p.exists() else []
+    return [types.SimpleNamespace(file=f, path=str(f)) for f in files]
 
 
 def iter_articles(paths, **options):

@@ -87,7 +87,8 @@ def test_jobs_auto_is_a_setting(tmp_path, monkeypatch, capsys):
     assert resolve(build_parser().parse_args(["check"]))["jobs"] == "auto"
     assert main(["config", "show"]) == 0
     assert '"auto"' in [line for line in capsys.readouterr().out.splitlines() if line.startswith("jobs")][0]
-    assert workers.worker_count("auto") >= 1 and workers.worker_count(3) == 3
+    assert workers.worker_count("auto") == workers.cpus() >= 1 and workers.worker_count(3) == min(3, workers.cpus())
+    assert workers.worker_count(100_000) == workers.cpus()  # never more processes than CPUs
 
 
 def test_with_jobs_this_process_reads_while_the_workers_extract(corpus, monkeypatch):
@@ -138,3 +139,21 @@ def test_a_worker_that_dies_is_a_clear_error_not_a_traceback(corpus, capsys, mon
     assert code == 2
     assert "an extraction process stopped before it finished" in err and "--jobs 1" in err
     assert "Traceback" not in err and "internal error" not in err
+
+
+def test_running_out_of_memory_on_an_article_is_a_clear_error(corpus, capsys, monkeypatch):
+    import checker.extractor.facts
+
+    real = checker.extractor.facts.extract
+
+    def extract(article, lexicon=None):
+        if article.id == "a017.txt":
+            raise MemoryError
+        return real(article, lexicon)
+
+    monkeypatch.setattr(checker.extractor.facts, "extract", extract)  # forked workers see it too
+    for jobs in ("1", "2"):
+        code, out, err = run(capsys, "check", str(corpus), "--no-cache", "-q", "-j", jobs)
+        assert code == 2
+        assert "a017.txt: out of memory while extracting this article" in err
+        assert "internal error" not in err and "Traceback" not in err

@@ -1,7 +1,13 @@
-"""Writing what the tool outputs: whole or not at all (:func:`write_atomic`, the one atomic writer:
-a temporary file, then a rename), from a string or from pieces as they are made; and JSON written
-as ``json.dumps(..., indent=2)`` writes it, faster and, for a large document, in pieces
-(:func:`pretty`, :func:`pretty_chunks`).
+"""Writing what the tool outputs.
+
+- :mod:`checker.output.files`: every file crosscheck writes, whole or not at all, all of a run's
+  files or none (:func:`write_all`, :func:`write_atomic`), and :func:`own_output`, which recognises
+  crosscheck's own outputs so that they are never read back as articles;
+- :mod:`checker.output.guard`: what no line crosscheck prints may carry (workflow commands for a CI
+  runner, bidirectional controls, terminal control characters), for any article text, outlet or
+  file name;
+- here, JSON written as ``json.dumps(..., indent=2)`` writes it, faster and, for a large document,
+  in pieces (:func:`pretty`, :func:`pretty_chunks`).
 
 The JSON writer is kept for its speed: it writes in about 55% of ``json.dumps``'s time (whose
 indenting encoder is pure Python), which is about a quarter of ``crosscheck extract --format json``
@@ -11,19 +17,18 @@ of ``check --format json`` over 1,000; tests hold its bytes to ``json.dumps``'s.
 from __future__ import annotations
 
 import json
-import os
-import stat
-import sys
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from json.encoder import encode_basestring as string_json  # the C encoder dumps() uses for a str
-from pathlib import Path
 from typing import Any
 
-from .version import __version__
+from checker.version import __version__
 
-__all__ = ["TOOL", "Written", "document_chunks", "dumps", "pretty", "pretty_chunks", "string_json", "write_atomic",
-           "write_or_print"]
+from .files import own_output, quiet_stdout, write_all, write_atomic, write_or_print, write_stdout
+from .guard import Guard, GuardedStream, safe, safe_line
+
+__all__ = ["TOOL", "Guard", "GuardedStream", "Written", "document_chunks", "dumps", "own_output", "pretty",
+           "pretty_chunks", "quiet_stdout", "safe", "safe_line", "string_json", "write_all", "write_atomic", "write_or_print",
+           "write_stdout"]
 
 TOOL = {"name": "crosscheck", "version": __version__}
 
@@ -186,79 +191,3 @@ def _list_chunks(items: Iterator[Any], nl: str) -> Iterator[str]:
         else:
             yield _pretty(item, inner)
     yield "[]" if empty else nl + "]"
-
-
-def write_atomic(path: str | os.PathLike, text: str | Iterable[str]) -> None:
-    """Write ``text`` (a string, or chunks of one written as they come) to ``path`` so that a
-    reader sees the old file or the whole new one.
-
-    A symbolic link is followed (the file it names is replaced, the link stays); a path that is not
-    a regular file (``/dev/stdout``, a FIFO) is written to directly, never replaced.
-    """
-    from .errors import UsageError
-
-    try:
-        try:
-            special = not stat.S_ISREG(os.stat(path).st_mode)
-        except FileNotFoundError:
-            special = False
-        if special:
-            with open(path, "w", encoding="utf-8", newline="") as fh:
-                _put(fh, text)
-            return
-        _replace(Path(os.path.realpath(path)) if os.path.islink(path) else Path(path), text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {os.fspath(path)}: {exc.strerror or exc}") from None
-
-
-def _put(fh, text: str | Iterable[str]) -> None:
-    if isinstance(text, str):
-        fh.write(text)
-    else:
-        fh.writelines(text)
-
-
-def _replace(target: Path, text: str | Iterable[str]) -> None:
-    """Write a temporary file beside ``target``, then rename it over ``target``."""
-    directory = target.parent if str(target.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        os.chmod(tmp, _file_mode(target))  # mkstemp makes 0600; a report is an ordinary file
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            _put(fh, text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _file_mode(target: Path) -> int:
-    """The mode of the file being replaced, else what the umask gives a new file."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
-def write_or_print(text: str | Iterable[str], output: str | None) -> None:
-    """Write ``text`` (a string, or chunks of one) to ``output`` whole or not at all, or to standard
-    output, ending in a newline."""
-    if output:
-        write_atomic(output, text)
-        return
-    last = ""
-    for chunk in (text,) if isinstance(text, str) else text:
-        if chunk:
-            sys.stdout.write(chunk)
-            last = chunk
-    if last and not last.endswith("\n"):
-        sys.stdout.write("\n")
-    sys.stdout.flush()
