@@ -43,8 +43,8 @@ def _load(args):
 
 
 def _list(args) -> int:
-    from checker.run.outputs import check_outputs
     from checker.ruleset.loader import builtin_dir
+    from checker.run.outputs import check_outputs
 
     fmt = (args.format or ["text"])[-1]
     output = (args.output or [None])[-1]
