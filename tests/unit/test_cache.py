@@ -167,9 +167,10 @@ def test_keys_follow_content_metadata_and_fingerprint(tmp_path):
 
 
 def test_the_fingerprint_reads_every_module_of_the_package_and_the_grammar():
+    import checker
     from checker.cache.keys import _files_for_fingerprint
 
-    package = ROOT / "checker"
+    package = Path(checker.__file__).resolve().parent  # the installed package, under tox
     read = {p.resolve() for p in _files_for_fingerprint(())}
     modules = {p.resolve() for p in package.rglob("*.py")}
     assert modules <= read and (package / "extractor" / "facts.py").resolve() in read  # subfolders too
