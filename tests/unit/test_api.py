@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -87,3 +88,19 @@ def test_the_worked_example_in_docs_api_md_is_real_output(monkeypatch):
     monkeypatch.chdir(ROOT)
     result = doctest.testfile(str(ROOT / "docs" / "api.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 10 and result.failed == 0
+
+
+def test_the_readme_example_is_real_output(monkeypatch):
+    """Every line of the README's example of `crosscheck check seeds/` (but the elided ones) is a
+    line the command prints."""
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```text\n", 1)[1].split("```", 1)[0]
+    done = subprocess.run([sys.executable, "-m", "checker", "check", "seeds/", "--no-cache", "-q"], cwd=ROOT,
+                          capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    printed = done.stdout.splitlines()
+    for line in block.splitlines():
+        if line.strip() == "...":
+            continue
+        head = line.split(": ...")[0] if line.endswith(": ...") else line
+        assert any(p.startswith(head) for p in printed), line
