@@ -14,7 +14,7 @@ from types import MappingProxyType
 from .errors import Location, RuleError
 
 __all__ = ["LEXICON_KINDS", "RuleInputs", "cache_dir", "data_dir", "declared_lexicon", "lexicon_files",
-           "rule_inputs"]
+           "rule_inputs", "walk_folder"]
 
 _HERE = Path(__file__).resolve().parent
 #: the kinds a YAML file among the ``--rules`` paths may declare with ``lexicon: KIND``
@@ -107,29 +107,46 @@ def _files(path: Path) -> Iterator[tuple[Path, str]]:
         yield path, "no such rule file or folder"
 
 
-def _walk(folder: Path, seen: set[str]) -> Iterator[tuple[Path, str]]:
-    """The YAML files under ``folder``, sorted, hidden entries skipped, each folder once (a
-    symbolic link back up the tree is not followed round)."""
-    real = os.path.realpath(folder)
+def walk_folder(top: Path, seen: set[str] | None = None) -> Iterator[tuple[Path, str, bool]]:
+    """Everything under ``top``, sorted by name, hidden entries skipped, each folder once (a
+    symbolic link back up the tree is not followed round): (file, "", False) for a regular file,
+    (entry, why, False) for an entry that is no file nor folder (a FIFO, a device, a socket, a broken
+    or looping link: never opened, since a FIFO would block a read), and (folder, why, True) for a
+    folder that cannot be listed. Articles and ``--rules`` folders are both walked with it."""
+    seen = set() if seen is None else seen
+    real = os.path.realpath(top)
     if real in seen:
         return
     seen.add(real)
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        entries = sorted(os.scandir(top), key=lambda e: e.name)
     except OSError as exc:
-        yield folder, f"cannot read folder: {exc.strerror or exc}"
+        yield top, f"cannot read folder: {exc.strerror or exc}", True
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         try:
             is_dir, is_file = entry.is_dir(), entry.is_file()
-        except OSError:  # a symbolic link that loops: no file of ours
+        except OSError as exc:  # a symbolic link that loops
+            yield Path(entry.path), f"cannot follow: {exc.strerror or exc}", False
             continue
         if is_dir:
-            yield from _walk(Path(entry.path), seen)
-        elif is_file and entry.name.endswith(YAML_SUFFIXES):  # not a FIFO, which could block a read
-            yield Path(entry.path), ""
+            yield from walk_folder(Path(entry.path), seen)
+        elif is_file:
+            yield Path(entry.path), "", False
+        else:
+            yield Path(entry.path), "not a regular file (a FIFO, device, socket or broken link)", False
+
+
+def _walk(folder: Path, seen: set[str]) -> Iterator[tuple[Path, str]]:
+    """The YAML files under ``folder`` (see :func:`walk_folder`), and the folders that cannot be
+    listed, with why; other entries are no rule file and are passed over."""
+    for path, why, unlistable in walk_folder(folder, seen):
+        if unlistable:
+            yield path, why
+        elif not why and path.name.endswith(YAML_SUFFIXES):
+            yield path, ""
 
 
 def lexicon_files(paths: Iterable[str | os.PathLike], kind: str) -> list[str]:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from checker.errors import InputError, Location, UnreadableError, UsageError
 from checker.model import Article
+from checker.paths import walk_folder
 
 from .formats import decode, parse
 from .furniture import Furniture, drop_furniture
@@ -141,36 +142,15 @@ def _unreadable(error: UnreadableError, on_error: OnError | None) -> None:
     on_error(error)
 
 
-def _walk(top: Path, seen: set[str] | None = None, on_error: OnError | None = None) -> Iterator[tuple[Path, str, str]]:
-    """Files under ``top`` in sorted order of their paths, hidden entries skipped, symlink loops cut:
-    (file, the path shown, ""), or (entry, the path shown, why it is skipped) for an entry that is
-    no file nor folder (a FIFO, a device, a socket, a broken or looping symbolic link).  A folder
+def _walk(top: Path, on_error: OnError | None = None) -> Iterator[tuple[Path, str, str]]:
+    """Files under ``top`` (:func:`checker.paths.walk_folder`): (file, the path shown, ""), or
+    (entry, the path shown, why it is skipped) for an entry that is no file nor folder.  A folder
     that cannot be listed is an UnreadableError (raised, or given to ``on_error``)."""
-    seen = set() if seen is None else seen
-    real = os.path.realpath(top)
-    if real in seen:
-        return
-    seen.add(real)
-    try:
-        entries = sorted(os.scandir(top), key=lambda e: e.name)
-    except OSError as exc:
-        _unreadable(UnreadableError(f"cannot read folder: {exc.strerror or exc}", Location(str(top))), on_error)
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        shown = os.path.normpath(entry.path)
-        try:
-            is_dir, is_file = entry.is_dir(), entry.is_file()
-        except OSError as exc:  # a symbolic link that loops
-            yield Path(entry.path), shown, f"cannot follow: {exc.strerror or exc}"
-            continue
-        if is_dir:
-            yield from _walk(Path(entry.path), seen, on_error)
-        elif is_file:
-            yield Path(entry.path), shown, ""
+    for path, why, unlistable in walk_folder(top):
+        if unlistable:
+            _unreadable(UnreadableError(why, Location(str(path))), on_error)
         else:
-            yield Path(entry.path), shown, "not a regular file (a FIFO, device, socket or broken link)"
+            yield path, os.path.normpath(path), why
 
 
 def read_articles(paths: Iterable[str | os.PathLike], *, on_skip: OnSkip | None = None,
