@@ -112,7 +112,7 @@ def schema_problems(doc: Document, validator=None) -> list[tuple[Location, str]]
     problems = []
     for err in sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path]):
         problems += _describe(doc, err)
-    return problems
+    return list(dict.fromkeys(problems))  # one problem met by two branches of the schema is said once
 
 
 def _field(path) -> str:

@@ -292,3 +292,12 @@ def test_a_disabled_rule_without_a_message_is_valid(tmp_path, capsys):
     (tmp_path / "quiet.yaml").write_text("id: quiet\nkind: numeric\nenabled: false\n", encoding="utf-8")
     assert main(["rules", "validate", str(tmp_path / "quiet.yaml")]) == 0
     assert "internal error" not in capsys.readouterr().err
+
+
+def test_a_problem_is_said_once(tmp_path, capsys):
+    from checker.cli import main
+
+    (tmp_path / "bare.yaml").write_text("id: bare\nkind: numeric\n", encoding="utf-8")
+    assert main(["rules", "validate", str(tmp_path / "bare.yaml")]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines and len(lines) == len(set(lines))
