@@ -299,16 +299,17 @@ class _Finder:
         subject = _sentence_subject(self.people, s)
         if subject:
             self.last_speaker = subject
-        norms = self.norms
+        norms, firsts = self.norms, self.lexicon.speech.firsts
         i = s.first
-        while i < s.last:
-            if i in inside:
-                i += 1
-            elif norms[i] == "according" and i + 1 < s.last and norms[i + 1] == "to":
-                self.according(si, s, i)
-                i += 2
+        # only the words that can start a speech verb or "according to" are looked at
+        for k in [k for k in range(s.first, s.last) if norms[k] in firsts or norms[k] == "according"]:
+            if k < i or k in inside:
+                continue
+            if norms[k] == "according" and k + 1 < s.last and norms[k + 1] == "to":
+                self.according(si, s, k)
+                i = k + 2
             else:
-                i = self.verb(si, s, i, headline)
+                i = self.verb(si, s, k, headline)
 
     def according(self, si: int, s: Sentence, i: int) -> None:
         """"according to X" at word ``i``: X covers the whole sentence."""

@@ -74,14 +74,21 @@ class _Context:
         self.prior: tuple[int, str] | None = None
         #: money or not -> (sentence, measure, change) of the last measured figure (measures.py)
         self.measured: dict[bool, tuple[int, str, bool]] = {}
+        self._ranks: dict[str, list[str]] = {}  # entity name -> ranks(entity)
+        self._titles: frozenset[str] | None = None
 
     def ranks(self, ent) -> list[str]:
         """The rank words written before a person's titles ("retired", "deputy"; extractor/ranks.py)
-        not already among them."""
+        not already among them (worked out once per entity)."""
         if ent.kind != "person" or not ent.titles:
             return []
-        titles = self.lexicon.title_words | load_names().role_words
-        return [r for r in ranks_before(self.words, ent.mentions, titles) if r not in ent.titles]
+        found = self._ranks.get(ent.name)
+        if found is None:
+            if self._titles is None:
+                self._titles = self.lexicon.title_words | load_names().role_words
+            found = [r for r in ranks_before(self.words, ent.mentions, self._titles) if r not in ent.titles]
+            self._ranks[ent.name] = found
+        return found
 
     def anchors(self, sentence: int) -> list[Anchor]:
         if sentence not in self._anchors:

@@ -333,12 +333,18 @@ def _surname_mentions(people: People, pending: list[_Run], clues: Clues) -> None
     ("Kellerman" in an article about "Ada Kellermann"), and single proper nouns the article never
     writes in lower case, as named things of no known kind."""
     ws = people.words.words
+    alike: dict[str, Entity | None] = {}  # written word -> _alike (no person is added below)
     for run in pending:
         for k in range(run.first, run.last):
             if ws[k].kind != "word":
                 continue
             word = _clean(ws[k].text).lower()
-            ent = people.entities.get(word) or people.things.get(word) or _alike(people, ws[k])
+            ent = people.entities.get(word) or people.things.get(word)
+            if ent is None:
+                text = ws[k].text
+                if text not in alike:
+                    alike[text] = _alike(people, ws[k])
+                ent = alike[text]
             if ent is None:
                 if run.last - run.first == 1 and _proper(ws, k, clues):
                     people.add([ws[k]], k, k + 1, set(), set(), kind="name")

@@ -38,7 +38,7 @@ __all__ = ["FastLexer"]
 
 _ANY = None  # first_chars' "any character"
 PAIRS_FROM = 4  # a character whose bucket has this many terminals gets a bucket per two characters
-PAIRS_DROP = 4  # ... when the two characters leave out at least this many of them
+PAIRS_DROP = 8  # ... when the two characters leave out at least this many of them
 HEAVY = 150  # a member whose narrowed regex is this long is compiled on its own, once per character
 _PARTS = "\0"  # between the parts of a chained bucket's regex, as stored
 
