@@ -41,15 +41,21 @@ class Clues:
     lexicon: Lexicon
     names: NameLexicon
     lower: frozenset[str]
+    #: the words a title or role noun can start with (most words are none: one set look-up)
+    role_firsts: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, ws: list[Word], lexicon: Lexicon) -> Clues:
-        lower = frozenset(w.norm for w in ws if w.kind == "word" and w.text[:1].islower())
-        return cls(lexicon, load_names(lexicon.names_files), lower)
+        lower = frozenset([w.norm for w in ws if w.kind == "word" and w.text[:1].islower()])
+        names = load_names(lexicon.names_files)
+        return cls(lexicon, names, lower, lexicon.titles.firsts | names.roles.firsts | names.dotted_titles)
 
     def role_at(self, norms: list[str], i: int) -> int:
         """The length of a title or role noun starting at word ``i`` (0 when none)."""
-        if norms[i] in self.names.dotted_titles and i + 1 < len(norms) and norms[i + 1] == ".":
+        word = norms[i]
+        if word not in self.role_firsts:
+            return 0
+        if word in self.names.dotted_titles and i + 1 < len(norms) and norms[i + 1] == ".":
             return 2  # "Gov." "Maj." "Adm."
         hit = self.lexicon.titles.match(norms, i) or self.names.roles.match(norms, i)
         return hit[1] if hit else 0
