@@ -20,7 +20,7 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from checker.config import SETTINGS, Settings, defaults, problem, resolve
+from checker.config import SETTINGS, Settings, defaults, problem, resolve, with_vocabulary
 from checker.errors import CheckerError, Errors, UsageError
 from checker.model import Article, ArticleFacts, Quantity, Report
 
@@ -55,7 +55,7 @@ def settings(paths: Iterable[PathLike] = (), *, rules: Iterable[PathLike] = (),
         if wrong:
             raise UsageError(f"{name}: {wrong}")
         values[name], sources[name] = value, "api"
-    return Settings(values, sources, base.file, base.root)
+    return Settings(with_vocabulary(values), sources, base.file, base.root)
 
 
 def run(paths: Iterable[PathLike] = (), *, rules: Iterable[PathLike] = (), config: PathLike | Settings | None = None,

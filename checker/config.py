@@ -295,6 +295,11 @@ def resolve(args: Any = None, *, cwd: Path | None = None) -> Settings:
     if rules_from_cli:
         values["rules"] = [*values["rules"], *rules_from_cli]
         sources["rules"] = "command line" if sources["rules"] == "default" else f"{sources['rules']} + command line"
-    if values["vocabulary"]:  # read as lexicons among the rule paths
+    return Settings(with_vocabulary(values), sources, path, root)
+
+
+def with_vocabulary(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with the ``vocabulary`` files among the rule paths, where they are read as lexicons."""
+    if values["vocabulary"]:
         values["rules"] = [*values["rules"], *(v for v in values["vocabulary"] if v not in values["rules"])]
-    return Settings(values, sources, path, root)
+    return values

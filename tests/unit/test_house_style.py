@@ -109,6 +109,14 @@ def test_the_vocabulary_setting_names_vocabulary_files(tmp_path, monkeypatch):
     assert [f.rule for f in found] == ["house-style"]
 
 
+def test_the_vocabulary_option_of_the_api_names_vocabulary_files(tmp_path):
+    house = write(tmp_path / "house.yaml", "lexicon: vocabulary\nreject: {Tchaikovsky: Chaikovsky}\n")
+    article(tmp_path, "a.md", "Daily A", "Mayor Ilya Tchaikovsky said the dam would hold.")
+    assert api.check([tmp_path / "a.md"], cache=False).findings == ()
+    found = api.check([tmp_path / "a.md"], vocabulary=[str(house)], cache=False).findings
+    assert [f.rule for f in found] == ["house-style"]
+
+
 # ---------------------------------------------------------------------------- user names lexicons
 def test_a_user_names_lexicon_adds_overrides_and_removes(tmp_path):
     user = write(tmp_path / "names.yaml", """
