@@ -131,10 +131,12 @@ def update_days(d: Discrepancy) -> list[str]:
     if not d.updates:
         return []
     days = [{_day(i.article) for i in side.items} for side in d.sides]
-    for i, a in enumerate(days):
-        for b in days[i + 1:]:
-            if None in a or None in b or a & b:
+    if len(days) > 1:  # (linear: a day seen in an earlier side is a day two sides share)
+        seen: set[str | None] = set()
+        for a in days:
+            if None in a or not seen.isdisjoint(a):
                 return []
+            seen |= a
     return sorted(set().union(*days))
 
 
@@ -172,15 +174,22 @@ def finding_sides(d: Discrepancy) -> tuple[FindingSide, ...]:
     them) stand on them, each with a likely explanation where one applies."""
     out, at = [], 0
     firsts = [min((_day(i.article) or "") for i in s.items) for s in d.sides]
+    latest = _latest_of_others([max((_day(i.article) or "") for i in s.items) for s in d.sides])
+    speakers = [{i.speaker for i in s.items} for s in d.sides]
+    sides_with: dict[str | None, int] = {}  # speaker -> how many sides have an item of theirs
+    for group in speakers:
+        for sp in group:
+            sides_with[sp] = sides_with.get(sp, 0) + 1
     for k, side in enumerate(d.sides):
         n = len(side.items)
-        sources = tuple(sorted({i.speaker for i in side.items if i.speaker}))
-        others = {i.speaker for j, o in enumerate(d.sides) if j != k for i in o.items}
+        sources = tuple(sorted(sp for sp in speakers[k] if sp))
+        # (a speaker is in another side when more sides than this one have it)
+        none_elsewhere = sides_with.get(None, 0) - (None in speakers[k]) == 0
         explanation = None
-        if d.updates and firsts[k] and all(firsts[k] > (max((_day(i.article) or "") for i in o.items))
-                                           for j, o in enumerate(d.sides) if j != k):
+        if d.updates and firsts[k] and (latest[k] is None or firsts[k] > latest[k]):
             explanation = "a later figure"
-        elif sources and None not in others and not others & set(sources) and not d.key.startswith("quote/"):
+        elif sources and none_elsewhere and all(sides_with[sp] == 1 for sp in sources) \
+                and not d.key.startswith("quote/"):
             # (a quote finding's sides are one speaker's wordings: never another source)
             explanation = "another source"
         elif "[part]" in d.key:
@@ -189,6 +198,15 @@ def finding_sides(d: Discrepancy) -> tuple[FindingSide, ...]:
         out.append(FindingSide(side.label, value, tuple(range(at, at + n)), side.outlets, sources, explanation))
         at += n
     return tuple(out)
+
+
+def _latest_of_others(lasts: list[str]) -> list[str | None]:
+    """Per side, the latest of the other sides' values (None when there is no other side)."""
+    if len(lasts) < 2:
+        return [None] * len(lasts)
+    top = max(range(len(lasts)), key=lambda k: lasts[k])
+    second = max(lasts[k] for k in range(len(lasts)) if k != top)
+    return [second if k == top else lasts[top] for k in range(len(lasts))]
 
 
 def finding_id(rule_id: str, key: str, claims: Iterable[Claim]) -> str:

@@ -15,6 +15,7 @@ from checker.model import UPDATE_FACET, Fact
 
 from .base import Selection, Side, anchor_groups, label_of, sort_sides
 from .intervals import disagree, family, interval
+from .pairing import involved
 
 __all__ = ["by_key", "comparable_groups", "disagreeing", "fact_sides", "signature"]
 
@@ -108,18 +109,30 @@ def disagreeing(sel: Selection, facts: list[Fact], options: Mapping[str, Any], *
     only = [_only_article(s) for _, s in sides]
     by_first = {id(fs[0]): fs for fs in groups.values()}
     times = _update_times(sel, [by_first[id(f)] for f, _ in sides])
-    out: list[Side] = []
-    for i, (_, a) in enumerate(sides):
-        for j in range(i + 1, len(sides)):
-            if across and only[i] is not None and only[i] == only[j]:
-                continue  # both sides from one article: that is the internal kind's
-            if _supersedes(times[i], times[j]):
-                continue  # a later figure the text gives as an update: no contradiction
-            if not across and (_meets_floor(ivs[i], ivs[j]) or _meets_floor(ivs[j], ivs[i])):
-                continue  # one article's "toll crosses 60" and its "at least 75": both true
-            if disagree(ivs[i], ivs[j], options["absolute"], options["relative"]):
-                out += [a, sides[j][1]]
-    return out
+
+    def pair(i: int, j: int) -> bool:
+        if across and only[i] is not None and only[i] == only[j]:
+            return False  # both sides from one article: that is the internal kind's
+        if _supersedes(times[i], times[j]):
+            return False  # a later figure the text gives as an update: no contradiction
+        if not across and (_meets_floor(ivs[i], ivs[j]) or _meets_floor(ivs[j], ivs[i])):
+            return False  # one article's "toll crosses 60" and its "at least 75": both true
+        return disagree(ivs[i], ivs[j], options["absolute"], options["relative"])
+
+    # every side that disagrees with another, found without testing every pair (see .pairing)
+    found = involved(len(sides), pair, [_position(iv) for iv in ivs], only, [s.label for _, s in sides])
+    return [sides[i][1] for i in found]
+
+
+def _position(iv) -> float | None:
+    """Where an interval sits on the number line, for ordering only: its number, else a bound."""
+    x = iv.value if iv.value is not None else (iv.low if iv.low is not None else iv.high)
+    if x is None:
+        return None
+    try:
+        return float(x)
+    except OverflowError:
+        return float("inf") if x > 0 else float("-inf")
 
 
 def _meets_floor(floor, other) -> bool:

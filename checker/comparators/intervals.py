@@ -19,7 +19,7 @@ from checker.model import Quantity
 
 from .spec import Opt
 
-__all__ = ["TOLERANCE_DEFAULTS", "TOLERANCE_OPTIONS", "Interval", "disagree", "family", "interval"]
+__all__ = ["TOLERANCE_DEFAULTS", "TOLERANCE_OPTIONS", "Interval", "disagree", "family", "interval", "own_tolerance"]
 
 TOLERANCE_OPTIONS = {
     "absolute": Opt("number", "largest gap, in base units (seconds, metres, a count), still taken as "
@@ -98,6 +98,13 @@ def tolerance(a: Interval, b: Interval, absolute: float, relative: float) -> Fra
 
 
 _ZERO = Fraction(0)
+
+
+def own_tolerance(a: Interval, absolute: float, relative: float) -> Fraction:
+    """The tolerance ``a`` brings to any pair: ``tolerance(a, b)`` is always
+    ``max(own_tolerance(a), own_tolerance(b))``, so a partner within tolerance of ``a`` lies within
+    the reach of one of the two (what lets a sweep over sorted values find every such pair)."""
+    return tolerance(a, a, absolute, relative)
 
 
 @functools.lru_cache(maxsize=64)

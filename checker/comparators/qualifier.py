@@ -26,8 +26,9 @@ from typing import Any
 
 from .base import Discrepancy, Selection, Side, merge_sides
 from .grouping import by_key, comparable_groups, fact_sides
-from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS, interval, same_value
+from .intervals import TOLERANCE_DEFAULTS, TOLERANCE_OPTIONS, interval, own_tolerance, same_value
 from .newscope import SAME_KEY, NewScope
+from .pairing import near_pairs
 from .spec import Opt
 
 ID = "qualifier"
@@ -69,10 +70,13 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
         involved: list[Side] = []
         for group in comparable_groups(facts):
             sides = fact_sides(sel, group, with_qualifier=True)
-            for i, (fa, sa) in enumerate(sides):
-                for fb, sb in sides[i + 1:]:
-                    if _hedged_apart(fa, fb, hedges) and same_value(
-                            interval(fa.quantity), interval(fb.quantity), options["absolute"], options["relative"]):
-                        involved += [sa, sb]
+            ivs = [interval(f.quantity) for f, _ in sides]
+            reach = [own_tolerance(iv, options["absolute"], options["relative"]) for iv in ivs]
+            # only sides whose numbers are within tolerance can state the same value: a sweep
+            # over the sorted numbers, not every pair (the pairs come in the pairwise order)
+            for i, j in near_pairs([iv.value for iv in ivs], reach):
+                (fa, sa), (fb, sb) = sides[i], sides[j]
+                if _hedged_apart(fa, fb, hedges) and same_value(ivs[i], ivs[j], options["absolute"], options["relative"]):
+                    involved += [sa, sb]
         if involved:
             yield Discrepancy(key, merge_sides(involved))

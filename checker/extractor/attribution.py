@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
+from .lookup import person_windows
 from .names import load_names
 from .people import People, title_case
 from .sentences import Sentence, Word, Words
@@ -231,6 +232,11 @@ def _nearby_person(people: People, first: int, modifiers: list[str] = ()) -> str
     else None."""
     words = people.words
     here = words.sentences[words.sentence_of(first)].paragraph
+    windows = person_windows(people)
+    if windows is not None:  # (by bisection over the mentions in text order, not a scan of all)
+        ent = windows.nearby(first, here, (lambda e: all(any(_stem(m, d) for d in e.descriptors) for m in modifiers))
+                             if modifiers else None)
+        return ent.name if ent is not None else None
     near = [(m_first, ent) for m_first, _m_last, ent in people.mentions if m_first < first
             and ent.kind == "person" and here - words.sentences[words.sentence_of(m_first)].paragraph <= 1]
     for window in ([m for m in near if words.sentences[words.sentence_of(m[0])].paragraph == here], near):

@@ -21,6 +21,7 @@ from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions
 from .keys import Identity, count_identity
 from .lexicon import Lexicon, load_lexicon
+from .lookup import AttributionIndex, SpeakerIndex
 from .measures import POINTS, is_rate_denominator, measured_identity
 from .names import load_names
 from .people import People, find_people
@@ -166,13 +167,16 @@ class _Context:
         return hi
 
     def speaker_at(self, first: int, last: int) -> str | None:
-        for span, speaker in zip(self.quote_spans, self.quote_speakers):
+        index = getattr(self, "_speaker_index", None)
+        if index is None or index.quotes_seen != len(self.quote_speakers):
+            index = self._speaker_index = SpeakerIndex(self.quote_spans, self.quote_speakers, self.attributions)
+        for span, speaker in index.quotes_around(first):
             if span.first <= first and last <= span.last:
                 return speaker
         sentence = self.words.sentence_of(first)
         best = None
-        for a in self.attributions:
-            if a.sentence != sentence or not (a.content[0] <= first and last <= a.content[1]):
+        for a in index.by_sentence.get(sentence, ()):
+            if not (a.content[0] <= first and last <= a.content[1]):
                 continue
             dist = abs(a.verb - first)
             if best is None or dist < best[0]:
@@ -357,8 +361,9 @@ def _quotes(ctx: _Context) -> list[Quote]:
     out = []
     previous: tuple[int, str | None] | None = None
     text = ctx.article.text
+    index = AttributionIndex(ctx.attributions, ctx.words) if ctx.quote_spans else None
     for span in ctx.quote_spans:
-        speaker = speaker_for(span, ctx.words, ctx.attributions, previous, ctx.people.at)
+        speaker = speaker_for(span, ctx.words, ctx.attributions, previous, ctx.people.at, index)
         ctx.quote_speakers.append(speaker)
         sentence = ctx.words.sentences[ctx.words.sentence_of(span.first)]
         paragraph = sentence.paragraph

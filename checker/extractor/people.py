@@ -10,6 +10,7 @@ descriptors fit (through the lexicon's roles table); "he"/"she" to the nearest e
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .entities import (
@@ -27,6 +28,7 @@ from .entities import (
     weak_name,
 )
 from .lexicon import Lexicon
+from .lookup import fitting_mentions
 from .names import same_name
 from .sentences import Word, Words
 
@@ -173,8 +175,13 @@ class People:
         return self._at.get(i)
 
     # ------------------------------------------------------------------ resolution
-    def before(self, i: int, fits=None) -> Entity | None:
-        """The nearest entity mentioned before word ``i`` that ``fits``."""
+    def before(self, i: int, fits=None, key=None) -> Entity | None:
+        """The nearest entity mentioned before word ``i`` that ``fits``; ``key`` names the test
+        (one key, one test), so that the mentions it accepts are listed once and bisected."""
+        fitting = fitting_mentions(self, key, fits) if key is not None or fits is None else None
+        if fitting is not None:
+            k = bisect_left(fitting[0], i)
+            return fitting[1][k - 1] if k else None
         for first, _last, ent in reversed(self.mentions):
             if first < i and (fits is None or fits(ent)):
                 return ent
@@ -189,7 +196,8 @@ class People:
         def fits_all(ent: Entity) -> bool:
             return fits_role(ent) and all(any(_stem_match(m, d) for d in ent.descriptors) for m in modifiers)
 
-        return self.before(i, fits_all) or (self.before(i, fits_role) if not modifiers else None)
+        return self.before(i, fits_all, ("all", role, tuple(modifiers))) or (
+            self.before(i, fits_role, ("role", role)) if not modifiers else None)
 
 
 def _stem_match(a: str, b: str) -> bool:
@@ -341,10 +349,9 @@ def _surname_mentions(people: People, pending: list[_Run], clues: Clues) -> None
             word = _clean(ws[k].text).lower()
             ent = people.entities.get(word) or people.things.get(word)
             if ent is None:
-                text = ws[k].text
-                if text not in alike:
-                    alike[text] = _alike(people, ws[k])
-                ent = alike[text]
+                if ws[k].text not in alike:
+                    alike[ws[k].text] = _alike(people, ws[k])
+                ent = alike[ws[k].text]
             if ent is None:
                 if run.last - run.first == 1 and _proper(ws, k, clues):
                     people.add([ws[k]], k, k + 1, set(), set(), kind="name")

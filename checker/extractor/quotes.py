@@ -10,6 +10,7 @@ from operator import itemgetter
 
 from .attribution import Attribution
 from .lexicon import Lexicon
+from .lookup import AttributionIndex
 from .sentences import Word, Words
 
 __all__ = ["QuoteSpan", "find_quotes", "speaker_for", "topic_for"]
@@ -115,12 +116,15 @@ def find_quotes(words: Words) -> list[QuoteSpan]:
 
 
 def speaker_for(span: QuoteSpan, words: Words, attributions: list[Attribution],
-                previous: tuple[int, str | None] | None, people_at=lambda i: None) -> str | None:
+                previous: tuple[int, str | None] | None, people_at=lambda i: None,
+                index: AttributionIndex | None = None) -> str | None:
     """The speaker of a quote: an attribution in its sentence from outside the quote, else the last
-    speaker earlier in the same paragraph."""
+    speaker earlier in the same paragraph.  ``index`` (of ``attributions``: an article's quotes
+    share one) finds the attributions near the quote without reading them all."""
+    index = index or AttributionIndex(attributions, words)
     s_first = words.sentence_of(span.first)
     s_last = words.sentence_of(max(span.first, span.last - 1))
-    covering = [a for a in attributions if a.content[0] <= span.first < a.content[1]
+    covering = [a for a in index.covering(span.first) if a.content[0] <= span.first < a.content[1]
                 and not span.first <= a.subject[0] < span.last and a.speaker]
     if covering:
         return min(covering, key=lambda a: abs(a.verb - span.first)).speaker
@@ -128,7 +132,7 @@ def speaker_for(span: QuoteSpan, words: Words, attributions: list[Attribution],
     if colon:
         return colon
     best = None
-    for a in attributions:
+    for a in index.in_sentences(s_first, s_last + 1):
         if not s_first <= a.sentence <= s_last + 1:
             continue
         inside = span.first <= a.subject[0] < span.last
@@ -147,7 +151,7 @@ def speaker_for(span: QuoteSpan, words: Words, attributions: list[Attribution],
     paragraph = words.sentences[s_first].paragraph
     if previous is not None and previous[0] in (paragraph, paragraph - 1):
         return previous[1]
-    for a in reversed(attributions):
+    for a in index.back_from(span.first, paragraph - 1):
         if a.verb < span.first and words.sentences[a.sentence].paragraph in (paragraph, paragraph - 1) and a.speaker:
             return a.speaker
     return None

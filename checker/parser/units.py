@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -107,14 +108,38 @@ def currency_for_terminal(terminal: str, text: str) -> str:
 
 @functools.cache
 def registry():
-    """The single pint UnitRegistry (imported and built on first use)."""
+    """The single pint UnitRegistry (imported and built on first use).  pint keeps its parsed
+    definitions in a disk cache, ``pint`` in crosscheck's cache folder; a cache that cannot be read
+    (truncated or damaged by a full disk, say) or written costs only speed: the registry is built
+    without it, and pint's damaged files there are removed so that the next run writes them anew."""
     import pint
 
-    ureg = pint.UnitRegistry(cache_folder=":auto:")
+    folder = cache_dir() / "pint"
+    try:
+        ureg = pint.UnitRegistry(cache_folder=folder)
+    except Exception:  # noqa: BLE001 - whatever pint's cache raises (pickle, OSError...): go on without it
+        _discard_pint_cache(folder)
+        ureg = pint.UnitRegistry(cache_folder=None)  # a real error of pint's raises here, as before
     ureg.define("percentage_point = [percentage_point] = pp")
     ureg.define("basis_point = 0.01 * percentage_point = bp")
     ureg.define("magnitude = [earthquake_magnitude]")
     return ureg
+
+
+_PINT_FILE = re.compile(r"[0-9a-f]{40}\.(?:pickle|json)")  # the files pint's cache names by digest
+
+
+def _discard_pint_cache(folder: Path) -> None:
+    """Remove the files pint's disk cache wrote in ``folder`` (crosscheck's own), nothing else."""
+    try:
+        names = [p for p in folder.iterdir() if _PINT_FILE.fullmatch(p.name) and not p.is_dir()]
+    except OSError:
+        return
+    for path in names:
+        try:
+            path.unlink()
+        except OSError:
+            pass
 
 
 @functools.cache
