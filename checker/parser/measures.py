@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from . import numbers, units
 from .nouns import head_noun, is_plural, modifies, singular
-from .numbers import Num, is_number, number_value
+from .numbers import Num, digits_value, is_number, number_value
 from .trees import is_tree, leaves, name, span
 
 __all__ = ["MEASURES", "THROUGH", "Measure", "from_num", "read_measures", "unit_of"]
@@ -215,6 +215,17 @@ def _hours_minutes(tree) -> list[Measure]:
     return [Measure(Fraction(hours * 60 + minutes), "minute")]
 
 
+def _hour_and_minutes(tree) -> list[Measure]:
+    """"1 hour thirty", "2 hours and 10": the hours and the minutes after them, in minutes."""
+    hours = _amount(tree.children[0])
+    if hours is None:
+        return []
+    words = tree.children[1].value.split(None, 1)
+    tail = words[-1] if words[0].lower() == "and" else tree.children[1].value
+    minutes = digits_value(tail) if tail.isdigit() else numbers.word_value(tail)
+    return [Measure(units.convert(hours.value, hours.unit, "minute") + minutes, "minute", vague=hours.vague)]
+
+
 def _magnitude(tree) -> list[Measure]:
     """"magnitude 7.8", "magnitude-7.8", "M7.8", "7.8-magnitude", "7.8 magnitude": an earthquake's
     magnitude, a unit of its own."""
@@ -233,7 +244,7 @@ MEASURES = {
     "bare": _bare, "with_unit": _with_unit, "age": _age, "counted": _counted, "m_counted": _m_counted,
     "money_prefix": _money, "money_suffix": _money, "compound": _compound,
     "half_unit": _half_unit, "fraction_of_unit": _fraction_of_unit, "whole_unit": _whole_unit,
-    "hours_minutes": _hours_minutes, "magnitude_first": _magnitude, "magnitude_after": _magnitude,
+    "hours_minutes": _hours_minutes, "hour_and_minutes": _hour_and_minutes, "magnitude_first": _magnitude, "magnitude_after": _magnitude,
     "below_zero": _below_zero,
 }
 
