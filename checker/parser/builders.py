@@ -245,7 +245,7 @@ def _part(tree, text, start, end) -> list[Quantity]:
         kids = kids[1:]
     num = number_value(kids[0])
     wk = kids[2].children
-    noun, whole, part_of = None, None, wk[0].value.lower()
+    noun, whole, part_of, compound = None, None, wk[0].value.lower(), []
     if name(wk[0]) == "THE":
         for kid in wk[1:]:
             if is_number(kid):
@@ -253,8 +253,12 @@ def _part(tree, text, start, end) -> list[Quantity]:
             elif name(kid) == "noun_phrase":
                 word, end = head_noun(kid, Fraction(2))
                 noun = singular(word.split()[-1])
+            elif name(kid) == "compound":  # "two of the 40-year-old victims": 2 victims, and their age
+                compound = [make(text, *span(kid), Qual(), m) for m in read_measures(Tree("compound", wk[1:]))]
         part_of = noun or "the"
-    return [make(text, start, end, q, from_num(num, noun=noun), part_of=part_of, whole=whole)]
+    if compound:
+        end = span(kids[0])[1]  # the part is the number, apart from the measure that follows it
+    return [make(text, start, end, q, from_num(num, noun=noun), part_of=part_of, whole=whole), *compound]
 
 
 def _ratio(tree, text, start, end) -> list[Quantity]:
