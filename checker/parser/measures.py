@@ -148,7 +148,10 @@ def _counted(tree) -> list[Measure]:
     if num.year_like:
         return []  # "the 2024 elections", "in 2022 alone": a year (wire copy writes "2,000 troops")
     each = name(kids[-1]) == "EACH"
-    return [from_num(num, noun=singular(word.split()[-1]), distributive=each, end=None if each else end)]
+    noun = singular(word.split()[-1])
+    if noun == "turn" and 0 < num.value < 1 and word.lower() in ("turn", "turns"):
+        return [Measure(num.value, "turn", end=end)]  # "a half turn", "a quarter turn": part of a turn is an angle
+    return [from_num(num, noun=noun, distributive=each, end=None if each else end)]
 
 
 def _m_counted(tree) -> list[Measure]:
