@@ -9,8 +9,11 @@ the table against the grammar.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from fractions import Fraction
+
+from lark import Tree
 
 from checker.model import Quantity
 
@@ -242,7 +245,7 @@ def _part(tree, text, start, end) -> list[Quantity]:
         kids = kids[1:]
     num = number_value(kids[0])
     wk = kids[2].children
-    noun, whole, part_of = None, None, wk[0].value.lower()
+    noun, whole, part_of, compound = None, None, wk[0].value.lower(), []
     if name(wk[0]) == "THE":
         for kid in wk[1:]:
             if is_number(kid):
@@ -250,8 +253,12 @@ def _part(tree, text, start, end) -> list[Quantity]:
             elif name(kid) == "noun_phrase":
                 word, end = head_noun(kid, Fraction(2))
                 noun = singular(word.split()[-1])
+            elif name(kid) == "compound":  # "two of the 40-year-old victims": 2 victims, and their age
+                compound = [make(text, *span(kid), Qual(), m) for m in read_measures(Tree("compound", wk[1:]))]
         part_of = noun or "the"
-    return [make(text, start, end, q, from_num(num, noun=noun), part_of=part_of, whole=whole)]
+    if compound:
+        end = span(kids[0])[1]  # the part is the number, apart from the measure that follows it
+    return [make(text, start, end, q, from_num(num, noun=noun), part_of=part_of, whole=whole), *compound]
 
 
 def _ratio(tree, text, start, end) -> list[Quantity]:
@@ -308,7 +315,21 @@ def _change(tree, text, start, end) -> list[Quantity]:
     return [delta, exact(text, b.start, end, b.num.value, unit_b, noun=noun, kind="change", second=b.num.value)]
 
 
+_ANGLE_NOUNS = {"degree": "degree", "turn": "turn", "revolution": "turn"}
+
+
+def _turned(tree, text, start, end) -> list[Quantity]:
+    """"rotated 90 degrees", "spun three turns": after a verb of turning, degrees and turns are angles;
+    anything else after the verb is read as it would be without it ("turned 18 last week")."""
+    kids = tree.children[1:]
+    out = _single(Tree("single", kids), text, span(kids[0])[0], end)
+    if len(out) == 1 and out[0].unit is None and out[0].noun in _ANGLE_NOUNS:
+        unit = _ANGLE_NOUNS[out[0].noun]
+        out = [dataclasses.replace(out[0], unit=unit, dimension=units.dimension(unit), noun=None)]
+    return out
+
+
 BUILDERS = {
     "single": _single, "ranged": _ranged, "bounded": _bounded, "part": _part, "ratio": _ratio, "clock": _clock,
-    "change": _change, **KIND_BUILDERS,
+    "change": _change, "turned": _turned, **KIND_BUILDERS,
 }

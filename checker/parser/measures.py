@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from . import numbers, units
 from .nouns import head_noun, is_plural, modifies, singular
-from .numbers import Num, is_number, number_value
+from .numbers import Num, digits_value, is_number, number_value
 from .trees import is_tree, leaves, name, span
 
 __all__ = ["MEASURES", "THROUGH", "Measure", "from_num", "read_measures", "unit_of"]
@@ -148,7 +148,10 @@ def _counted(tree) -> list[Measure]:
     if num.year_like:
         return []  # "the 2024 elections", "in 2022 alone": a year (wire copy writes "2,000 troops")
     each = name(kids[-1]) == "EACH"
-    return [from_num(num, noun=singular(word.split()[-1]), distributive=each, end=None if each else end)]
+    noun = singular(word.split()[-1])
+    if noun == "turn" and 0 < num.value < 1 and word.lower() in ("turn", "turns"):
+        return [Measure(num.value, "turn", end=end)]  # "a half turn", "a quarter turn": part of a turn is an angle
+    return [from_num(num, noun=noun, distributive=each, end=None if each else end)]
 
 
 def _m_counted(tree) -> list[Measure]:
@@ -215,6 +218,17 @@ def _hours_minutes(tree) -> list[Measure]:
     return [Measure(Fraction(hours * 60 + minutes), "minute")]
 
 
+def _hour_and_minutes(tree) -> list[Measure]:
+    """"1 hour thirty", "2 hours and 10": the hours and the minutes after them, in minutes."""
+    hours = _amount(tree.children[0])
+    if hours is None:
+        return []
+    words = tree.children[1].value.split(None, 1)
+    tail = words[-1] if words[0].lower() == "and" else tree.children[1].value
+    minutes = digits_value(tail) if tail.isdigit() else numbers.word_value(tail)
+    return [Measure(units.convert(hours.value, hours.unit, "minute") + minutes, "minute", vague=hours.vague)]
+
+
 def _magnitude(tree) -> list[Measure]:
     """"magnitude 7.8", "magnitude-7.8", "M7.8", "7.8-magnitude", "7.8 magnitude": an earthquake's
     magnitude, a unit of its own."""
@@ -233,7 +247,7 @@ MEASURES = {
     "bare": _bare, "with_unit": _with_unit, "age": _age, "counted": _counted, "m_counted": _m_counted,
     "money_prefix": _money, "money_suffix": _money, "compound": _compound,
     "half_unit": _half_unit, "fraction_of_unit": _fraction_of_unit, "whole_unit": _whole_unit,
-    "hours_minutes": _hours_minutes, "magnitude_first": _magnitude, "magnitude_after": _magnitude,
+    "hours_minutes": _hours_minutes, "hour_and_minutes": _hour_and_minutes, "magnitude_first": _magnitude, "magnitude_after": _magnitude,
     "below_zero": _below_zero,
 }
 

@@ -242,8 +242,8 @@ def _words(tree) -> Num:
 
 
 def _a_scale(tree) -> Num:
-    kids = tree.children[1:]
-    if name(kids[0]) == "HUNDRED":
+    kids = tree.children[1:] if name(tree.children[0]) == "A" else tree.children
+    if name(kids[0]) in ("HUNDRED", "BARE_HUNDRED"):
         value = Fraction(100)
         rest = [k for k in kids[1:] if name(k) != "AND_NUM"]
         if rest and name(rest[0]) == "below_hundred":

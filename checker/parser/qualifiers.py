@@ -7,6 +7,7 @@ qualifier and a measure into a Quantity with its interval (checker/parser/number
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from checker.model import Quantity
@@ -26,6 +27,7 @@ QUALIFIER = {
     "NEARLY": "approximate",
 }
 LOWER_BOUND = {"more_than", "at_least"}
+_AND_LEAD = re.compile(r",?[\s\-]*(?:and[\s\-]+)?", re.I)
 _POINT = {"exact", "approximate"}
 
 
@@ -59,9 +61,10 @@ def and_qual_kind(text: str) -> str:
 
 
 def read_and_qual(tok) -> tuple[Qual, int]:
-    """An "and more than" that starts a quantity: its qualifier, and where the text after "and" starts."""
-    rest = tok.value[3:]
-    skip = 3 + len(rest) - len(rest.lstrip(" \t\n-"))
+    """An "and more than" (or ", lower or equal than") that starts a quantity: its qualifier, and where
+    the text after "and" starts."""
+    lead = _AND_LEAD.match(tok.value)
+    skip = lead.end() if lead else 0
     return Qual(and_qual_kind(tok.value), tok.value[skip:]), tok.start_pos + skip
 
 
