@@ -10,7 +10,14 @@ finding names each speaker with the outlets that give the words to them, and sho
 quote whole.  With ``include_facts``, one figure (:mod:`.figures`: the same value, unit and noun,
 with the same key or a distinctive value) credited to different named sources is checked the same
 way: the ``figure-attribution`` rule; durations are left out, and an article that names both
-sources, or sources that share a surname (the spelling rules' business), are no finding.
+sources, or sources that share a surname (the spelling rules' business), are no finding; nor is a
+figure credited to a person by one outlet and to a body by another ("the government announced" /
+"the prime minister announced"): a body's figure is announced by its head or its spokesperson, so
+a person the story names with a role ("Finance Minister Anna Conti") is compared with persons
+only, and a body it never names as a person with bodies only.
+
+With ``channels`` (the ``quote-channel`` rule), the same words of one speaker are compared instead on
+how each outlet says they were given (:mod:`.channels`): the channel or audience and the day.
 
 flags:
     A: "We want to see outcomes, not more talks," Vice President JD Vance said.
@@ -19,6 +26,11 @@ flags:
     C: Harbour master Paolo Ferri said 35 boats were lost.
     D: Coastguard commander Anna Conti said 35 boats were lost.
     -> (include_facts) Paolo Ferri (C) vs Anna Conti (D)
+    E: "Every family will have a roof," Mayor Ana Ruiz told reporters on Monday.
+    F: "Every family will have a roof," Mayor Ana Ruiz wrote on X on Tuesday.
+    -> (channels) told reporters on Monday (E) vs wrote on X on Tuesday (F)
+    G: "...," Ruiz said in a televised address. / H: "...," Ruiz told parliament.
+    -> (channels) in a televised address (G) vs told parliament (H)
 
 passes:
     A: "We want to see outcomes, not more talks," Vice President JD Vance said.
@@ -26,6 +38,12 @@ passes:
     C: "We want to see outcomes, not more talks," the vice-president said.   (a description)
     D: The call lasted more than two hours, Anna Conti said. / E: The call lasted more than two
        hours, Paolo Ferri said.   (a duration: both parties may tell it)
+    F: The Treasury announced 40 grants. / G: Finance Minister Anna Conti announced 40 grants.
+       (a body and a person who may speak for it)
+    H: "...," Ruiz told reporters. / I: "...," Ruiz told journalists.   (channels: one channel
+       worded two ways; so are "on X" and "tweeted")
+    J: "...," Ruiz said on Monday. / K: "...," Ruiz said.   (channels: a day, or a channel, that
+       one outlet alone gives)
 """
 
 from __future__ import annotations
@@ -37,6 +55,7 @@ from checker.model import Fact, Quote
 
 from .base import Discrepancy, Selection, Side, sort_sides
 from .candidates import candidates, run_length
+from .channels import channel_findings, statements
 from .figures import same_figures
 from .memo import Memo
 from .names import cluster_speakers, display, is_named, speaker_key, surname_word
@@ -63,17 +82,22 @@ OPTIONS = {
                               "words whole", minimum=1),
     "min_value": Opt("integer", "smallest number (not a range) that is one figure whatever its key, when "
                      "its unit and counted noun agree", minimum=0),
+    "channels": Opt("boolean", "compare how one speaker's same words were given instead: the channel or "
+                    "audience (\"told reporters\", \"wrote on X\") and the day each outlet gives"),
 }
 DEFAULTS = {"min_words": 6, "min_similarity": 0.9, "include_facts": False, "quotes": True,
-            "min_sentence_words": 4, "min_value": 10}
-PLACEHOLDERS = {"words": "the words (or value) given to several speakers"}
+            "min_sentence_words": 4, "min_value": 10, "channels": False}
+PLACEHOLDERS = {"words": "the words (or value) given to several speakers",
+                "given": "with channels: what differs, \"channel or audience\" or \"day\"",
+                "speaker": "with channels: who gave the words, as most fully named"}
 
 
 def new_scope(options: Mapping[str, Any]) -> NewScope:
     """--new: quotes are linked transitively (a new quote may reach another through a third), so
-    every quote; with ``include_facts``, every fact too (one figure may be keyed two ways)."""
+    every quote (also with ``channels``); with ``include_facts``, every fact too (one figure may be
+    keyed two ways)."""
     return NewScope(facts=EVERYTHING if options.get("include_facts") else NOTHING,
-                    quotes=EVERYTHING if options.get("quotes", True) else NOTHING)
+                    quotes=EVERYTHING if options.get("quotes", True) or options.get("channels") else NOTHING)
 
 
 def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:
@@ -82,15 +106,19 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
     shortest = min(options["min_words"], options["min_sentence_words"])
     quotes = [part for q in sel.quotes if is_named(q.speaker) for part in sentences(q)
               if len(words(part.text)) >= shortest]
-    if options["quotes"]:
+    if options["channels"]:
+        groups = statements(sel, options["min_words"], options["min_similarity"])
+        yield from channel_findings(sel, groups, _whole_quote_item(sel))
+    elif options["quotes"]:
         for group in _same_words(quotes, options, sel.memo):
             found = _speakers(sel, group, "quote")
             if found:
                 yield found
     if options["include_facts"]:
         named = [f for f in sel.facts if is_named(f.speaker)]
+        persons = _person_keys(sel)
         for same in same_figures(named, options["min_value"]):
-            found = _speakers(sel, same, "fact")
+            found = _speakers(sel, _one_sort(same, persons), "fact")
             if found:
                 yield found
 
@@ -128,6 +156,32 @@ def _same_words(quotes: list[Quote], options, memo: Memo) -> list[list[Quote]]:
         if u in linked:
             groups.setdefault(uf.find(u), []).append(q)
     return list(groups.values())
+
+
+def _person_keys(sel: Selection) -> tuple[frozenset[str], frozenset[str]]:
+    """The last name words of the persons the story names: (those named with a title or role,
+    all of them); a name alone may be a body's, one the story never gives a role."""
+    named = [(m.role, surname_word(speaker_key(m.entity or m.text))) for m in sel.mentions
+             if m.kind == "person" and speaker_key(m.entity or m.text)]
+    return frozenset(w for role, w in named if role), frozenset(w for _, w in named)
+
+
+def _one_sort(facts: list[Fact], persons: tuple[frozenset[str], frozenset[str]]) -> list[Fact]:
+    """The facts whose sources can be compared: a person named with a role is not compared with a
+    body the story never names as a person (the person may speak for the body); persons are
+    compared with persons and bodies with bodies, and a name of neither sort with both."""
+    with_role, named = persons
+    person_side, body_side = [], []
+    for f in facts:
+        word = surname_word(speaker_key(f.speaker))
+        if word not in named or word not in with_role:
+            body_side.append(f)
+        if word in named:
+            person_side.append(f)
+    for side in (person_side, body_side):
+        if len({speaker_key(f.speaker) for f in side}) > 1:
+            return side
+    return []
 
 
 def _whole_quote_item(sel: Selection):

@@ -12,21 +12,21 @@ from __future__ import annotations
 
 import hashlib
 
-from checker.model import UPDATE_FACET, Article, ArticleFacts, Fact, Mention, Quantity, Quote
+from checker.model import UPDATE_FACET, Article, ArticleFacts, Fact, Quantity, Quote
 from checker.parser import grammar
 from checker.parser.quantities import find_quantities, singular
 
 from . import keys
 from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions
+from .channels import Channels
 from .keys import Identity, count_identity
 from .lexicon import Lexicon, load_lexicon
 from .lookup import AttributionIndex, SpeakerIndex
 from .measures import POINTS, is_rate_denominator, measured_identity
-from .names import load_names
+from .mentions import find_mentions
 from .people import People, find_people
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
-from .ranks import ranks_before
 from .scope import as_floor, in_record_frame, is_background, is_conversion, is_superseded, is_update
 from .sentences import Words
 from .sums import summed
@@ -75,21 +75,6 @@ class _Context:
         self.prior: tuple[int, str] | None = None
         #: money or not -> (sentence, measure, change) of the last measured figure (measures.py)
         self.measured: dict[bool, tuple[int, str, bool]] = {}
-        self._ranks: dict[str, list[str]] = {}  # entity name -> ranks(entity)
-        self._titles: frozenset[str] | None = None
-
-    def ranks(self, ent) -> list[str]:
-        """The rank words written before a person's titles ("retired", "deputy"; extractor/ranks.py)
-        not already among them (worked out once per entity)."""
-        if ent.kind != "person" or not ent.titles:
-            return []
-        found = self._ranks.get(ent.name)
-        if found is None:
-            if self._titles is None:
-                self._titles = self.lexicon.title_words | load_names().role_words
-            found = [r for r in ranks_before(self.words, ent.mentions, self._titles) if r not in ent.titles]
-            self._ranks[ent.name] = found
-        return found
 
     def anchors(self, sentence: int) -> list[Anchor]:
         if sentence not in self._anchors:
@@ -354,7 +339,8 @@ def _extract(ctx: _Context) -> ArticleFacts:
     for f in summed(facts, article.text, ctx.lexicon.kinds_of):
         facts.append(f)
         ctx.why[f.id] = [f"the sum of kinds of {f.subject} joined by \"and\""]
-    return ArticleFacts(article.id, tuple(facts), tuple(quotes), tuple(_mentions(ctx)))
+    mentions = find_mentions(article, ctx.words, ctx.people, ctx.lexicon, _id)
+    return ArticleFacts(article.id, tuple(facts), tuple(quotes), tuple(mentions))
 
 
 def _quotes(ctx: _Context) -> list[Quote]:
@@ -362,7 +348,9 @@ def _quotes(ctx: _Context) -> list[Quote]:
     previous: tuple[int, str | None] | None = None
     text = ctx.article.text
     index = AttributionIndex(ctx.attributions, ctx.words) if ctx.quote_spans else None
+    channels = Channels(ctx.words, ctx.attributions, [(span.first, span.last) for span in ctx.quote_spans])
     for span in ctx.quote_spans:
+        channel, day = channels.of(span.first, span.last)
         speaker = speaker_for(span, ctx.words, ctx.attributions, previous, ctx.people.at, index)
         ctx.quote_speakers.append(speaker)
         sentence = ctx.words.sentences[ctx.words.sentence_of(span.first)]
@@ -372,29 +360,6 @@ def _quotes(ctx: _Context) -> list[Quote]:
             id=_id(ctx.article.id, "quote", span.start, span.end), article=ctx.article.id,
             speaker=speaker, text=text[span.start:span.end], start=span.start, end=span.end,
             sentence=text[sentence.start:sentence.end], topic=topic_for(span, ctx.words, ctx.lexicon),
-        ))
-    return out
-
-
-def _mentions(ctx: _Context) -> list[Mention]:
-    ws = ctx.words.words
-    out = []
-    for first, last, ent in ctx.people.mentions:
-        name_words = [w for w in ws[first:last] if w.kind == "word"]
-        if not name_words:
-            continue
-        start, end = name_words[0].start, name_words[-1].end
-        text = ctx.article.text[start:end]
-        surname = name_words[-1].text
-        for suffix in ("\u2019s", "'s"):
-            if surname.endswith(suffix):
-                surname = surname[: -len(suffix)]
-                end -= len(suffix)
-                text = ctx.article.text[start:end]
-        given = " ".join(w.text for w in name_words[:-1] if len(w.text) > 1) or None
-        out.append(Mention(
-            id=_id(ctx.article.id, "mention", start), article=ctx.article.id, text=text, start=start,
-            end=end, surname=surname, given=given, entity=ent.name, kind=ent.kind,
-            role="; ".join(sorted(ent.titles) + ctx.ranks(ent)) or None,
+            channel=channel, day=day,
         ))
     return out
