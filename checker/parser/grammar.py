@@ -1,7 +1,7 @@
 """The claim grammar: found, built once, and scanned over a text.
 
-``parser()`` builds the LALR parser from grammar/claims.lark once per process (and lark caches the
-built tables on disk).  ``scan(text)`` lexes the text once and, at every token that can start a
+``parser()`` builds the LALR parser from grammar/claims.lark once per process (and lark keeps the
+built tables in the user's cache folder, in a file named by a digest of every grammar file).  ``scan(text)`` lexes the text once and, at every token that can start a
 quantity, runs the LALR automaton to find the longest run of tokens that parses as a whole
 ``quantity``; only that run is then parsed into a tree.  The automaton step uses lark's own parse
 table (a state stack without values), so a failed start costs a few dictionary look-ups.
@@ -10,6 +10,8 @@ table (a state stack without values), so a failed start costs a few dictionary l
 from __future__ import annotations
 
 import functools
+import hashlib
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -41,13 +43,37 @@ def parser(strict: bool = False):
             start=_STARTS,
             propagate_positions=False,  # positions come from the tokens; tree metadata is unused
             maybe_placeholders=False,
-            cache=not strict,
+            cache=False if strict else _cache_file(),
             strict=strict,
         )
     except FileNotFoundError as exc:
         raise GrammarError(f"grammar file not found: {exc.filename}", Location(str(path))) from None
     except (LarkGrammarError, LexError) as exc:
         raise GrammarError(f"grammar does not build: {exc}", Location(str(path))) from None
+
+
+def _cache_file() -> str | bool:
+    """Where lark keeps the built parser: ``grammar-<digest>.lark`` in the user's cache folder, the
+    digest of every grammar file and of lark's and Python's versions; False (no cache) when the
+    grammar cannot be read or the folder cannot be made.  (lark's own default names the file by the
+    main grammar alone and checks imported files by the paths that wrote it, so two installations
+    with one claims.lark and different imported grammars would load each other's parser.)"""
+    import lark
+
+    from .ondisk import cache_dir, prune
+
+    h = hashlib.sha256(f"{lark.__version__}\0{sys.version}".encode())
+    try:
+        for path in sorted(GRAMMAR_DIR.glob("*.lark")):
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    target = folder / f"grammar-{h.hexdigest()[:24]}.lark"
+    if not target.exists():
+        prune(folder, "grammar-*.lark", target)  # what an upgrade leaves behind
+    return str(target)
 
 
 def terminal_names() -> list[str]:

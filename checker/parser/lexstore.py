@@ -23,16 +23,14 @@ import atexit
 import hashlib
 import os
 import sys
-import time
 from pathlib import Path
 from types import ModuleType
 
-from .ondisk import cache_dir, read_json, write_json
+from .ondisk import cache_dir, prune, read_json, write_json
 
 __all__ = ["BucketStore", "store_for"]
 
 FORMAT = 3  # 3: regexes only (2 also kept re's compiled programs)
-STALE_DAYS = 30
 MAX_BUCKETS = 4096  # English news needs ~500 (two-character keys); a bound, not a working size
 
 
@@ -90,18 +88,7 @@ class BucketStore:
         data = {"format": FORMAT, "patterns": patterns, "buckets": {k: index[v] for k, v in self.buckets.items()}}
         if write_json(self.path, data):
             self._dirty = False
-            self._prune()
-
-    def _prune(self) -> None:
-        """Remove the tables of other grammars or versions not written for ``STALE_DAYS`` (what an
-        upgrade leaves behind); one still in use is only worked out again."""
-        now = time.time()
-        for other in self.path.parent.glob("lexer-*.json"):
-            try:
-                if other != self.path and now - other.stat().st_mtime > STALE_DAYS * 86400:
-                    other.unlink()
-            except OSError:
-                pass
+            prune(self.path.parent, "lexer-*.json", self.path)
 
 
 def _sources(modules: tuple[ModuleType, ...]) -> list[bytes] | None:

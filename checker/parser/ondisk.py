@@ -13,7 +13,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "read_json", "write_json"]
+__all__ = ["STALE_DAYS", "cache_dir", "prune", "read_json", "write_json"]
+
+STALE_DAYS = 30  # a table of another grammar or version not written for this long is removed
 
 
 def cache_dir() -> Path:
@@ -43,3 +45,18 @@ def write_json(path: Path, value: Any) -> bool:
     except UsageError:  # write_atomic's report of an OSError
         return False
     return True
+
+
+def prune(folder: Path, pattern: str, keep: Path) -> None:
+    """Remove the files of ``folder`` matching ``pattern`` (tables of other grammars or versions, which
+    an upgrade leaves behind) that were not written for ``STALE_DAYS``, except ``keep``; a table still
+    in use elsewhere is only worked out again."""
+    import time
+
+    now = time.time()
+    for other in folder.glob(pattern):
+        try:
+            if other != keep and now - other.stat().st_mtime > STALE_DAYS * 86400:
+                other.unlink()
+        except OSError:
+            pass

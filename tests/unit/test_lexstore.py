@@ -8,7 +8,7 @@ import re
 
 from lark.lexer import BasicLexer
 
-from checker.parser import grammar, lexstore
+from checker.parser import grammar, lexstore, ondisk
 from checker.parser.lexer import FastLexer
 from checker.parser.lexstore import BucketStore
 
@@ -111,9 +111,29 @@ def test_old_tables_of_other_versions_are_removed(tmp_path):
     old, recent = tmp_path / "lexer-old.json", tmp_path / "lexer-recent.json"
     for f in (old, recent):
         f.write_text("{}", encoding="utf-8")
-    past = time.time() - (lexstore.STALE_DAYS + 1) * 86400
+    past = time.time() - (ondisk.STALE_DAYS + 1) * 86400
     os.utime(old, (past, past))
     store = BucketStore(tmp_path / "lexer-this.json")
     store.remember("ab", "a|b")
     store.save()
     assert not old.exists() and recent.exists() and (tmp_path / "lexer-this.json").exists()
+
+
+def test_lark_keeps_the_parser_in_a_file_named_by_every_grammar_file(tmp_path, monkeypatch):
+    """Two installations with one claims.lark and different imported grammars get two cache files
+    (lark's default names its file by the main grammar only, in the shared temporary folder)."""
+    import shutil
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = grammar._cache_file()
+    assert first and first.startswith(str(tmp_path / "cache" / "crosscheck" / "grammar-"))
+    other = tmp_path / "grammar"
+    shutil.copytree(grammar.GRAMMAR_DIR, other)
+    (other / "units.lark").write_text((other / "units.lark").read_text(encoding="utf-8") + "\n// changed\n",
+                                      encoding="utf-8")
+    monkeypatch.setattr(grammar, "GRAMMAR_DIR", other)
+    second = grammar._cache_file()
+    assert second and second != first
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    assert grammar._cache_file() is False  # no folder can be made: no cache, and no error
