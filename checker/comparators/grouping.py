@@ -120,7 +120,7 @@ def disagreeing(sel: Selection, facts: list[Fact], options: Mapping[str, Any], *
         return disagree(ivs[i], ivs[j], options["absolute"], options["relative"])
 
     # every side that disagrees with another, found without testing every pair (see .pairing)
-    found = involved(len(sides), pair, [_position(iv) for iv in ivs], only, [s.label for _, s in sides])
+    found = involved(len(sides), pair, [_position(iv) for iv in ivs], only, [s.label for _, s in sides], apart=across)
     return [sides[i][1] for i in found]
 
 

@@ -25,8 +25,9 @@ the scan.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from fractions import Fraction
+from itertools import chain
 
 __all__ = ["PROBES", "involved", "near_pairs"]
 
@@ -36,23 +37,45 @@ Pair = Callable[[int, int], bool]
 
 
 def involved(n: int, pair: Pair, positions: Sequence[float | None], articles: Sequence[Hashable],
-             labels: Sequence[str]) -> list[int]:
+             labels: Sequence[str], *, apart: bool = False) -> list[int]:
     """Indices of the sides (``0 .. n-1``) that ``pair`` (symmetric) relates to at least one other,
     in an order that keeps sides with one label in the order the pairwise loop met them.
 
     ``positions[i]`` is side i's place on the number line (None: unknown, probed first),
     ``articles[i]`` its article when all its items are from one (None otherwise), ``labels[i]``
-    its label."""
+    its label.  ``apart``: ``pair`` never relates two sides of one article (the scan then skips
+    them: one long article's many values cost nothing)."""
     if n < 2:
         return []
     low, high = _probes(positions, articles)
     lo_first = _lower_half(positions)
+    others = _others(articles) if apart else None
     found = []
     for i in range(n):
         order = (high + low) if lo_first[i] else (low + high)
-        if any(j != i and pair(i, j) for j in order) or any(pair(i, j) for j in range(n) if j != i):
+        rest = range(n) if others is None else others(i)
+        if any(j != i and pair(i, j) for j in order) or any(pair(i, j) for j in rest if j != i):
             found.append(i)
     return _met_order(found, pair, labels)
+
+
+def _others(articles: Sequence[Hashable]) -> Callable[[int], Iterable[int]]:
+    """For side i, every side not of i's article (all of them when i's article is None), ascending
+    within each article's block: sides grouped by article, i's own block left out."""
+    grouped = sorted(range(len(articles)), key=lambda k: (articles[k] is not None, str(articles[k]), k))
+    block: dict[Hashable, tuple[int, int]] = {}
+    for at, k in enumerate(grouped):
+        if articles[k] is not None:
+            lo, _ = block.get(articles[k], (at, at))
+            block[articles[k]] = (lo, at + 1)
+
+    def others(i: int) -> Iterable[int]:
+        if articles[i] is None:
+            return grouped
+        lo, hi = block[articles[i]]
+        return chain(grouped[:lo], grouped[hi:])
+
+    return others
 
 
 def _probes(positions: Sequence[float | None], articles: Sequence[Hashable]) -> tuple[list[int], list[int]]:

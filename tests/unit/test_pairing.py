@@ -49,15 +49,17 @@ def _groups(draw):
     return n, rel, positions, articles, labels
 
 
-@settings(max_examples=300, deadline=None)
-@given(_groups())
-def test_involved_finds_the_pairwise_loops_sides_in_its_order_per_label(group):
+@settings(max_examples=400, deadline=None)
+@given(_groups(), st.booleans())
+def test_involved_finds_the_pairwise_loops_sides_in_its_order_per_label(group, apart):
     n, rel, positions, articles, labels = group
 
-    def pair(i, j):
+    def pair(i, j):  # with ``apart``, as numeric's: never two sides of one article
+        if apart and articles[i] is not None and articles[i] == articles[j]:
+            return False
         return frozenset((i, j)) in rel
 
-    found = involved(n, pair, positions, articles, labels)
+    found = involved(n, pair, positions, articles, labels, apart=apart)
     want = _pairwise(n, pair)
     assert sorted(found) == sorted(set(want))
     assert _merged_order(found, labels) == _merged_order(want, labels)
@@ -133,3 +135,10 @@ def test_a_pairs_tolerance_is_the_larger_of_the_two_sides_own(l1, h1, v1, l2, h2
     a, b = Interval("count", l1, h1, True, True, v1), Interval("count", l2, h2, True, True, v2)
     assert tolerance(a, b, absolute, relative) == max(own_tolerance(a, absolute, relative),
                                                       own_tolerance(b, absolute, relative))
+
+
+def test_one_article_with_many_values_is_no_pairwise_scan(monkeypatch):
+    # the numeric kind compares sides of different articles only: one article's 2,000 values cost
+    # a few tests each (the internal kind's business is that article)
+    calls, found = _counted(monkeypatch, [1000 + 3 * k for k in range(2000)], per_article=2000)
+    assert found == [] and calls < 20 * 2000
