@@ -31,12 +31,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
+import growth  # noqa: E402
 import procs  # noqa: E402
 import report  # noqa: E402
 import speedups  # noqa: E402
 
 PEERS = {"quantulum3": "quantulum3", "duckling": "duckling"}  # tool -> module it needs
-PARTS = ("inproc", "startup", "compare", "speedups", "scaling", "jobs", "incremental")  # in the order they run
+PARTS = ("inproc", "startup", "compare", "speedups", "scaling", "growth", "jobs", "incremental")  # in the order they run
 
 
 def _env() -> tuple[dict, str]:
@@ -270,7 +271,8 @@ def _bench(args: argparse.Namespace, argv: list[str], env: dict, checker_from: s
                      "command": _command(argv),
                      "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "seed": corpus.SEED}
     parts = args.only.split(",") if args.only else list(PARTS)
-    pool_size = max(args.articles if {"scaling", "jobs", "incremental"} & set(parts) else 0, args.peer_articles,
+    pool_size = max(args.articles if {"scaling", "jobs", "incremental"} & set(parts) else 0,
+                    args.peer_articles if set(parts) - {"growth"} else 0,
                     1001 if {"jobs", "incremental"} & set(parts) else 0)
     print(f"corpus: {pool_size} articles in {work}", file=sys.stderr)
     entries = corpus.build_pool(work / "pool", pool_size, ROOT / "seeds")
@@ -328,6 +330,12 @@ def _part_scaling(args, results, env, work, entries, files) -> None:
     results["scaling"] = scaling(work / "pool", entries, sizes, work, env, args.scale_timeout)
 
 
+def _part_growth(args, results, env, work, entries, files) -> None:
+    print("growth: one key with 1,000 and 10,000 distinct values; one article of 4,000 and 32,000 sentences",
+          file=sys.stderr)
+    results["growth"] = growth.measure(_crosscheck(), work, env, max(1, args.rounds - 1), args.scale_timeout)
+
+
 def _part_jobs(args, results, env, work, entries, files) -> None:
     jobs_size = min(1000, len(entries))
     print(f"--jobs 1 and 2 on {jobs_size} articles", file=sys.stderr)
@@ -341,7 +349,7 @@ def _part_incremental(args, results, env, work, entries, files) -> None:
 
 
 _PART_RUNS = {"inproc": _part_inproc, "startup": _part_startup, "compare": _part_compare,
-              "speedups": _part_speedups, "scaling": _part_scaling, "jobs": _part_jobs,
+              "speedups": _part_speedups, "scaling": _part_scaling, "growth": _part_growth, "jobs": _part_jobs,
               "incremental": _part_incremental}
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from checker.model import UPDATE_FACET, Fact
 
 from .base import Selection, Side, anchor_groups, label_of, sort_sides
-from .intervals import disagree, family, interval
+from .intervals import disagree, family, interval, own_tolerance
 from .pairing import involved
 
 __all__ = ["by_key", "comparable_groups", "disagreeing", "fact_sides", "signature"]
@@ -120,8 +120,28 @@ def disagreeing(sel: Selection, facts: list[Fact], options: Mapping[str, Any], *
         return disagree(ivs[i], ivs[j], options["absolute"], options["relative"])
 
     # every side that disagrees with another, found without testing every pair (see .pairing)
-    found = involved(len(sides), pair, [_position(iv) for iv in ivs], only, [s.label for _, s in sides])
+    spans = ([_lowest(iv) for iv in ivs], [_highest(iv) for iv in ivs],
+             [own_tolerance(iv, options["absolute"], options["relative"]) for iv in ivs])
+    found = involved(len(sides), pair, [_position(iv) for iv in ivs], only, [s.label for _, s in sides],
+                     apart=across, spans=spans)
     return [sides[i][1] for i in found]
+
+
+_INF = float("inf")
+
+
+def _lowest(iv):
+    """The lowest point of an interval's bounds and number (-inf when unbounded below): two
+    intervals disagree only when one's number or bound lies beyond the other's tolerance of it."""
+    if iv.low is None:
+        return -_INF
+    return iv.low if iv.value is None else min(iv.low, iv.value)
+
+
+def _highest(iv):
+    if iv.high is None:
+        return _INF
+    return iv.high if iv.value is None else max(iv.high, iv.value)
 
 
 def _position(iv) -> float | None:

@@ -103,8 +103,10 @@ def _constraint(sel: Selection, facts: list[Fact], small: str, big: str, options
     for subject in sorted(bound):
         smalls, bigs = bound[subject]
         broken: list[tuple[Fact, Fact]] = []
+        in_smalls, in_bigs = {id(f) for f in smalls}, {id(f) for f in bigs}  # (not a scan of the lists a fact)
         for group in anchor_groups(smalls + bigs):
-            broken += [(a, b) for a in group if a in smalls for b in group if b in bigs and _exceeds(a, b, options)]
+            broken += [(a, b) for a in group if id(a) in in_smalls for b in group
+                       if id(b) in in_bigs and _exceeds(a, b, options)]
         if broken:
             a_key, b_key = broken[0][0].key, broken[0][1].key
             sides = (_side(sel, a_key, [a for a, _ in broken]), _side(sel, b_key, [b for _, b in broken]))

@@ -25,34 +25,89 @@ the scan.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from fractions import Fraction
+from itertools import chain
 
 __all__ = ["PROBES", "involved", "near_pairs"]
 
 PROBES = 4  # sides probed at each end of a group's values (more when they are all from one article)
 
 Pair = Callable[[int, int], bool]
+Spans = tuple[Sequence, Sequence, Sequence]  # lows, highs, reaches (numbers; None bounds as -inf, inf)
 
 
 def involved(n: int, pair: Pair, positions: Sequence[float | None], articles: Sequence[Hashable],
-             labels: Sequence[str]) -> list[int]:
+             labels: Sequence[str], *, apart: bool = False, spans: Spans | None = None) -> list[int]:
     """Indices of the sides (``0 .. n-1``) that ``pair`` (symmetric) relates to at least one other,
     in an order that keeps sides with one label in the order the pairwise loop met them.
 
     ``positions[i]`` is side i's place on the number line (None: unknown, probed first),
     ``articles[i]`` its article when all its items are from one (None otherwise), ``labels[i]``
-    its label."""
+    its label.  ``apart``: ``pair`` never relates two sides of one article (the scan then skips
+    them: one long article's many values cost nothing).  ``spans``: (lows, highs, reaches), where
+    ``pair(i, j)`` can hold only if ``highs[j] > lows[i] + reaches[i]`` or ``lows[j] < highs[i] -
+    reaches[i]`` (side j reaches out of side i's tolerance): the scan then reads only such sides,
+    and a group whose values all lie within each other's tolerance costs a bisection a side."""
     if n < 2:
         return []
     low, high = _probes(positions, articles)
     lo_first = _lower_half(positions)
+    others = _others(articles) if apart else None
+    outside = _outside(*spans) if spans is not None else None
     found = []
     for i in range(n):
         order = (high + low) if lo_first[i] else (low + high)
-        if any(j != i and pair(i, j) for j in order) or any(pair(i, j) for j in range(n) if j != i):
+        if any(j != i and pair(i, j) for j in order) or any(pair(i, j) for j in _rest(i, n, others, outside) if j != i):
             found.append(i)
     return _met_order(found, pair, labels)
+
+
+def _rest(i: int, n: int, others, outside) -> Iterable[int]:
+    """The sides the exact scan for side i reads: the fewer of those of other articles and those
+    out of i's tolerance (either holds every side ``pair`` can relate to i)."""
+    best: tuple[int, Callable[[], Iterable[int]]] = (n, lambda: range(n))
+    for pick in (others, outside):
+        if pick is not None:
+            count, sides = pick(i)
+            if count < best[0]:
+                best = (count, sides)
+    return best[1]()
+
+
+def _outside(lows: Sequence, highs: Sequence, reaches: Sequence) -> Callable:
+    """For side i: (how many, the sides) whose span reaches out of i's tolerance, by bisection over
+    the sides sorted by their highest and by their lowest point."""
+    by_high = sorted(range(len(highs)), key=lambda k: highs[k])
+    high_values = [highs[k] for k in by_high]
+    by_low = sorted(range(len(lows)), key=lambda k: lows[k])
+    low_values = [lows[k] for k in by_low]
+
+    def outside(i: int) -> tuple[int, Callable[[], Iterable[int]]]:
+        above = bisect_right(high_values, lows[i] + reaches[i])  # by_high[above:] reach above
+        below = bisect_left(low_values, highs[i] - reaches[i])  # by_low[:below] reach below
+        return (len(by_high) - above) + below, lambda: chain(by_high[above:], by_low[:below])
+
+    return outside
+
+
+def _others(articles: Sequence[Hashable]) -> Callable:
+    """For side i, every side not of i's article (all of them when i's article is None), ascending
+    within each article's block: sides grouped by article, i's own block left out."""
+    grouped = sorted(range(len(articles)), key=lambda k: (articles[k] is not None, str(articles[k]), k))
+    block: dict[Hashable, tuple[int, int]] = {}
+    for at, k in enumerate(grouped):
+        if articles[k] is not None:
+            lo, _ = block.get(articles[k], (at, at))
+            block[articles[k]] = (lo, at + 1)
+
+    def others(i: int) -> tuple[int, Callable[[], Iterable[int]]]:
+        if articles[i] is None:
+            return len(grouped), lambda: grouped
+        lo, hi = block[articles[i]]
+        return len(grouped) - (hi - lo), lambda: chain(grouped[:lo], grouped[hi:])
+
+    return others
 
 
 def _probes(positions: Sequence[float | None], articles: Sequence[Hashable]) -> tuple[list[int], list[int]]:

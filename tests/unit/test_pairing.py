@@ -7,12 +7,13 @@ distinct values."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.comparators import grouping, numeric
+from checker.comparators import grouping, numeric, pairing
 from checker.comparators.base import Selection, merge_sides
 from checker.comparators.pairing import involved, near_pairs
 from checker.model import Article, Fact, Quantity
@@ -49,15 +50,28 @@ def _groups(draw):
     return n, rel, positions, articles, labels
 
 
-@settings(max_examples=300, deadline=None)
-@given(_groups())
-def test_involved_finds_the_pairwise_loops_sides_in_its_order_per_label(group):
+@contextmanager
+def _probes(count: int):
+    saved = pairing.PROBES
+    pairing.PROBES = count
+    try:
+        yield
+    finally:
+        pairing.PROBES = saved
+
+
+@settings(max_examples=400, deadline=None)
+@given(_groups(), st.booleans(), st.sampled_from([0, 1, pairing.PROBES]))
+def test_involved_finds_the_pairwise_loops_sides_in_its_order_per_label(group, apart, probes):
     n, rel, positions, articles, labels = group
 
-    def pair(i, j):
+    def pair(i, j):  # with ``apart``, as numeric's: never two sides of one article
+        if apart and articles[i] is not None and articles[i] == articles[j]:
+            return False
         return frozenset((i, j)) in rel
 
-    found = involved(n, pair, positions, articles, labels)
+    with _probes(probes):
+        found = involved(n, pair, positions, articles, labels, apart=apart)
     want = _pairwise(n, pair)
     assert sorted(found) == sorted(set(want))
     assert _merged_order(found, labels) == _merged_order(want, labels)
@@ -133,3 +147,94 @@ def test_a_pairs_tolerance_is_the_larger_of_the_two_sides_own(l1, h1, v1, l2, h2
     a, b = Interval("count", l1, h1, True, True, v1), Interval("count", l2, h2, True, True, v2)
     assert tolerance(a, b, absolute, relative) == max(own_tolerance(a, absolute, relative),
                                                       own_tolerance(b, absolute, relative))
+
+
+def test_one_article_with_many_values_is_no_pairwise_scan(monkeypatch):
+    # the numeric kind compares sides of different articles only: one article's 2,000 values cost
+    # a few tests each (the internal kind's business is that article)
+    calls, found = _counted(monkeypatch, [1000 + 3 * k for k in range(2000)], per_article=2000)
+    assert found == [] and calls < 20 * 2000
+
+
+@settings(max_examples=300, deadline=None)
+@given(_groups(), st.data())
+def test_involved_with_spans_reads_only_sides_out_of_tolerance_and_misses_none(group, data):
+    n, rel, positions, articles, labels = group
+    lows = data.draw(st.lists(st.integers(-8, 8), min_size=n, max_size=n))
+    highs = [lo + w for lo, w in zip(lows, data.draw(st.lists(st.integers(0, 4), min_size=n, max_size=n)))]
+    reach = data.draw(st.lists(st.integers(0, 6), min_size=n, max_size=n))
+
+    def out(i, j):
+        return highs[j] > lows[i] + reach[i] or lows[j] < highs[i] - reach[i]
+
+    # a relation that, like disagree, holds only between sides out of each other's tolerance
+    related = {e for e in rel if (lambda i, j: out(i, j) and out(j, i))(*sorted(e))}
+
+    def pair(i, j):
+        return frozenset((i, j)) in related
+
+    want = _pairwise(n, pair)
+    with _probes(data.draw(st.sampled_from([0, 1, pairing.PROBES]))):  # (few probes: the scan does the work)
+        found = involved(n, pair, positions, articles, labels, spans=(lows, highs, reach))
+    assert sorted(found) == sorted(set(want))
+    assert _merged_order(found, labels) == _merged_order(want, labels)
+
+
+_IV = st.tuples(st.one_of(st.none(), st.fractions(-500, 500)), st.fractions(0, 300), st.booleans(), st.booleans(),
+                st.sampled_from(["exact", "low", "high", "range"]))
+
+
+def _interval(raw):
+    from checker.comparators.intervals import Interval
+
+    at, width, lo_open, hi_open, shape = raw
+    at = at if at is not None else 0
+    low = None if shape == "high" else at
+    high = None if shape == "low" else at + (width if shape == "range" else 0)
+    value = None if shape == "range" else at
+    return Interval("count", low, high, not lo_open, not hi_open, value)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_IV, _IV, st.sampled_from([0, 1, 5]), st.sampled_from([0, 0.1, 0.5]))
+def test_intervals_that_disagree_lie_out_of_each_others_tolerance(a, b, absolute, relative):
+    # what lets the numeric kind's scan skip sides within a side's tolerance (grouping.disagreeing)
+    from checker.comparators.intervals import disagree, own_tolerance
+
+    a, b = _interval(a), _interval(b)
+    if disagree(a, b, absolute, relative):
+        for x, y in ((a, b), (b, a)):
+            t = own_tolerance(x, absolute, relative)
+            assert grouping._highest(y) > grouping._lowest(x) + t or grouping._lowest(y) < grouping._highest(x) - t
+
+
+def test_values_all_within_tolerance_are_a_few_comparisons_a_side(monkeypatch):
+    # 2,000 distinct values within 5% of each other, a 10% tolerance: no side disagrees, and no side
+    # is compared with every other to find that out
+    calls = [0]
+    real = grouping.disagree
+
+    def counting(*a, **k):
+        calls[0] += 1
+        return real(*a, **k)
+
+    monkeypatch.setattr(grouping, "disagree", counting)
+    sel = _selection([10_000 + k // 4 for k in range(2000)])
+    options = {**numeric.DEFAULTS, "relative": 0.1}
+    assert list(numeric.compare(sel, options)) == []
+    assert calls[0] < 20 * 2000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(-8, 8), st.integers(0, 4), st.integers(0, 6)), max_size=12))
+def test_the_sides_out_of_tolerance_are_found_by_bisection_exactly(rows):
+    lows = [lo for lo, _, _ in rows]
+    highs = [lo + w for lo, w, _ in rows]
+    reach = [r for _, _, r in rows]
+    outside = pairing._outside(lows, highs, reach)
+    for i in range(len(rows)):
+        count, sides = outside(i)
+        got = list(sides())
+        assert len(got) == count
+        assert set(got) == {j for j in range(len(rows))
+                            if highs[j] > lows[i] + reach[i] or lows[j] < highs[i] - reach[i]}
