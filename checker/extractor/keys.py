@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from checker.model import Quantity
 from checker.parser.quantities import singular
 
-__all__ = ["Identity", "count_identity", "distance_from", "head_words", "modifiers", "noun_after_adjective", "of_noun", "fronted_part", "measure_noun_before", "place_facet"]
+__all__ = ["Identity", "count_identity", "distance_from", "head_words", "modifiers", "noun_after_adjective", "of_noun", "fronted_part", "measure_noun_before", "noun_class", "place_facet"]
 
 _AUX = frozenset({"were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "remain",
                   "remained", "remains", "still", "reportedly", "later", "all", "now", "also", "confirmed"})
@@ -60,6 +60,9 @@ def _noun_identity(ctx, noun: str) -> tuple[str | None, str | None, str]:
     if event:
         return event[0], None, f'"{noun}" names the event {event[0]}'
     return noun.replace(" ", "-"), None, f'"{noun}" is the counted noun'
+
+
+noun_class = _noun_identity  # public: ordinals.py names ranked nouns by the same classes
 
 
 def measure_noun_before(ctx, first: int) -> tuple[str, int] | None:

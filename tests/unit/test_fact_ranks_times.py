@@ -1,0 +1,128 @@
+"""Facts that are not quantities of the grammar's: ranks ("his 40th cap", "for a record third
+time"), ages in apposition ("Lena Varga, 41,") and times of day ("at 3:20 p.m. (13:20 GMT)"), on
+the project's own small articles: what must be found and compared, what must stay quiet."""
+
+from __future__ import annotations
+
+from checker.engine import evaluate
+from checker.extractor.clock import read_clock
+from checker.extractor.facts import extract
+from checker.model import Article
+from checker.ruleset.loader import load_rules
+
+
+def facts(text: str, published: str = "2031-06-12") -> dict[str, list]:
+    out: dict[str, list] = {}
+    for f in extract(Article(id="a", path="a.md", text=text, outlet="T", published=published)).facts:
+        out.setdefault(f.key, []).append(f.quantity)
+    return out
+
+
+def findings(*texts: str, published: str = "2031-06-12"):
+    arts = [Article(id=f"a{i}", path=f"a{i}.md", text=t, outlet=f"Daily {i}", published=published, story="s")
+            for i, t in enumerate(texts)]
+    return [f for f in evaluate(arts, {a.id: extract(a) for a in arts}, load_rules()) if f.type in ("numeric", "internal")]
+
+
+# ---------------------------------------------------------------- ranks
+def test_a_rank_with_its_owner():
+    found = facts("Defender Tomas Brandl, who won his first cap in 2024, played his 40th match for the "
+                  "national side on Saturday. It was Brandl's 40th match in charge of the defence.")
+    assert [q.value for q in found["match.rank[of=brandl]"]] == [40, 40], found
+
+
+def test_for_the_nth_time_ranks_the_classed_noun_before_it():
+    found = facts("The Harriers won the league championship for a record third time on Sunday.")
+    assert [q.value for q in found["title.rank"]] == [3], found
+
+
+def test_a_hyphenated_rank_and_a_minute_of_the_match_belong_to_the_player():
+    found = facts("Ivo Marek's 78th-minute header settled it. Earlier, Petra Lind scored in the 12th minute.")
+    assert [q.value for q in found["minute.rank[of=marek]"]] == [78]
+    assert [q.value for q in found["minute.rank[of=lind]"]] == [12]
+
+
+def test_a_minute_of_nobody_and_a_record_frame_are_no_facts():
+    found = facts("The referee stopped play in the 30th minute. It was the first rate cut since 2027, "
+                  "and the club's first title ever.")
+    assert not any(k.endswith(".rank") or ".rank[" in k for k in found), found
+
+
+def test_his_needs_a_person_named_close_by():
+    found = facts("Mara Oslo spoke first. The weather was fine all week and the pitch was dry.\n\n"
+                  "The manager, who took charge of his 50th game on Sunday, said nothing.")
+    assert not any(k.startswith("game.rank[of=") for k in found), found
+
+
+def test_ranks_that_differ_between_outlets_are_found_and_the_same_rank_is_quiet():
+    differ = findings("The Harriers won a record fourth league title on Sunday.",
+                      "The Harriers won the league title for the fifth time on Sunday.")
+    assert any(f.key == "title.rank" for f in differ), differ
+    same = findings("The Harriers won a record fourth league title on Sunday.",
+                    "The Harriers won the league title for the fourth time on Sunday.")
+    assert not any(f.key == "title.rank" for f in same), same
+
+
+# ---------------------------------------------------------------- ages
+def test_an_age_in_apposition_is_the_persons_and_compared_exactly():
+    found = facts("Lena Varga, 41, a ferry captain, was among the rescued.")
+    assert "person.age[of=varga]" in found, found
+    differ = findings("Lena Varga, 41, a ferry captain, was among the rescued.",
+                      "Lena Varga, 39, who captains the ferry, was among the rescued.")
+    assert any(f.key == "person.age[of=varga]" for f in differ), differ  # no 10% tolerance
+    same = findings("Lena Varga, 41, a ferry captain, was rescued.", "Lena Varga, 41, was rescued.")
+    assert not same, same
+
+
+def test_two_people_of_different_ages_are_two_facts():
+    assert not findings("Lena Varga, 41, and Piet Ros, 63, were rescued.")
+
+
+# ---------------------------------------------------------------- times of day
+def test_read_clock():
+    assert read_clock("4:57 p.m.") == (16 * 60 + 57, None)
+    assert read_clock("12:01 a.m.") == (1, None)
+    assert read_clock("8pm") == (20 * 60, None)
+    assert read_clock("18:14 UTC") == (18 * 60 + 14, "utc")
+    assert read_clock("0936 GMT") == (9 * 60 + 36, "gmt")
+    assert read_clock("9.30 p.m.") == (21 * 60 + 30, None)
+    assert read_clock("2-1") is None and read_clock("25:00") is None
+
+
+def test_a_time_of_day_after_a_verb_of_what_happened():
+    found = facts("The dam burst shortly before noon. The storm hit at 3:20 p.m. (13:20 GMT) on Tuesday, "
+                  "and the match kicked off at 19:45 local time.")
+    assert [q.value for q in found["occur.time"]] == [15 * 60 + 20], found
+    assert [q.value for q in found["start.time"]] == [19 * 60 + 45], found
+    assert "occur.time[utc]" not in found  # the bracketed conversion is no second claim
+
+
+def test_a_zone_is_converted_to_utc():
+    found = facts("The strike began at 12:01 a.m. EDT on Tuesday.", published="2031-10-01")
+    assert [q.value for q in found["start.time[utc]"]] == [4 * 60 + 1], found
+
+
+def test_datelines_and_newsletters_are_no_facts():
+    found = facts("Updated 10:32 GMT, 12 June\n\nSign up for the morning briefing, delivered at 6 a.m.\n\n"
+                  "By Ana Pell | 12 June 2031, 7:05 p.m.")
+    assert not any(k.endswith(".time") or ".time[" in k for k in found), found
+
+
+def test_times_that_differ_are_found_and_around_covers_the_half_hour():
+    differ = findings("The fire broke out at 4:10 p.m. on Monday.", "The fire broke out at 5:40 p.m. on Monday.")
+    assert any(f.key == "start.time" for f in differ), differ
+    near = findings("The fire broke out at 4:10 p.m. on Monday.", "The fire broke out around 4 p.m. on Monday.")
+    assert not any(f.key == "start.time" for f in near if f.type == "numeric"), near
+    far = findings("The fire broke out at 4:50 p.m. on Monday.", "The fire broke out around 6 p.m. on Monday.")
+    assert any(f.key == "start.time" for f in far), far
+
+
+def test_a_local_time_and_a_utc_time_are_not_compared():
+    quiet = findings("The quake struck at 1:14 p.m. local time on Tuesday.",
+                     "The quake struck at 18:14 UTC on Tuesday.")
+    assert not any(".time" in f.key for f in quiet), quiet
+
+
+def test_span_before_a_clause_is_a_period():
+    found = facts("The hills received 300 mm of rain in 24 hours before the slopes gave way.")
+    assert any(q.text == "24 hours" for qs in found.values() for q in qs), found
