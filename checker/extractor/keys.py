@@ -6,7 +6,8 @@ part of a total).  ``count_identity`` returns the key's parts and why each was c
     "the death toll stood at 112"         -> person.killed   (a measure noun before the number)
     "64 deaths" / "17 dead"               -> person.killed   (the counted noun is a measure noun)
     "83 people have died"                 -> person.killed   (class of "people", verb after the aux)
-    "Of the dead, 31 were in the north"   -> person.killed[in=north][part]
+    "Of the dead, 31 were in the north"   -> person.killed[in=north]  (the place keeps it apart)
+    "Of the dead, 12 were children"       -> person.killed[part]
 """
 
 from __future__ import annotations
@@ -226,6 +227,8 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
     if place:
         ident.facets.append(f"in={place}")
         ident.why.append(f"given for the place {place}")
+        if "part" in ident.facets:  # "Of the dead, 71 in the north": the place's own toll, which the
+            ident.facets.remove("part")  # place facet already keeps apart from the whole
     return ident
 
 

@@ -126,3 +126,14 @@ def test_a_local_time_and_a_utc_time_are_not_compared():
 def test_span_before_a_clause_is_a_period():
     found = facts("The hills received 300 mm of rain in 24 hours before the slopes gave way.")
     assert any(q.text == "24 hours" for qs in found.values() for q in qs), found
+
+
+# ---------------------------------------------------------------- a part given for a place
+def test_a_breakdown_by_place_is_each_places_count():
+    found = facts("The storm killed 120 people. Of the dead, 64 were in the capital and 31 in Norwell, "
+                  "officials said. Of the dead, 12 were children.")
+    assert "person.killed[in=capital]" in found and "person.killed[in=norwell]" in found, found
+    assert [q.value for q in found["person.killed[part]"]] == [12], found
+    differ = findings("The storm killed 120 people. Of the dead, 31 were in Norwell, officials said.",
+                      "In Norwell, the mayor said 33 people had died.")
+    assert any(f.key == "person.killed[in=norwell]" for f in differ), differ
