@@ -229,7 +229,23 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
         ident.why.append(f"given for the place {place}")
         if "part" in ident.facets:  # "Of the dead, 71 in the north": the place's own toll, which the
             ident.facets.remove("part")  # place facet already keeps apart from the whole
+    owner = relative_owner(ctx, first)
+    if owner:
+        ident.facets.append(f"of={owner}")
+        ident.why.append(f"in a clause about {owner} (\"<name>, who ...\")")
     return ident
+
+
+def relative_owner(ctx, first: int) -> str | None:
+    """"Ana Ruiz, who scored three goals in the tournament, ...": a count in a relative clause on a
+    named person is that person's (never compared with the team's or the story's count)."""
+    lo, _ = ctx.words.clause_bounds(first)
+    if lo < 2 or ctx.norms[lo] not in ("who", "whose") or ctx.norms[lo - 1] != ",":
+        return None
+    if any(ctx.lexicon.speech.match(ctx.norms, i) for i in range(lo + 1, first)):
+        return None  # "X, who said 40 died": what X said, not X's own count
+    ent = ctx.people.at(lo - 2)
+    return ent.surname.lower() if ent is not None and ent.kind == "person" else None
 
 
 def _subject(ctx, q, noun, first, last, counts, sentence, modifiers) -> Identity:

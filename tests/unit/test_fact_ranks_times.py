@@ -137,3 +137,14 @@ def test_a_breakdown_by_place_is_each_places_count():
     differ = findings("The storm killed 120 people. Of the dead, 31 were in Norwell, officials said.",
                       "In Norwell, the mayor said 33 people had died.")
     assert any(f.key == "person.killed[in=norwell]" for f in differ), differ
+
+
+# ---------------------------------------------------------------- a count in a clause about a person
+def test_a_count_in_a_relative_clause_on_a_person_is_theirs():
+    found = facts("Ana Ruiz, who finished the season with nine goals, was named player of the year. "
+                  "Her club finished with 61 goals.")
+    assert "goal.count[of=ruiz]" in found and [q.value for q in found["goal.count"]] == [61], found
+    assert not findings("Ana Ruiz, who finished the season with nine goals, was named player of the year.",
+                        "The club finished with 61 goals.")
+    said = facts("Ana Ruiz, who said 40 people died, left the town.")
+    assert "person.killed" in said, said  # what she said is no count of her own
