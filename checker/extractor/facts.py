@@ -337,7 +337,7 @@ def _extract(ctx: _Context) -> ArticleFacts:
         facts.append(_fact(ctx, q, first, last, ident))
         ctx.prior = (q.end, ident.subject)
     for q, first, last, ident in extra_facts(ctx, facts):  # no quantities of the grammar
-        if _of_this_event(ctx, q, first, last, None):
+        if q.kind == "year" or _of_this_event(ctx, q, first, last, None):  # a year built is no background
             facts.append(_fact(ctx, q, first, last, ident))
     for f in summed(facts, article.text, ctx.lexicon.kinds_of):
         facts.append(f)

@@ -128,6 +128,8 @@ class Lexicon:
     timed_ranks: frozenset[str] = frozenset()
     #: nouns a rank written as a word ranks ("a fourth league title"): ordinals.py
     ranked_nouns: frozenset[str] = frozenset()
+    #: verbs whose "in <year>" dates the thing named before them ("the bridge opened in 1967"): years.py
+    built_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def relative_pair_firsts(self) -> frozenset[str]:
@@ -199,7 +201,7 @@ def built_in_lemmas() -> dict[str, list[str]]:
     """The built-in lexicon's verb and noun lemmas (for ``checker.extractor.inflect``)."""
     data = _read(data_dir("rules", "*.yaml") / "lexicons" / "facts.yaml")
     verbs = [str(f) for section in ("verbs", "stances", "time_verbs") for k, v in (data.get(section) or {}).items()
-             for f in [k, *(v or [])]] + [str(w) for s in ("update_verbs", "floor_verbs") for w in data.get(s) or []]
+             for f in [k, *(v or [])]] + [str(w) for s in ("update_verbs", "floor_verbs", "built_verbs") for w in data.get(s) or []]
     nouns = [str(f) for section in ("classes", "measure_nouns", "measures")
              for k, v in (data.get(section) or {}).items() for f in [k, *(v or [])]]
     return {"VERB": verbs, "NOUN": nouns}
@@ -252,6 +254,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         time_zones={normalize_word(str(k)): float(v) for k, v in (data.get("time_zones") or {}).items()},
         timed_ranks=frozenset(normalize_word(str(w)) for w in data.get("timed_ranks") or []),
         ranked_nouns=frozenset(normalize_word(str(w)) for w in data.get("ranked_nouns") or []),
+        built_verbs=frozenset(f for w in data.get("built_verbs") or [] for f in forms(str(w), "VERB")),
     )
 
 

@@ -21,6 +21,7 @@ from checker.parser.quantities import singular
 
 from .clock import clock_facts
 from .keys import Identity, noun_class
+from .years import built_facts
 
 __all__ = ["ORDINAL_WORDS", "age_identity", "extra_facts", "extra_ranks", "rank_identity", "special_identity"]
 
@@ -132,10 +133,10 @@ def special_identity(ctx, q: Quantity, first: int, last: int) -> Identity | None
 
 
 def extra_facts(ctx, facts) -> list[tuple[Quantity, int, int, Identity]]:
-    """Facts the grammar reads no quantity for: times of day (clock.py) and ranks it does not read
-    (none where one of ``facts`` already is)."""
+    """Facts the grammar reads no quantity for: times of day (clock.py), ranks it does not read and
+    when things were built (years.py); none where one of ``facts`` already is."""
     taken = {f.quantity.start for f in facts}
-    return [x for x in clock_facts(ctx) + extra_ranks(ctx) if x[0].start not in taken]
+    return [x for x in clock_facts(ctx) + extra_ranks(ctx) + built_facts(ctx) if x[0].start not in taken]
 
 
 def extra_ranks(ctx) -> list[tuple[Quantity, int, int, Identity]]:

@@ -148,3 +148,19 @@ def test_a_count_in_a_relative_clause_on_a_person_is_theirs():
                         "The club finished with 61 goals.")
     said = facts("Ana Ruiz, who said 40 people died, left the town.")
     assert "person.killed" in said, said  # what she said is no count of her own
+
+
+# ---------------------------------------------------------------- when a thing was built
+def test_when_a_thing_was_built_is_a_fact_even_in_a_sentence_about_the_past():
+    found = facts("The viaduct opened in 1971 and carries the ring road. The dam, completed in the 1950s, "
+                  "burst. It was built in 1990. Prices rose in 2029.")
+    assert [q.value for q in found["viaduct.built"]] == [1971], found
+    assert [(q.low, q.high) for q in found["dam.built"]] == [(1950, 1959)], found
+    assert len(found) == 2, found  # a pronoun names nothing; "rose in 2029" builds nothing
+
+
+def test_a_year_against_a_decade():
+    assert any(f.key == "viaduct.built" for f in findings("The viaduct opened in 1967 and carries the ring road.",
+                                                          "The viaduct, built in the 1970s, carries the ring road."))
+    assert not findings("The viaduct opened in 1974 and carries the ring road.",
+                        "The viaduct, built in the 1970s, carries the ring road.")
