@@ -347,8 +347,8 @@ def _extract(ctx: _Context) -> ArticleFacts:
 
 def _fact(ctx: _Context, q: Quantity, first: int, last: int, ident: Identity) -> Fact:
     article, sentence = ctx.article, ctx.words.sentences[ctx.words.sentence_of(first)]
-    anchor = nearest_anchor(ctx.anchors(ctx.words.sentence_of(first)), first, last,
-                            ctx.words.clause_bounds(first), _fronted(ctx, sentence))
+    anchor = None if q.kind == "date" else nearest_anchor(  # a deadline's date is its value, not its time
+        ctx.anchors(ctx.words.sentence_of(first)), first, last, ctx.words.clause_bounds(first), _fronted(ctx, sentence))
     fact = Fact(id=_id(article.id, "fact", q.start, q.end), article=article.id, key=ident.key, quantity=q,
                 speaker=ctx.speaker_at(first, last), time=anchor.text if anchor else None,
                 date=anchor.date if anchor else None, sentence=article.text[sentence.start:sentence.end],

@@ -20,6 +20,7 @@ from checker.model import Quantity
 from checker.parser.quantities import singular
 
 from .clock import clock_facts
+from .deadlines import deadline_facts
 from .keys import Identity, noun_class
 from .years import built_facts
 
@@ -133,10 +134,11 @@ def special_identity(ctx, q: Quantity, first: int, last: int) -> Identity | None
 
 
 def extra_facts(ctx, facts) -> list[tuple[Quantity, int, int, Identity]]:
-    """Facts the grammar reads no quantity for: times of day (clock.py), ranks it does not read and
-    when things were built (years.py); none where one of ``facts`` already is."""
+    """Facts the grammar reads no quantity for: times of day (clock.py), ranks it does not read, when
+    things were built (years.py) and deadlines (deadlines.py); none where one of ``facts`` is."""
     taken = {f.quantity.start for f in facts}
-    return [x for x in clock_facts(ctx) + extra_ranks(ctx) + built_facts(ctx) if x[0].start not in taken]
+    extra = clock_facts(ctx) + extra_ranks(ctx) + built_facts(ctx) + deadline_facts(ctx)
+    return [x for x in extra if x[0].start not in taken]
 
 
 def extra_ranks(ctx) -> list[tuple[Quantity, int, int, Identity]]:

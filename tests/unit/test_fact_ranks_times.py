@@ -164,3 +164,33 @@ def test_a_year_against_a_decade():
                                                           "The viaduct, built in the 1970s, carries the ring road."))
     assert not findings("The viaduct opened in 1974 and carries the ring road.",
                         "The viaduct, built in the 1970s, carries the ring road.")
+
+
+# ---------------------------------------------------------------- deadlines
+def test_read_date():
+    import datetime as dt
+
+    from checker.extractor.deadlines import read_date
+    pub = dt.date(2031, 10, 4)
+    assert read_date("January 15, 2032", pub) == dt.date(2032, 1, 15)
+    assert read_date("15 January 2032", pub) == dt.date(2032, 1, 15)
+    assert read_date("Jan. 12", pub) == dt.date(2032, 1, 12)  # a deadline lies ahead
+    assert read_date("Nov. 2", pub) == dt.date(2031, 11, 2)
+    assert read_date("Week 12", pub) is None and read_date("February 30", pub) is None
+
+
+def test_a_deadline_of_a_named_thing():
+    found = facts("The sides agreed to extend the contract until January 15, 2032. The maker says it can "
+                  "deliver two million doses by the end of next year. Prices should fall by the end of 2032.",
+                  published="2031-10-04")
+    assert [q.text for q in found["deal.until"]] == ["January 15, 2032"], found
+    assert [q.text for q in found["dose.by"]] == ["the end of next year"], found
+    assert not any(k.startswith("price.") and k.endswith(".by") for k in found), found
+
+
+def test_deadlines_that_differ_are_found_and_the_date_is_no_time_anchor():
+    differ = findings("The sides agreed to extend the contract until January 15, 2032.",
+                      "The sides agreed to extend the contract until January 12.", published="2031-10-04")
+    assert any(f.key == "deal.until" for f in differ), differ
+    assert not findings("The sides agreed to extend the contract until January 15, 2032.",
+                        "The sides agreed to extend the contract until Jan. 15.", published="2031-10-04")
