@@ -3,7 +3,8 @@ million doses by the end of 2025" -> ``dose.by``.
 
 A date right after "until", "till" or "through", or after "by" (or "by the end of"), is the
 deadline of the nearest event noun or counted class named before it in its sentence (``events``,
-``classes``); with no such noun it is no fact.  A date without a year is the first such day on or
+``classes``); with no such noun it is no fact, nor is a "by" date before publication ("40 people
+had died by March 3" says when a count was made).  A date without a year is the first such day on or
 after the article's publication (a deadline lies ahead); "the end of this year", "the end of
 next year" and "the end of 2025" are 31 December of that year.  The value is the day's ordinal
 (kind ``date``); the text is as written.
@@ -38,9 +39,9 @@ def _published(ctx) -> dt.date | None:
         return None
 
 
-def read_date(text: str, published: dt.date | None) -> dt.date | None:
+def read_date(text: str, published: dt.date | None, ahead: bool = True) -> dt.date | None:
     """"January 15, 2025", "15 January 2025", "Jan. 12" (the first such day on or after
-    ``published``); None for what is no day."""
+    ``published``; with ``ahead`` false, the day in ``published``'s year); None for what is no day."""
     m = _DATE.match(text.strip())
     if not m:
         return None
@@ -54,7 +55,7 @@ def read_date(text: str, published: dt.date | None) -> dt.date | None:
         if published is None:
             return None
         date = dt.date(published.year, month, int(day))
-        return date if date >= published else dt.date(published.year + 1, month, int(day))
+        return date if date >= published or not ahead else dt.date(published.year + 1, month, int(day))
     except ValueError:
         return None
 
@@ -95,8 +96,10 @@ def deadline_facts(ctx) -> list[tuple[Quantity, int, int, Identity]]:
             continue
         end = _end_of(ctx, i + 1, published) if prep == "by" else None
         if end is None:
-            date = read_date(ws[i + 1].text, published) if ws[i + 1].kind == "other" else None
+            date = read_date(ws[i + 1].text, published, prep == "until") if ws[i + 1].kind == "other" else None
             end = (date, i + 1) if date else None
+        if end and prep == "by" and published and end[0] < published:
+            continue  # "40 people had died by March 3": when a count was made, not a deadline
         subject = _subject(ctx, i) if end else None
         if subject is None:
             continue

@@ -33,6 +33,8 @@ ORDINAL_WORDS = {
 }
 _POSSESSIVE_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
 _PRONOUNS = frozenset({"his", "her"})
+_OTHER_POSSESSIVES = frozenset({"its", "their", "whose"})
+_UNKNOWN = ""  # an owner the text gives but does not name: the rank is no fact
 _SKIP = frozenset({"a", "the", "record", "successive", "straight", "consecutive", "own", "unprecedented"})
 _RECORD_AFTER = frozenset({"since", "ever"})
 _WINDOW = 12
@@ -77,11 +79,15 @@ def _owner(ctx, first: int) -> str | None:
     w = ws[i]
     if w.norm in _PRONOUNS:
         ent = _person_before(ctx, i)
-        return _surname(ent) if ent else None
-    if w.text.endswith(_POSSESSIVE_ENDS) and w.text[:1].isupper():
+        return _surname(ent) if ent else _UNKNOWN
+    if w.text.endswith(_POSSESSIVE_ENDS):
+        if not w.text[:1].isupper():
+            return _UNKNOWN  # "the country's fourth title": whose is not named
         ent = _person_at(ctx, i)
         return _surname(ent) if ent else w.norm
-    return None
+    if w.norm in _OTHER_POSSESSIVES and lo > ctx.words.sentences[ctx.words.sentence_of(first)].first:
+        return _UNKNOWN  # "Norland, seeking their second title,": not the sentence's own subject
+    return None  # "The team won its fourth title": the subject's, the story's actor
 
 
 def _person_in_clause(ctx, first: int) -> str | None:
@@ -113,6 +119,8 @@ def _identity(ctx, noun: str, first: int, last: int) -> Identity | None:
     if not noun or _record_frame(ctx, last):
         return None
     owner = _owner(ctx, first)
+    if owner == _UNKNOWN:
+        return None  # "their second title": whose, the text does not say here
     why = []
     if noun in ctx.lexicon.timed_ranks:
         owner = owner or _person_in_clause(ctx, first)
@@ -156,10 +164,10 @@ def extra_ranks(ctx) -> list[tuple[Quantity, int, int, Identity]]:
             ident = _identity(ctx, singular(norms[hit]), i, hit + 1)
             if ident:
                 out.append((_rank(ctx, i, hit + 1, ORDINAL_WORDS[w.norm]), i, hit + 1, ident))
-        elif w.norm == "time" and i >= 2 and (norms[i - 1] in ORDINAL_WORDS or _digit_ordinal(ws[i - 1].text)):
-            ident = _time_rank(ctx, i)
+        elif w.norm == "time" and i >= 2:  # "for the first time" frames more often than it ranks
+            value = ORDINAL_WORDS.get(norms[i - 1]) or _digit_ordinal(ws[i - 1].text) or 0
+            ident = _time_rank(ctx, i) if value > 1 else None
             if ident:
-                value = ORDINAL_WORDS.get(norms[i - 1]) or _digit_ordinal(ws[i - 1].text)
                 out.append((_rank(ctx, i - 1, i + 1, value), i - 1, i + 1, ident))
     return out
 

@@ -194,3 +194,14 @@ def test_deadlines_that_differ_are_found_and_the_date_is_no_time_anchor():
     assert any(f.key == "deal.until" for f in differ), differ
     assert not findings("The sides agreed to extend the contract until January 15, 2032.",
                         "The sides agreed to extend the contract until Jan. 15.", published="2031-10-04")
+
+
+def test_ranks_whose_owner_is_not_named_and_first_times_are_no_facts():
+    found = facts("Norland, seeking their second title, lost. It is the country's fourth final. "
+                  "The club won the cup final for the first time.")
+    assert not any(".rank" in k for k in found), found
+
+
+def test_a_by_date_before_publication_is_no_deadline():
+    found = facts("Officials said 40 people had died by March 3.", published="2031-03-05")
+    assert not any(k.endswith(".by") for k in found), found
