@@ -7,7 +7,9 @@ A time of day is a fact when it follows "at" (or "around", "about", "shortly aft
 UTC and gets the facet ``[utc]``; "local time", "<city> time" or no zone is the event's own time,
 and the two are never compared (an article's "(18:14 GMT)" after a local time is its conversion, not
 a second claim).  "around 6 p.m." is the half hour either side of 6 p.m.  Datelines, "Updated 10:32
-GMT" and "delivered at 6 a.m." name no event and are no facts.
+GMT" and "delivered at 6 a.m." name no event and are no facts; nor are the times of an article
+that gives one key two times that cannot be one ("polls opened at 7 a.m.", "the count began at
+9 p.m.": two happenings the verb's class does not tell apart).
 
 The value is minutes after midnight (unit ``minute``, kind ``clock``); the text is as written.
 """
@@ -129,7 +131,19 @@ def clock_facts(ctx) -> list[tuple[Quantity, int, int, Identity]]:
         ident = Identity(verb, "time", facets, [f'a time of day of what "{verb}" says happened'
                                                  + (f", {zone.upper()} converted to UTC" if zone else ", local")])
         out.append((_quantity(ctx, lead[0], i, minutes), lead[1], i + 1, ident))
-    return out
+    return _unambiguous(out)
+
+
+def _unambiguous(found: list) -> list:
+    """Without the times whose key the article gives to times that cannot be one ("polls opened at
+    7 a.m." and "the count began at 9 p.m." are both ``start.time``): a verb's class names what
+    happened only when the article tells of one such happening."""
+    by_key: dict[str, list[Quantity]] = {}
+    for q, _first, _last, ident in found:
+        by_key.setdefault(ident.key, []).append(q)
+    ambiguous = {k for k, qs in by_key.items()
+                 if any(a.high < b.low or b.high < a.low for a in qs for b in qs)}
+    return [x for x in found if x[3].key not in ambiguous]
 
 
 def _quantity(ctx, hedge: int | None, i: int, minutes: Fraction) -> Quantity:

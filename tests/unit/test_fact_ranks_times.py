@@ -205,3 +205,11 @@ def test_ranks_whose_owner_is_not_named_and_first_times_are_no_facts():
 def test_a_by_date_before_publication_is_no_deadline():
     found = facts("Officials said 40 people had died by March 3.", published="2031-03-05")
     assert not any(k.endswith(".by") for k in found), found
+
+
+def test_two_happenings_of_one_class_in_an_article_are_no_facts():
+    found = facts("Polls opened at 7 a.m. on Sunday. The count began at 9 p.m., and the first results were "
+                  "published at 11:40 p.m.")
+    assert "start.time" not in found and [q.text for q in found["release.time"]] == ["11:40 p.m."], found
+    assert not findings("Polls opened at 7 a.m. on Sunday. The count began at 9 p.m.",
+                        "Polls opened at 7 a.m. on Sunday, officials said.")
