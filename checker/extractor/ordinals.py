@@ -145,8 +145,24 @@ def extra_facts(ctx, facts) -> list[tuple[Quantity, int, int, Identity]]:
     """Facts the grammar reads no quantity for: times of day (clock.py), ranks it does not read, when
     things were built (years.py) and deadlines (deadlines.py); none where one of ``facts`` is."""
     taken = {f.quantity.start for f in facts}
-    extra = clock_facts(ctx) + extra_ranks(ctx) + built_facts(ctx) + deadline_facts(ctx)
-    return [x for x in extra if x[0].start not in taken]
+    extra = [x for x in clock_facts(ctx) + extra_ranks(ctx) + built_facts(ctx) + deadline_facts(ctx)
+             if x[0].start not in taken]
+    ambiguous = _ambiguous_moments(ctx, [(f.key, f.quantity.value) for f in facts]
+                                   + [(x[3].key, x[0].value) for x in extra])
+    if ambiguous:  # the grammar's ranks are among ``facts``: taken out in place
+        facts[:] = [f for f in facts if f.key not in ambiguous]
+    return [x for x in extra if x[3].key not in ambiguous]
+
+
+def _ambiguous_moments(ctx, keyed: list[tuple[str, object]]) -> set[str]:
+    """Keys of moments of the event ("minute.rank[of=x]") the article gives two values: "X was
+    booked in the 30th minute and scored in the 60th" tells of two moments, neither is the fact."""
+    values: dict[str, set] = {}
+    for key, value in keyed:
+        subject, _, rest = key.partition(".")
+        if rest.startswith("rank") and subject in ctx.lexicon.timed_ranks:
+            values.setdefault(key, set()).add(value)
+    return {k for k, v in values.items() if len(v) > 1}
 
 
 def extra_ranks(ctx) -> list[tuple[Quantity, int, int, Identity]]:

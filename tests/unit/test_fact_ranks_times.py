@@ -213,3 +213,9 @@ def test_two_happenings_of_one_class_in_an_article_are_no_facts():
     assert "start.time" not in found and [q.text for q in found["release.time"]] == ["11:40 p.m."], found
     assert not findings("Polls opened at 7 a.m. on Sunday. The count began at 9 p.m.",
                         "Polls opened at 7 a.m. on Sunday, officials said.")
+
+
+def test_two_moments_of_one_person_are_no_facts():
+    found = facts("Ivo Marek was booked in the 30th minute. Ivo Marek scored in the 61st minute. "
+                  "Petra Lind scored in the 12th minute.")
+    assert "minute.rank[of=marek]" not in found and "minute.rank[of=lind]" in found, found
