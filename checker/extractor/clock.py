@@ -21,6 +21,7 @@ from fractions import Fraction
 
 from checker.model import Quantity
 
+from . import wordscan
 from .keys import Identity
 
 __all__ = ["clock_facts", "read_clock"]
@@ -31,6 +32,7 @@ _APPROX = frozenset({"around", "about", "approximately", "roughly", "circa", "ne
 _NEAR = frozenset({"shortly", "just", "soon", "sometime"})
 _LOCAL = frozenset({"local"})
 _VERB_WINDOW = 24
+wordscan.TRIGGERS.update(dict.fromkeys(("at", "after", "before", *_APPROX), "clock"))  # words that lead a time
 _HALF_HOUR = Fraction(30)
 _SUMMER = range(4, 11)  # months when one of the North American zones below is an hour ahead
 _DAYLIGHT = frozenset({"et", "ct", "pt", "mt", "eastern", "central", "pacific", "mountain"})
@@ -112,8 +114,10 @@ def clock_facts(ctx) -> list[tuple[Quantity, int, int, Identity]]:
     """Every time of day of the article that dates what a verb of ``time_verbs`` says happened."""
     ws = ctx.words.words
     out = []
-    for i, w in enumerate(ws):
-        if w.kind not in ("other", "num") or not w.text[:1].isdigit() or (i and ctx.norms[i - 1] == "("):
+    for lead_word in wordscan.candidates(ctx, "clock"):
+        i = lead_word + 1
+        w = ws[i] if i < len(ws) else None
+        if w is None or w.kind not in ("other", "num") or not w.text[:1].isdigit() or (i and ctx.norms[i - 1] == "("):
             continue
         read = read_clock(w.text)
         lead = _lead(ctx, i) if read else None

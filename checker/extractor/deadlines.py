@@ -18,6 +18,7 @@ from fractions import Fraction
 
 from checker.model import Quantity
 
+from . import wordscan
 from .keys import Identity
 
 __all__ = ["deadline_facts", "read_date"]
@@ -30,6 +31,7 @@ _DATE = re.compile(r"^(?:([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4
                    r"|(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?(?:,?\s+(\d{4}))?)$")
 _PREPS = {"until": "until", "till": "until", "through": "until", "by": "by"}
 _WINDOW = 10
+wordscan.TRIGGERS.update(dict.fromkeys(_PREPS, "deadline"))  # where the scan looks
 
 
 def _published(ctx) -> dt.date | None:
@@ -90,8 +92,8 @@ def deadline_facts(ctx) -> list[tuple[Quantity, int, int, Identity]]:
     ws, norms = ctx.words.words, ctx.norms
     published = _published(ctx)
     out = []
-    for i in range(len(ws) - 1):
-        prep = _PREPS.get(norms[i])
+    for i in wordscan.candidates(ctx, "deadline"):
+        prep = _PREPS.get(norms[i]) if i + 1 < len(ws) else None
         if prep is None:
             continue
         end = _end_of(ctx, i + 1, published) if prep == "by" else None

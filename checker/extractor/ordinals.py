@@ -19,6 +19,7 @@ from fractions import Fraction
 from checker.model import Quantity
 from checker.parser.quantities import singular
 
+from . import wordscan
 from .clock import clock_facts
 from .deadlines import deadline_facts
 from .keys import Identity, noun_class
@@ -31,6 +32,7 @@ ORDINAL_WORDS = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
 }
+wordscan.TRIGGERS.update(dict.fromkeys((*ORDINAL_WORDS, "time", "-"), "rank"))  # where extra_ranks looks
 _POSSESSIVE_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
 _PRONOUNS = frozenset({"his", "her"})
 _OTHER_POSSESSIVES = frozenset({"its", "their", "whose"})
@@ -170,7 +172,12 @@ def extra_ranks(ctx) -> list[tuple[Quantity, int, int, Identity]]:
     hyphen) and "for the fourth time" (what is ranked is the nearest noun of a class before it)."""
     ws, norms = ctx.words.words, ctx.norms
     out = []
-    for i, w in enumerate(ws):
+    for i in wordscan.candidates(ctx, "rank"):
+        if norms[i] == "-":
+            i -= 1  # "85th-minute": the ordinal before the hyphen
+            if i < 0:
+                continue
+        w = ws[i]
         value = _digit_ordinal(w.text) if w.kind == "other" else None
         if value is not None and i + 2 < len(ws) and norms[i + 1] == "-" and ws[i + 2].kind == "word":
             ident = _identity(ctx, norms[i + 2], i, i + 3)

@@ -14,9 +14,12 @@ from fractions import Fraction
 from checker.model import Quantity
 from checker.parser.quantities import singular
 
+from . import wordscan
 from .keys import Identity
 
 __all__ = ["built_facts"]
+
+wordscan.TRIGGERS["in"] = "built"  # "opened in 1967": the scan looks at each "in"
 
 _SKIP_BACK = frozenset({",", "was", "were", "is", "are", "been", "had", "has", "have", "first", "originally",
                         "initially", "officially", "formally", "fully", "finally", "only", "also"})
@@ -49,8 +52,8 @@ def built_facts(ctx) -> list[tuple[Quantity, int, int, Identity]]:
     """Every "<thing> built/opened/completed in <year or decade>" of the article."""
     ws, norms, verbs = ctx.words.words, ctx.norms, ctx.lexicon.built_verbs
     out = []
-    for i in range(1, len(ws) - 1):
-        if norms[i] != "in" or norms[i - 1] not in verbs:
+    for i in wordscan.candidates(ctx, "built"):
+        if i < 1 or i + 1 >= len(ws) or norms[i] != "in" or norms[i - 1] not in verbs:
             continue
         k = i + 2 if norms[i + 1] == "the" and i + 2 < len(ws) else i + 1
         years = _year(ws[k].text)
