@@ -88,8 +88,8 @@ def _zone(ctx, i: int, written: str | None) -> tuple[str | None, int]:
     """The zone of the time at word ``i`` (None: local) and the word after the time's words."""
     zones, norms = ctx.lexicon.time_zones, ctx.norms
     end = i + 1
-    if written:
-        return (written if written in zones or written in _DAYLIGHT else None), end
+    if written:  # a zone not in the lexicon stays unknown: _offset gives None and the time is no fact
+        return written, end
     n = len(norms)
     if end < n and norms[end] in _LOCAL:
         return None, end + 1
