@@ -53,7 +53,9 @@ def interval(q: Quantity) -> Interval:
         return x if factor == 1 else x * factor  # counts and currencies: no new Fraction
 
     # "dozens", "hundreds": a vague amount states no number of its own, only its interval
-    value = None if getattr(q, "kind", None) == "vague" else base(q.value)
+    # and "around 6 p.m." is the half hour either side of it, not the time 6 p.m. (extractor/clock.py)
+    kind = getattr(q, "kind", None)
+    value = None if kind == "vague" or (kind == "clock" and q.qualifier != "exact") else base(q.value)
     return Interval(family, base(q.low), base(q.high), q.low_inclusive, q.high_inclusive, value)
 
 

@@ -25,6 +25,7 @@ from .lexicon import Lexicon, load_lexicon
 from .lookup import AttributionIndex, SpeakerIndex
 from .measures import POINTS, is_rate_denominator, measured_identity
 from .mentions import find_mentions
+from .ordinals import extra_facts, rank_identity, special_identity
 from .people import People, find_people
 from .quotes import QuoteSpan, find_quotes, speaker_for, topic_for
 from .scope import as_floor, in_record_frame, is_background, is_conversion, is_superseded, is_update
@@ -171,6 +172,8 @@ class _Context:
 
 def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool = False) -> bool:
     ws = ctx.words.words
+    if q.kind == "rank":
+        return rank_identity(ctx, q, first, last) is not None  # ordinals.py
     if q.unit is None and q.noun is None and q.part_of is None and not elliptical:
         return False
     if q.noun and q.value is not None and q.value.denominator != 1 and _scale_word(ctx, first) is None:
@@ -182,8 +185,8 @@ def _is_fact(q: Quantity, ctx: _Context, first: int, last: int, elliptical: bool
     before = ws[first - 1].norm if first > 0 else ""
     after = ws[last].norm if last < len(ws) else ""
     if q.unit in _CALENDAR_UNITS or q.unit in ("hour", "minute", "second"):
-        if after in _TIME_SINCE_AFTER:
-            return False
+        if after in _TIME_SINCE_AFTER and not (before in ("in", "within", "over", "during") and after in ("before", "after")):
+            return False  # "two days later"; but "rain in 24 hours before the slopes gave way" is a span
         if q.qualifier == "exact" and before in _TIME_SINCE_BEFORE and q.unit in _CALENDAR_UNITS:
             return False
         if before == "in" and q.unit in _CALENDAR_UNITS and in_record_frame(ctx.words, first):
@@ -214,6 +217,8 @@ def _key(q: Quantity, ctx: _Context, first: int, last: int, counts: dict) -> Ide
     """The identity of one quantity: a count's from its sentence (keys.py), a measure's from the
     thing it measures and what its unit measures."""
     lex = ctx.lexicon
+    if q.kind in ("rank", "age") and (special := special_identity(ctx, q, first, last)) is not None:
+        return special  # ordinals.py
     if q.unit is None or q.noun is not None:
         scale = _scale_word(ctx, first) if q.noun and q.value is not None and q.value.denominator != 1 else None
         if scale:  # "magnitude 6.8 earthquake" -> earthquake.magnitude
@@ -325,22 +330,28 @@ def _extract(ctx: _Context) -> ArticleFacts:
         if is_update(ctx.words, first, ctx.lexicon.update_verbs):
             ident.facets.append(UPDATE_FACET)
             ident.why.append("an update: a new value of its fact (an update verb and \"to\" before it)")
-        sentence = ctx.words.sentences[ctx.words.sentence_of(first)]
-        anchor = nearest_anchor(ctx.anchors(ctx.words.sentence_of(first)), first, last,
-                                ctx.words.clause_bounds(first), _fronted(ctx, sentence))
-        facts.append(Fact(
-            id=_id(article.id, "fact", q.start, q.end), article=article.id, key=ident.key, quantity=q,
-            speaker=ctx.speaker_at(first, last), time=anchor.text if anchor else None,
-            date=anchor.date if anchor else None,
-            sentence=article.text[sentence.start:sentence.end], subject=ident.subject, measure=ident.measure,
-        ))
-        ctx.why[facts[-1].id] = ident.why
+        facts.append(_fact(ctx, q, first, last, ident))
         ctx.prior = (q.end, ident.subject)
+    for q, first, last, ident in extra_facts(ctx, facts):  # no quantities of the grammar
+        if q.kind == "year" or _of_this_event(ctx, q, first, last, None):  # a year built is no background
+            facts.append(_fact(ctx, q, first, last, ident))
     for f in summed(facts, article.text, ctx.lexicon.kinds_of):
         facts.append(f)
         ctx.why[f.id] = [f"the sum of kinds of {f.subject} joined by \"and\""]
     mentions = find_mentions(article, ctx.words, ctx.people, ctx.lexicon, _id)
     return ArticleFacts(article.id, tuple(facts), tuple(quotes), tuple(mentions))
+
+
+def _fact(ctx: _Context, q: Quantity, first: int, last: int, ident: Identity) -> Fact:
+    article, sentence = ctx.article, ctx.words.sentences[ctx.words.sentence_of(first)]
+    anchor = None if q.kind == "date" else nearest_anchor(  # a deadline's date is its value, not its time
+        ctx.anchors(ctx.words.sentence_of(first)), first, last, ctx.words.clause_bounds(first), _fronted(ctx, sentence))
+    fact = Fact(id=_id(article.id, "fact", q.start, q.end), article=article.id, key=ident.key, quantity=q,
+                speaker=ctx.speaker_at(first, last), time=anchor.text if anchor else None,
+                date=anchor.date if anchor else None, sentence=article.text[sentence.start:sentence.end],
+                subject=ident.subject, measure=ident.measure)
+    ctx.why[fact.id] = ident.why
+    return fact
 
 
 def _quotes(ctx: _Context) -> list[Quote]:

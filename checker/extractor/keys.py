@@ -6,7 +6,8 @@ part of a total).  ``count_identity`` returns the key's parts and why each was c
     "the death toll stood at 112"         -> person.killed   (a measure noun before the number)
     "64 deaths" / "17 dead"               -> person.killed   (the counted noun is a measure noun)
     "83 people have died"                 -> person.killed   (class of "people", verb after the aux)
-    "Of the dead, 31 were in the north"   -> person.killed[in=north][part]
+    "Of the dead, 31 were in the north"   -> person.killed[in=north]  (the place keeps it apart)
+    "Of the dead, 12 were children"       -> person.killed[part]
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from checker.model import Quantity
 from checker.parser.quantities import singular
 
-__all__ = ["Identity", "count_identity", "distance_from", "head_words", "modifiers", "noun_after_adjective", "of_noun", "fronted_part", "measure_noun_before", "place_facet"]
+__all__ = ["Identity", "count_identity", "distance_from", "head_words", "modifiers", "noun_after_adjective", "of_noun", "fronted_part", "measure_noun_before", "noun_class", "place_facet"]
 
 _AUX = frozenset({"were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "remain",
                   "remained", "remains", "still", "reportedly", "later", "all", "now", "also", "confirmed"})
@@ -60,6 +61,9 @@ def _noun_identity(ctx, noun: str) -> tuple[str | None, str | None, str]:
     if event:
         return event[0], None, f'"{noun}" names the event {event[0]}'
     return noun.replace(" ", "-"), None, f'"{noun}" is the counted noun'
+
+
+noun_class = _noun_identity  # public: ordinals.py names ranked nouns by the same classes
 
 
 def measure_noun_before(ctx, first: int) -> tuple[str, int] | None:
@@ -223,7 +227,25 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
     if place:
         ident.facets.append(f"in={place}")
         ident.why.append(f"given for the place {place}")
+        if "part" in ident.facets:  # "Of the dead, 71 in the north": the place's own toll, which the
+            ident.facets.remove("part")  # place facet already keeps apart from the whole
+    owner = relative_owner(ctx, first)
+    if owner:
+        ident.facets.append(f"of={owner}")
+        ident.why.append(f"in a clause about {owner} (\"<name>, who ...\")")
     return ident
+
+
+def relative_owner(ctx, first: int) -> str | None:
+    """"Ana Ruiz, who scored three goals in the tournament, ...": a count in a relative clause on a
+    named person is that person's (never compared with the team's or the story's count)."""
+    lo, _ = ctx.words.clause_bounds(first)
+    if lo < 2 or ctx.norms[lo] not in ("who", "whose") or ctx.norms[lo - 1] != ",":
+        return None
+    if any(ctx.lexicon.speech.match(ctx.norms, i) for i in range(lo + 1, first)):
+        return None  # "X, who said 40 died": what X said, not X's own count
+    ent = ctx.people.at(lo - 2)
+    return ent.surname.lower() if ent is not None and ent.kind == "person" else None
 
 
 def _subject(ctx, q, noun, first, last, counts, sentence, modifiers) -> Identity:

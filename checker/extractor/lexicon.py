@@ -120,6 +120,16 @@ class Lexicon:
     floor_verbs: frozenset[str] = frozenset()
     #: verbs whose "to <figure>" marks the figure as an update ("has risen to 62")
     update_verbs: frozenset[str] = frozenset()
+    #: what happened at a time of day ("kicked off at 21:00" -> start): clock.py
+    time_verbs: PhraseTable = field(default_factory=lambda: PhraseTable.build({}))
+    #: time zone -> hours from UTC ("cest" -> 2)
+    time_zones: dict[str, float] = field(default_factory=dict)
+    #: ranked nouns that are moments of the event ("the 86th minute"): ordinals.py
+    timed_ranks: frozenset[str] = frozenset()
+    #: nouns a rank written as a word ranks ("a fourth league title"): ordinals.py
+    ranked_nouns: frozenset[str] = frozenset()
+    #: verbs whose "in <year>" dates the thing named before them ("the bridge opened in 1967"): years.py
+    built_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def relative_pair_firsts(self) -> frozenset[str]:
@@ -190,8 +200,8 @@ def _inflected(mapping: dict, pos: str) -> dict[str, list[str]]:
 def built_in_lemmas() -> dict[str, list[str]]:
     """The built-in lexicon's verb and noun lemmas (for ``checker.extractor.inflect``)."""
     data = _read(data_dir("rules", "*.yaml") / "lexicons" / "facts.yaml")
-    verbs = [str(f) for section in ("verbs", "stances") for k, v in (data.get(section) or {}).items()
-             for f in [k, *(v or [])]] + [str(w) for s in ("update_verbs", "floor_verbs") for w in data.get(s) or []]
+    verbs = [str(f) for section in ("verbs", "stances", "time_verbs") for k, v in (data.get(section) or {}).items()
+             for f in [k, *(v or [])]] + [str(w) for s in ("update_verbs", "floor_verbs", "built_verbs") for w in data.get(s) or []]
     nouns = [str(f) for section in ("classes", "measure_nouns", "measures")
              for k, v in (data.get(section) or {}).items() for f in [k, *(v or [])]]
     return {"VERB": verbs, "NOUN": nouns}
@@ -240,6 +250,11 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         kinds_of={str(w): str(k) for k, v in (data.get("kinds_of") or {}).items() for w in v or []},
         floor_verbs=frozenset(f for w in data.get("floor_verbs") or [] for f in forms(str(w), "VERB")),
         update_verbs=frozenset(f for w in data.get("update_verbs") or [] for f in forms(str(w), "VERB")),
+        time_verbs=PhraseTable.build(_inflected(data.get("time_verbs") or {}, "VERB")),
+        time_zones={normalize_word(str(k)): float(v) for k, v in (data.get("time_zones") or {}).items()},
+        timed_ranks=frozenset(normalize_word(str(w)) for w in data.get("timed_ranks") or []),
+        ranked_nouns=frozenset(normalize_word(str(w)) for w in data.get("ranked_nouns") or []),
+        built_verbs=frozenset(f for w in data.get("built_verbs") or [] for f in forms(str(w), "VERB")),
     )
 
 
