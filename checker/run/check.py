@@ -14,6 +14,7 @@ not stop the run: the other articles are checked, and the result carries the err
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,7 @@ from .extraction import read_and_extract
 from .filters import exit_code, filter_findings
 from .scope import evaluate_scoped
 
-__all__ = ["CheckResult", "run_check"]
+__all__ = ["CheckResult", "run_check", "unknown_rule_notes"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,19 @@ def _new_ids(articles: Sequence[Article], new_paths: Sequence[str] | None) -> se
     return {a.id for a in articles if under(a.path)}
 
 
+def unknown_rule_notes(articles: Sequence[Article], rule_ids: set[str]) -> list[str]:
+    """A note for each suppression comment and front-matter ``ignore`` entry that names no rule of
+    the run (a misspelt rule id silences nothing, and says so)."""
+    out = []
+    for a in articles:
+        for line, rule, _reason in a.suppressions:
+            if rule != "*" and rule not in rule_ids:
+                out.append(f"{a.path}:{line}: note: a suppression of this line names no rule of this run: {rule!r}")
+        out += [f"{a.path}: note: the front matter's ignore names no rule of this run: {rule!r}"
+                for rule in a.ignore_rules if rule != "*" and rule not in rule_ids]
+    return out
+
+
 def _fact_keys(extractions: Any, findings: Sequence[Any]) -> set[str]:
     """Every fact key of the run and every finding's key (what a baseline may name)."""
     return {f.key for x in extractions.values() for f in x.facts} | {f.key for f in findings}
@@ -93,6 +107,8 @@ def run_check(settings: Any, *, new_paths: Sequence[str] | None = None, baseline
     # from here on only positions are needed of an article, not its text: a large corpus's texts
     # are let go before the comparisons and the reports need their memory
     articles = [a.without_text() for a in articles]
+    for line in unknown_rule_notes(articles, {r.id for r in _rule_tuple(ruleset)}):
+        print(f"crosscheck: {line}", file=sys.stderr)
     new_ids = _new_ids(articles, new_paths)
     findings = evaluate_scoped(articles, extractions, ruleset, new_ids)
     shown, failing, counts = filter_findings(findings, articles, ignore=settings["ignore"], new_ids=new_ids,

@@ -212,3 +212,16 @@ def test_outputs_follow_links_and_never_replace_special_files(corpus, capsys, tm
     assert stat.S_ISFIFO(os.stat(fifo).st_mode) and json.loads(got[0])["version"] == 1
     code, _, err = check(capsys, "articles", "--output", str(corpus / "a.txt" / "r.json"))
     assert code == 2 and err.startswith(f"cannot write {corpus / 'a.txt' / 'r.json'}:")
+
+
+def test_a_suppression_that_names_no_rule_says_so(tmp_path, capsys):
+    from checker import api
+
+    (tmp_path / "a.md").write_text("---\noutlet: Daily A\ncrosscheck: {ignore: [numbr-mismatch]}\n---\n"
+                                   "<!-- crosscheck-disable-next-line number-mismatch, hedge-mismach -- checked -->\n"
+                                   "The talks lasted two hours.\n", encoding="utf-8")
+    api.check([tmp_path / "a.md"], cache=False)
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'a.md'}:6: note: a suppression of this line names no rule of this run: 'hedge-mismach'" in err
+    assert "ignore names no rule of this run: 'numbr-mismatch'" in err
+    assert "'number-mismatch'" not in err  # a rule of the run: no note
