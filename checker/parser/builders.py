@@ -123,13 +123,15 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return units.dimension(a) == units.dimension(b)
 
 
-def _apart(text: str, a: _Side, b: _Side, tail: tuple = (None, None, None)) -> list[Quantity]:
+def _apart(text: str, a: _Side, b: _Side, tail: tuple = (None, None, None), hedge=None) -> list[Quantity]:
     """"rose 25% to 34,500 tonnes": two quantities, not a range.  A currency or noun after the second
     side is the second side's ("down 0.6% to 309,381 yen", "for a fifth month to 12,000 units");
-    ``tail`` is (that currency, that noun, where it ends)."""
+    ``tail`` is (that currency, that noun, where it ends).  A qualifier before the pair (``hedge``: its
+    tree) is the first side's ("rose as much as 2% to $85.12")."""
     tail_unit, noun, end = tail
     second = (b.unit, None, b.end) if b.unit or not (tail_unit or noun) else (tail_unit, noun, end)
-    first = [] if a.num.a_fraction and a.unit else [make(text, a.start, a.end, Qual(), Measure(a.num.value, a.unit))]
+    q, start = (read_qualifier(hedge), span(hedge)[0]) if hedge is not None else (Qual(), a.start)
+    first = [] if a.num.a_fraction and a.unit else [make(text, start, a.end, q, Measure(a.num.value, a.unit))]
     return [*first, make(text, b.start, second[2], Qual(), Measure(b.num.value, second[0], noun=second[1]))]
 
 
@@ -144,11 +146,19 @@ def _tail(tail, end: int) -> tuple[str | None, str | None, int]:
     return units.currency_for_terminal(tok.type, tok.value), None, end
 
 
+def _in_cents(side: _Side) -> _Side:
+    """A side counted in the tail's cents or pence: "20-30p" is 0.20 to 0.30, "by 5% to 42p" 0.42."""
+    num = Num(side.num.value / 100, side.num.scaled, side.num.year_like, a_fraction=side.num.a_fraction)
+    return _Side(num, side.unit, side.start, side.end)
+
+
 def range_sides(kids, end: int) -> tuple[tuple[_Side, _Side], str | None, str | None, int]:
     """The children of a range-like tree (``range`` or ``change``) -> its two sides, the tail's currency
     and noun, and where the match ends."""
     sides, tail = _sides_of(kids)
     unit, noun, end = _tail(tail, end)
+    if unit is not None and name(tail.children[0]) in ("CUR_CENT", "CUR_PENCE"):
+        sides = [s if s.unit else _in_cents(s) for s in sides]
     return (sides[0], sides[1]), unit, noun, end
 
 
@@ -178,7 +188,7 @@ def _ranged(tree, text, start, end) -> list[Quantity]:
     if hedge is None and _is_score(rng, a, b, unit):
         return [score(text, start, end, a.num.value, b.num.value, noun)]
     if not _compatible(a.unit, b.unit) or (a.num.a_fraction and a.unit):  # "for a third week to 7%": an ordinal
-        return _apart(text, a, b, (unit, noun, end))
+        return _apart(text, a, b, (unit, noun, end), tree.children[0] if hedge else None)
     if a.num.year_like and b.num.year_like and not (unit or a.unit or b.unit):
         return []  # "2014-2022": a span of years
     unit = unit or b.unit or a.unit
