@@ -138,6 +138,23 @@ def _age(tree) -> list[Measure]:
     return [Measure(number_value(kids[0]).value, unit)]
 
 
+# past participles that name people when counted: "200 displaced", "40 detained" (the others after a number are
+# verbs: "a crowd of 74,310 watched", "some 5,000 attended", "1,500 damaged" count what was named before)
+_PARTICIPLE_NOUNS = frozenset((
+    "displaced", "detained", "infected", "vaccinated", "unvaccinated", "unemployed", "accused", "deceased",
+    "evacuated", "arrested", "abducted", "kidnapped", "disabled", "insured", "uninsured", "employed",
+))
+
+
+def _a_verb(phrase) -> bool:
+    """Whether a counted noun phrase is one lower-case word in -ed that is a verb, not a noun."""
+    words = list(leaves(phrase))
+    if len(words) != 1 or name(words[0]) != "WORD":
+        return False
+    w = words[0].value
+    return w.islower() and len(w) > 4 and w.endswith("ed") and not w.endswith("eed") and w not in _PARTICIPLE_NOUNS
+
+
 def _counted(tree) -> list[Measure]:
     kids = tree.children
     num = number_value(kids[0])
@@ -147,8 +164,8 @@ def _counted(tree) -> list[Measure]:
         return []  # "two millionth visitors", "a fifth term": ordinals
     if num.year_like:
         return []  # "the 2024 elections", "in 2022 alone": a year (wire copy writes "2,000 troops")
-    if word.lower() in ("x", "×"):
-        return [from_num(num, end=span(kids[0])[1])]  # "a 3x increase", "the 4x100m relay": times, not a noun
+    if word.lower() in ("x", "×") or _a_verb(phrase):
+        return [from_num(num, end=span(kids[0])[1])]  # "a 3x increase": times; "74,310 watched": a verb
     each = name(kids[-1]) == "EACH"
     noun = singular(word.split()[-1])
     if noun == "turn" and 0 < num.value < 1 and word.lower() in ("turn", "turns"):
