@@ -206,6 +206,13 @@ def _ranged(tree, text, start, end) -> list[Quantity]:
     )]
 
 
+def _aged_range(tree, text, start, end) -> list[Quantity]:
+    """"aged 18 to 65", "aged between 17 and 19": a range of ages, in years when no unit is written."""
+    out = _ranged(Tree("ranged", tree.children[1:]), text, start, end)
+    return [dataclasses.replace(q, unit="year", dimension=units.dimension("year"))
+            if q.qualifier == "range" and q.unit is None and q.kind is None else q for q in out]
+
+
 def _descending(rng, text, start, end, sides: tuple[_Side, _Side], unit, noun) -> list[Quantity]:
     """A pair written high to low is no range: "from 5% to 4.75%" is a change from the first to the
     second; "1,200 to 300" two numbers."""
@@ -345,6 +352,6 @@ def _turned(tree, text, start, end) -> list[Quantity]:
 
 
 BUILDERS = {
-    "single": _single, "ranged": _ranged, "bounded": _bounded, "part": _part, "ratio": _ratio, "clock": _clock,
+    "single": _single, "ranged": _ranged, "aged_range": _aged_range, "bounded": _bounded, "part": _part, "ratio": _ratio, "clock": _clock,
     "change": _change, "turned": _turned, **KIND_BUILDERS,
 }
