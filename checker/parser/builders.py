@@ -72,7 +72,7 @@ def _range_side(tree) -> tuple[Num, str | None]:
             sign = -1
         elif is_number(kid):
             num = number_value(kid)
-            num = Num(sign * num.value, num.scaled, num.year_like)
+            num = Num(sign * num.value, num.scaled, num.year_like, a_fraction=num.a_fraction)
         elif kname == "currency_symbol":
             tok = kid.children[0]
             unit = units.currency_for_terminal(tok.type, tok.value)
@@ -108,6 +108,7 @@ def _sides_of(kids) -> tuple[list[_Side], object]:
             tail = kid.children[0]
         elif is_tree(kid):  # the unit of "3km-5km"
             sides[-1].unit = unit_of(kid)
+            sides[-1].end = span(kid)[1]
     return sides, tail
 
 
@@ -122,12 +123,16 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return units.dimension(a) == units.dimension(b)
 
 
-def _apart(text: str, a: _Side, b: _Side, tail_unit: str | None = None, end: int | None = None) -> list[Quantity]:
-    """"rose 25% to 34,500 tonnes": two quantities, not a range.  A currency after the second side is
-    the second side's ("down 0.6% to 309,381 yen")."""
-    second = (b.unit, b.end) if b.unit or not tail_unit else (tail_unit, end)
-    return [make(text, a.start, a.end, Qual(), Measure(a.num.value, a.unit)),
-            make(text, b.start, second[1], Qual(), Measure(b.num.value, second[0]))]
+def _apart(text: str, a: _Side, b: _Side, tail: tuple = (None, None, None), hedge=None) -> list[Quantity]:
+    """"rose 25% to 34,500 tonnes": two quantities, not a range.  A currency or noun after the second
+    side is the second side's ("down 0.6% to 309,381 yen", "for a fifth month to 12,000 units");
+    ``tail`` is (that currency, that noun, where it ends).  A qualifier before the pair (``hedge``: its
+    tree) is the first side's ("rose as much as 2% to $85.12")."""
+    tail_unit, noun, end = tail
+    second = (b.unit, None, b.end) if b.unit or not (tail_unit or noun) else (tail_unit, noun, end)
+    q, start = (read_qualifier(hedge), span(hedge)[0]) if hedge is not None else (Qual(), a.start)
+    first = [] if a.num.a_fraction and a.unit else [make(text, start, a.end, q, Measure(a.num.value, a.unit))]
+    return [*first, make(text, b.start, second[2], Qual(), Measure(b.num.value, second[0], noun=second[1]))]
 
 
 def _tail(tail, end: int) -> tuple[str | None, str | None, int]:
@@ -141,11 +146,19 @@ def _tail(tail, end: int) -> tuple[str | None, str | None, int]:
     return units.currency_for_terminal(tok.type, tok.value), None, end
 
 
+def _in_cents(side: _Side) -> _Side:
+    """A side counted in the tail's cents or pence: "20-30p" is 0.20 to 0.30, "by 5% to 42p" 0.42."""
+    num = Num(side.num.value / 100, side.num.scaled, side.num.year_like, a_fraction=side.num.a_fraction)
+    return _Side(num, side.unit, side.start, side.end)
+
+
 def range_sides(kids, end: int) -> tuple[tuple[_Side, _Side], str | None, str | None, int]:
     """The children of a range-like tree (``range`` or ``change``) -> its two sides, the tail's currency
     and noun, and where the match ends."""
     sides, tail = _sides_of(kids)
     unit, noun, end = _tail(tail, end)
+    if unit is not None and name(tail.children[0]) in ("CUR_CENT", "CUR_PENCE"):
+        sides = [s if s.unit else _in_cents(s) for s in sides]
     return (sides[0], sides[1]), unit, noun, end
 
 
@@ -174,8 +187,8 @@ def _ranged(tree, text, start, end) -> list[Quantity]:
     (a, b), unit, noun, end = range_sides(rng.children, end)
     if hedge is None and _is_score(rng, a, b, unit):
         return [score(text, start, end, a.num.value, b.num.value, noun)]
-    if not _compatible(a.unit, b.unit):
-        return _apart(text, a, b, unit, end)
+    if not _compatible(a.unit, b.unit) or (a.num.a_fraction and a.unit):  # "for a third week to 7%": an ordinal
+        return _apart(text, a, b, (unit, noun, end), tree.children[0] if hedge else None)
     if a.num.year_like and b.num.year_like and not (unit or a.unit or b.unit):
         return []  # "2014-2022": a span of years
     unit = unit or b.unit or a.unit
@@ -193,6 +206,13 @@ def _ranged(tree, text, start, end) -> list[Quantity]:
     )]
 
 
+def _aged_range(tree, text, start, end) -> list[Quantity]:
+    """"aged 18 to 65", "aged between 17 and 19": a range of ages, in years when no unit is written."""
+    out = _ranged(Tree("ranged", tree.children[1:]), text, start, end)
+    return [dataclasses.replace(q, unit="year", dimension=units.dimension("year"))
+            if q.qualifier == "range" and q.unit is None and q.kind is None else q for q in out]
+
+
 def _descending(rng, text, start, end, sides: tuple[_Side, _Side], unit, noun) -> list[Quantity]:
     """A pair written high to low is no range: "from 5% to 4.75%" is a change from the first to the
     second; "1,200 to 300" two numbers."""
@@ -201,7 +221,7 @@ def _descending(rng, text, start, end, sides: tuple[_Side, _Side], unit, noun) -
         unit = unit or b.unit or a.unit
         return [exact(text, start, end, b.num.value, unit, noun=noun, kind="change", first=a.num.value,
                       second=b.num.value)]
-    return _apart(text, a, b, unit, end)
+    return _apart(text, a, b, (unit, noun, end))
 
 
 def _bounded(tree, text, start, end) -> list[Quantity]:
@@ -294,8 +314,10 @@ def _ratio_apart(text, start, end, q: Qual, nums, tail) -> list[Quantity]:
 
 
 def _clock(tree, text, start, end) -> list[Quantity]:
-    parts = [int(p) for p in tree.children[-1].value.split(":")]
-    seconds = parts[0] * 60 + parts[1] if len(parts) == 2 else parts[0] * 3600 + parts[1] * 60 + parts[2]
+    """"duration: 4:05" (minutes and seconds), "in 2:01:09", "1:42.97": a time taken, in seconds."""
+    seconds = Fraction(0)
+    for part in tree.children[-1].value.split(":"):  # the last part may have a fraction ("42.97")
+        seconds = seconds * 60 + Fraction(part)
     return [make(text, start, end, Qual(), Measure(Fraction(seconds), "second"))]
 
 
@@ -330,6 +352,6 @@ def _turned(tree, text, start, end) -> list[Quantity]:
 
 
 BUILDERS = {
-    "single": _single, "ranged": _ranged, "bounded": _bounded, "part": _part, "ratio": _ratio, "clock": _clock,
+    "single": _single, "ranged": _ranged, "aged_range": _aged_range, "bounded": _bounded, "part": _part, "ratio": _ratio, "clock": _clock,
     "change": _change, "turned": _turned, **KIND_BUILDERS,
 }

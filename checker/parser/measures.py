@@ -138,6 +138,23 @@ def _age(tree) -> list[Measure]:
     return [Measure(number_value(kids[0]).value, unit)]
 
 
+# past participles that name people when counted: "200 displaced", "40 detained" (the others after a number are
+# verbs: "a crowd of 74,310 watched", "some 5,000 attended", "1,500 damaged" count what was named before)
+_PARTICIPLE_NOUNS = frozenset((
+    "displaced", "detained", "infected", "vaccinated", "unvaccinated", "unemployed", "accused", "deceased",
+    "evacuated", "arrested", "abducted", "kidnapped", "disabled", "insured", "uninsured", "employed",
+))
+
+
+def _a_verb(phrase) -> bool:
+    """Whether a counted noun phrase is one lower-case word in -ed that is a verb, not a noun."""
+    words = list(leaves(phrase))
+    if len(words) != 1 or name(words[0]) != "WORD":
+        return False
+    w = words[0].value
+    return w.islower() and len(w) > 4 and w.endswith("ed") and not w.endswith("eed") and w not in _PARTICIPLE_NOUNS
+
+
 def _counted(tree) -> list[Measure]:
     kids = tree.children
     num = number_value(kids[0])
@@ -147,6 +164,8 @@ def _counted(tree) -> list[Measure]:
         return []  # "two millionth visitors", "a fifth term": ordinals
     if num.year_like:
         return []  # "the 2024 elections", "in 2022 alone": a year (wire copy writes "2,000 troops")
+    if word.lower() in ("x", "×") or _a_verb(phrase):
+        return [from_num(num, end=span(kids[0])[1])]  # "a 3x increase": times; "74,310 watched": a verb
     each = name(kids[-1]) == "EACH"
     noun = singular(word.split()[-1])
     if noun == "turn" and 0 < num.value < 1 and word.lower() in ("turn", "turns"):
@@ -154,12 +173,17 @@ def _counted(tree) -> list[Measure]:
     return [from_num(num, noun=noun, distributive=each, end=None if each else end)]
 
 
+# the plural nouns of a race run over a distance: "the 400m hurdles", "the 100m heats" are metres
+_RACE_EVENTS = frozenset(("hurdles", "heats", "finals", "semifinals", "semi-finals", "sprints", "relays", "laps"))
+
+
 def _m_counted(tree) -> list[Measure]:
-    """"2m subscribers" is two million of them; "a 100m sprint", "1.8m tall" are metres."""
+    """"2m subscribers" is two million of them; "a 100m sprint", "1.8m tall", "the 400m hurdles" are
+    metres."""
     kids = tree.children
     num = number_value(kids[0])
     word, end = head_noun(kids[2], Fraction(2))
-    if is_plural(word) and not word[:1].isupper():
+    if is_plural(word) and not word[:1].isupper() and word.split()[0].lower() not in _RACE_EVENTS:
         return [Measure(num.value * 10**6, noun=singular(word.split()[-1]), end=end, scaled=10**6)]
     return [Measure(num.value, "meter", end=kids[1].end_pos)]
 
