@@ -24,6 +24,7 @@ __all__ = [
     "convert",
     "dimension",
     "registry",
+    "base_affine",
     "to_base",
     "unit_for_terminal",
 ]
@@ -216,14 +217,18 @@ def convert(value: Fraction, unit: str, target: str) -> Fraction:
 
 
 def to_base(value: Fraction | None, unit: str | None) -> Fraction | None:
-    """``value`` in pint's base units for ``unit`` (seconds for time, metres for length...)."""
+    """``value`` in pint's base units for ``unit`` (seconds for time, metres for length, kelvin for a
+    temperature: 20 degC is 293.15 K, not 20 times 274.15)."""
     if value is None or unit is None or (unit.isupper() and len(unit) == 3):
         return value
-    return value * _base_factor(unit)
+    scale, offset = base_affine(unit)
+    return value * scale + offset if offset else value * scale
 
 
 @functools.cache
-def _base_factor(unit: str) -> Fraction:
+def base_affine(unit: str) -> tuple[Fraction, Fraction]:
+    """(scale, offset) of ``unit`` in base units: ``base = value * scale + offset`` (an offset only
+    for the temperature scales with their own zero)."""
     ureg = registry()
-    q = ureg.Quantity(1, unit).to_base_units()
-    return Fraction(q.magnitude).limit_denominator(10**12)
+    zero, one = (Fraction(ureg.Quantity(x, unit).to_base_units().magnitude).limit_denominator(10**12) for x in (0, 1))
+    return one - zero, zero
