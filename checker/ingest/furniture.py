@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .literals import LineFilter
 from .textmap import Mapped
 
 __all__ = ["WHERE", "Block", "Furniture", "Neighbour", "drop_furniture"]
@@ -77,9 +78,10 @@ class Furniture:
     repeated_min_chars: int = 20
     max_line_chars: int = 400
     sources: tuple[str, ...] = ()
-    #: every line pattern and block anchor in one regex: a line it does not match is no anchor
-    #: of anything, so most lines of an article cost one regex call, not one per entry
-    prefilter: re.Pattern | None = None
+    #: every line pattern and block anchor in one test (:class:`~checker.ingest.literals.LineFilter`):
+    #: a line it rejects is no anchor of anything, so most lines of an article cost one regex call
+    #: (and a few substring tests), not one per entry
+    prefilter: LineFilter | None = None
 
 
 class _Page:
@@ -122,7 +124,7 @@ def _find(page: _Page, furniture: Furniture) -> dict[int, str]:
     dropped: dict[int, str] = {}
     prefilter = furniture.prefilter
     for i, key in enumerate(page.keys):
-        if not page.short[i] or (prefilter is not None and prefilter.fullmatch(key) is None):
+        if not page.short[i] or (prefilter is not None and not prefilter.maybe(key)):
             continue
         for rule in furniture.lines:
             if rule.anchor.fullmatch(key):
