@@ -145,7 +145,9 @@ def _starts_with_scan(items: list) -> bool:
 
 #: the characters other than ASCII ones that ``re.IGNORECASE`` matches to an ASCII character but
 #: ``str.lower`` does not lower to it (the Turkish dotted and dotless i, the long s)
-_TRICKY = frozenset("\u0130\u0131\u017f")
+_TRICKY = ("\u0130", "\u0131", "\u017f")
+
+
 _MAX_STRINGS = 8  # a pattern needing more strings is cheaper to try than to gate
 _MIN_CHARS = 3
 
@@ -198,7 +200,8 @@ class LineFilter:
             return False
         # for an ASCII string s, re.IGNORECASE finds s in key only where s.lower() is in key.lower(),
         # unless key holds a _TRICKY character (then the pattern is simply tried)
-        low = key.lower() if key.isascii() or _TRICKY.isdisjoint(key) else None
+        tricky = not key.isascii() and (_TRICKY[0] in key or _TRICKY[1] in key or _TRICKY[2] in key)
+        low = None if tricky else key.lower()
         for strings, folded, pattern in self.gated:
             text = low if folded else key
             if text is not None:

@@ -57,3 +57,28 @@ def test_an_article_loses_the_same_furniture_as_when_every_line_is_tried(page):
     new, spans = drop_furniture(text, FURNITURE)
     old, old_spans = drop_furniture(text, every_line)
     assert (new.text, new.starts, new.raws, spans) == (old.text, old.starts, old.raws, old_spans)
+
+
+def test_the_tricky_characters_are_all_the_non_ascii_ones_ignorecase_matches_to_ascii_otherwise():
+    from checker.ingest.literals import _TRICKY
+
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    found = {x for c in map(chr, range(128)) for x in re.compile(re.escape(c), re.I).findall(every)
+             if x.lower() != c.lower()}
+    assert found == set(_TRICKY)
+
+
+texts = st.lists(st.sampled_from(["a", "b c", "\n", "\r", "\r\n", " ", "\u00ad", "\u200b", "\x01", "\ufeff",
+                                  "\u00a0", "\u2028", "\t", "\u2011", "x\u0301", "\U0001f600"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_line_starts_and_normalise_are_what_they_were(raw):
+    from checker.ingest.textmap import _DROP, _NEWLINE, _ODD, _ONE_FOR_ONE, line_starts, normalise
+
+    assert line_starts(raw) == (0, *(m.end() for m in _NEWLINE.finditer(raw)))
+    for start in (0, min(2, len(raw))):
+        new = normalise(Mapped.of(raw, start))
+        old = Mapped.of(raw, start).sub(_DROP, "").swap(_ODD, _ONE_FOR_ONE)
+        assert (new.text, new.starts, new.raws) == (old.text, old.starts, old.raws)
