@@ -20,7 +20,10 @@ except ImportError:  # pragma: no cover - older Pythons
 
 __all__ = ["LineFilter", "required", "scans"]
 
-_MAX_SET = 64  # strings a literal set may grow to before it is cut
+_MAX_SET = 64
+_MAX_STRINGS = 8  # a pattern needing more strings is cheaper to try than to gate
+_MIN_CHARS = 3
+_PROSE_MARKS = frozenset(".,;:!?'\"-\u2018\u2019\u201c\u201d\u2013\u2014")  # strings a literal set may grow to before it is cut
 _ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 
@@ -89,9 +92,19 @@ def _inner_required(item) -> set[str] | None:
     return None
 
 
+def _good(strings: set[str]) -> bool:
+    """Whether ``strings`` are rare enough in text to gate a pattern: none shorter than _MIN_CHARS
+    but single marks other than prose punctuation ("(", "/", "©")."""
+    return all(len(s) >= _MIN_CHARS or (len(s) == 1 and not s.isalnum() and not s.isspace()
+                                        and s not in _PROSE_MARKS) for s in strings)
+
+
 def _best(candidates: list[set[str]]) -> set[str] | None:
+    """The candidate that gates best: good and fewest strings, else the longest strings."""
     good = [c for c in candidates if c and all(c)]
-    return max(good, key=lambda c: (min(map(len, c)), -len(c))) if good else None
+    if not good:
+        return None
+    return max(good, key=lambda c: (1, -len(c), min(map(len, c))) if _good(c) else (0, min(map(len, c)), -len(c)))
 
 
 def _sequence(items: list) -> tuple[set[str] | None, set[str] | None]:
@@ -148,17 +161,13 @@ def _starts_with_scan(items: list) -> bool:
 _TRICKY = ("\u0130", "\u0131", "\u017f")
 
 
-_MAX_STRINGS = 8  # a pattern needing more strings is cheaper to try than to gate
-_MIN_CHARS = 3
-
-
 def _gate(pattern: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
     """(strings, whether they are compared lower-cased) when ``pattern`` scans and a few strings
-    of ASCII (under IGNORECASE) no shorter than _MIN_CHARS gate it; None otherwise."""
+    of ASCII (under IGNORECASE) that are rare enough (:func:`_good`) gate it; None otherwise."""
     if not scans(pattern):
         return None
     strings = required(pattern)
-    if strings is None or len(strings) > _MAX_STRINGS or min(map(len, strings)) < _MIN_CHARS:
+    if strings is None or len(strings) > _MAX_STRINGS or not _good(strings):
         return None
     if not pattern.flags & re.IGNORECASE:
         return tuple(sorted(strings)), False

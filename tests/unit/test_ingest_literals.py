@@ -19,14 +19,14 @@ BUILT_IN = [b.anchor for b in (*FURNITURE.lines, *FURNITURE.blocks)]
 OWN = [re.compile(p, f) for p, f in [
     (r".*\bfiled by (?:our|the) (?:desk|staff)\b.*", re.I), (r".{1,50}(?:Ab|cD)\s?(?:xy|)z\.", 0),
     (r"[^:]{0,40}:\s*(?:sisi|KISS)+ end", re.I), (r".*(?i:mixed CASE) here", 0), (r".*(?:ab)+c(?=d)d.*", re.I),
-    (r".{2,9}\bIs (?:seen|it)\b.*", re.I), (r".*(?<!x)qu[ae]ry", re.I),
+    (r".{2,9}\bIs (?:seen|it)\b.*", re.I), (r".{1,40}\[(?:AP|CP)\]", 0), (r".*(?<!x)qu[ae]ry", re.I),
 ]]
 PIECES = ["all rights reserved", "ALL RIGHTS RESERVED", "contributed to this report", "reporting by ", "Editing by",
           " is seen ", " ARE PICTURED ", "with files from", "(AP)", "(Jane Doe/Reuters)", "AP Photo/Jane Doe",
           "filed by our desk", "FILED BY THE STAFF", "Abxyz.", "cDz.", "sisi end", "KISS end", "mixed CASE here",
           "ababcd", "QUARY", "quEry", "xquery", "Is seen", "iS IT", "\u0130s seen", "\u0131s seen", "\u017fisi end",
           "all right\u017f re\u017ferved", "RE\u017fERVED", "\u212aISS", "\u00e9t\u00e9", "\u201cquoted\u201d",
-          "a", "b", " ", ".", ":", "/", "(", ")", "x", "Jane Doe", "2024", "\u00a9"]
+          "[AP]", "[cp]", "[", "a", "b", " ", ".", ":", "/", "(", ")", "x", "Jane Doe", "2024", "\u00a9"]
 lines = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
 
 
@@ -34,6 +34,7 @@ def test_scanning_patterns_get_their_literal_core():
     assert required(re.compile(r".*\ball rights reserved\b.*", re.I)) == {"all rights reserved"}
     assert required(re.compile(r".{1,9}\b(?:is|are) (?:seen|shown)\b")) == {
         "is seen", "is shown", "are seen", "are shown"}
+    assert required(re.compile(r".{1,30}\(\s*(?:AP|Reuters)")) == {"("}  # one rare mark, not two names
     assert required(re.compile(r".*(?i:x)y.*")) == {"y"}  # a scoped flag is unknown text
     assert required(re.compile(r".*(?:a|b.*)")) == {"a", "b"}
     assert required(re.compile(r".*(?:a|.*)")) is None
