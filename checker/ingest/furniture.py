@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
 
 from .literals import LineFilter
 from .textmap import Mapped
@@ -89,7 +90,7 @@ class _Page:
 
     def __init__(self, text: str, max_chars: int):
         self.lines = text.split("\n")
-        self.keys = [line.strip(_STRIP) for line in self.lines]
+        self.keys = list(map(str.strip, self.lines, repeat(_STRIP, len(self.lines))))
         self.short = [0 < len(k) <= max_chars for k in self.keys]
         self.para: list[int] = []  # paragraph number of each line (-1 for a blank line)
         self.paras: list[list[int]] = []

@@ -258,8 +258,11 @@ def _space_matches(text: str) -> Iterator[re.Match]:
     can match, not at every space of the text (``match`` at a position sees the whole text, so
     ``\\A``, ``\\Z`` and look-aheads behave as in ``finditer``)."""
     runs = []
+    n = len(text)
     for m in _BREAK.finditer(text):
-        a = m.start()
+        a, b = m.span()
+        if 0 < a and b < n and (b - a == 1 or (b - a == 2 and text[a + 1] == "\n")) and not text[a - 1].isspace():
+            continue  # a bare "\n" or "\n\n" between two other characters: nothing for _SPACES there
         while a > 0 and text[a - 1] != "\n" and text[a - 1].isspace():
             a -= 1  # the run's spaces before the break
         runs.append((a, m.end()))

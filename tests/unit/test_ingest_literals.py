@@ -83,3 +83,28 @@ def test_line_starts_and_normalise_are_what_they_were(raw):
         new = normalise(Mapped.of(raw, start))
         old = Mapped.of(raw, start).sub(_DROP, "").swap(_ODD, _ONE_FOR_ONE)
         assert (new.text, new.starts, new.raws) == (old.text, old.starts, old.raws)
+
+
+spacey = st.lists(st.sampled_from(["a", "b.", "\n", "\n\n", "\n\n\n", " ", "  ", "\t", "\u00a0", "\u3000", "\x1c",
+                                   "\x85", " \n", "\n ", "\r"]), max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(spacey)
+def test_the_space_runs_tidy_folds_are_those_of_one_pass_over_the_text(text):
+    from checker.ingest.textmap import _SPACES, _space_matches, tidy
+
+    assert [m.span() for m in _space_matches(text)] == [m.span() for m in _SPACES.finditer(text)]
+    new = tidy(Mapped.of(text))
+    old = Mapped.of(text).sub(_SPACES, lambda m: "" if m.start() == 0 or m.end() == len(text)
+                              else "\n\n" if m.group().count("\n") > 1 else "\n")
+    assert (new.text, new.starts, new.raws) == (old.text, old.starts, old.raws)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "**Bold**", "# Head", "> quote", "_x_", "Line of text", " * ", "#"]),
+                max_size=8).map("\n".join))
+def test_page_keys_are_the_lines_stripped_of_spaces_and_marks(text):
+    from checker.ingest.furniture import _STRIP, _Page
+
+    assert _Page(text, 400).keys == [line.strip(_STRIP) for line in text.split("\n")]
