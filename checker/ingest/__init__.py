@@ -11,5 +11,6 @@ are read from and a map of every character back to its place in the file.
     meta            front matter, sources.yaml, the checks on each metadata field
     furniture       page furniture: its types and the dropping of it
     furniture_load  reading the furniture lists (lexicon: furniture)
+    literals        the literal strings a pattern's matches hold: which lines the furniture patterns are tried on
     textmap         text edited with its offsets into the file kept
 """

@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
 
+from .literals import LineFilter
 from .textmap import Mapped
 
 __all__ = ["WHERE", "Block", "Furniture", "Neighbour", "drop_furniture"]
@@ -77,9 +79,10 @@ class Furniture:
     repeated_min_chars: int = 20
     max_line_chars: int = 400
     sources: tuple[str, ...] = ()
-    #: every line pattern and block anchor in one regex: a line it does not match is no anchor
-    #: of anything, so most lines of an article cost one regex call, not one per entry
-    prefilter: re.Pattern | None = None
+    #: every line pattern and block anchor in one test (:class:`~checker.ingest.literals.LineFilter`):
+    #: a line it rejects is no anchor of anything, so most lines of an article cost one regex call
+    #: (and a few substring tests), not one per entry
+    prefilter: LineFilter | None = None
 
 
 class _Page:
@@ -87,7 +90,7 @@ class _Page:
 
     def __init__(self, text: str, max_chars: int):
         self.lines = text.split("\n")
-        self.keys = [line.strip(_STRIP) for line in self.lines]
+        self.keys = list(map(str.strip, self.lines, repeat(_STRIP, len(self.lines))))
         self.short = [0 < len(k) <= max_chars for k in self.keys]
         self.para: list[int] = []  # paragraph number of each line (-1 for a blank line)
         self.paras: list[list[int]] = []
@@ -122,7 +125,7 @@ def _find(page: _Page, furniture: Furniture) -> dict[int, str]:
     dropped: dict[int, str] = {}
     prefilter = furniture.prefilter
     for i, key in enumerate(page.keys):
-        if not page.short[i] or (prefilter is not None and prefilter.fullmatch(key) is None):
+        if not page.short[i] or (prefilter is not None and not prefilter.maybe(key)):
             continue
         for rule in furniture.lines:
             if rule.anchor.fullmatch(key):

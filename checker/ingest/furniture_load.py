@@ -20,6 +20,7 @@ from checker.paths import data_dir
 from checker.yamlio import Document, node_value, read_yaml
 
 from .furniture import WHERE, Block, Furniture, Neighbour
+from .literals import LineFilter
 
 __all__ = ["furniture_files", "load_furniture", "parse_file"]
 
@@ -76,16 +77,21 @@ def _load(extra_paths: tuple[str, ...]) -> Furniture:
     )
 
 
-def _prefilter(patterns: list[re.Pattern]) -> re.Pattern | None:
-    """One alternation of ``patterns`` (each keeping its case flag), or None when they cannot be
-    joined safely (a backreference, or a global inline flag inside)."""
+def _prefilter(patterns: list[re.Pattern]) -> LineFilter | None:
+    """A test of whether a line may match one of ``patterns``, or None when it cannot be built safely
+    (a backreference, or a global inline flag inside a pattern): then every line is tried."""
     if not patterns or any(re.search(r"\\[1-9]|\(\?P=", p.pattern) for p in patterns):
         return None
-    parts = [f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in patterns]
     try:
-        return re.compile("|".join(parts))
+        _join(patterns)
+        return LineFilter(patterns, _join)
     except re.error:
         return None
+
+
+def _join(patterns: list[re.Pattern]) -> re.Pattern:
+    """One alternation of ``patterns``, each keeping its case flag."""
+    return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in patterns))
 
 
 class _File:

@@ -19,6 +19,7 @@ import bisect
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate
 
 __all__ = ["Mapped", "OffsetMap", "line_starts", "normalise", "tidy"]
 
@@ -30,6 +31,8 @@ _NEWLINE = re.compile(r"\r\n?|\n")
 
 def line_starts(raw: str) -> tuple[int, ...]:
     """Offsets at which the lines of ``raw`` start; CRLF, CR and LF each end a line."""
+    if "\r" not in raw:  # the same, from the lengths of the lines (no regex match object a line)
+        return tuple(accumulate(map((1).__add__, map(len, raw.split("\n")[:-1])), initial=0))
     return (0, *(m.end() for m in _NEWLINE.finditer(raw)))
 
 
@@ -215,6 +218,9 @@ class _Builder:
 
 
 _DROP = re.compile("\r(?=\n)|[\u00ad\u200b-\u200d\u2060\ufeff\x01-\x08\x0e-\x1f\x7f]+")
+# a character every match of _DROP starts with: one search for it (a character set, which re finds fast)
+# tells a text with nothing to drop
+_MAY_DROP = re.compile("[\r\u00ad\u200b-\u200d\u2060\ufeff\x01-\x08\x0e-\x1f\x7f]")
 _ONE_FOR_ONE = {
     **dict.fromkeys("\r\u2028\u2029\x85", "\n"),
     **dict.fromkeys("\t\x0b\x0c\u00a0\u1680\u202f\u205f\u3000", " "),
@@ -227,7 +233,9 @@ _ODD = re.compile("[" + re.escape("".join(_ONE_FOR_ONE)) + "]")
 def normalise(text: Mapped) -> Mapped:
     """Drop soft hyphens, zero-width and control characters and the CR of CRLF; then, one for one,
     odd spaces to ' ', Unicode hyphens to '-', CR and Unicode line separators to '\\n'."""
-    return text.sub(_DROP, "").swap(_ODD, _ONE_FOR_ONE)
+    if _MAY_DROP.search(text.text) is not None:
+        text = text.sub(_DROP, "")
+    return text.swap(_ODD, _ONE_FOR_ONE)
 
 
 # white space that needs folding: a lone "\n" and a clean "\n\n" are not matched at all
@@ -250,8 +258,11 @@ def _space_matches(text: str) -> Iterator[re.Match]:
     can match, not at every space of the text (``match`` at a position sees the whole text, so
     ``\\A``, ``\\Z`` and look-aheads behave as in ``finditer``)."""
     runs = []
+    n = len(text)
     for m in _BREAK.finditer(text):
-        a = m.start()
+        a, b = m.span()
+        if 0 < a and b < n and (b - a == 1 or (b - a == 2 and text[a + 1] == "\n")) and not text[a - 1].isspace():
+            continue  # a bare "\n" or "\n\n" between two other characters: nothing for _SPACES there
         while a > 0 and text[a - 1] != "\n" and text[a - 1].isspace():
             a -= 1  # the run's spaces before the break
         runs.append((a, m.end()))
