@@ -210,6 +210,7 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
     noun = q.noun
     if noun and ctx.lexicon.verbs.match(noun.split(), 0) and not ctx.lexicon.measure_nouns.match(noun.split(), 0):
         noun = None  # "74 die": the grammar read the verb as the noun
+    noun = _noun_past_participle(ctx, noun, last) or noun
     ident = _subject(ctx, q, noun, first, last, counts, sentence, modifiers)
     verb = verb_after_aux(ctx, last) or ctx.verb_near(first, last)
     if "part" in ident.facets and verb and verb != ident.measure:
@@ -234,6 +235,22 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
         ident.facets.append(f"of={owner}")
         ident.why.append(f"in a clause about {owner} (\"<name>, who ...\")")
     return ident
+
+
+def _noun_past_participle(ctx, noun: str | None, last: int) -> str | None:
+    """"over 100 laboratory-confirmed clade Ib cases": when the grammar stopped at a participle
+    ("confirmed"), the counted noun is a plural noun of a known class at most three words after it
+    in the clause ("cases"); None when there is none."""
+    if not noun or " " in noun or not noun.endswith("ed") or ctx.lexicon.classes.match([noun], 0):
+        return None
+    _, hi = ctx.words.clause_bounds(max(last - 1, 0))
+    for i in range(last, min(hi, last + 3)):
+        if ctx.words.words[i].kind != "word" or ctx.norms[i] in _AUX:
+            return None
+        hit = ctx.lexicon.classes.match(ctx.norms, i)
+        if hit and hit[1] == 1 and singular(ctx.norms[i]) != ctx.norms[i]:
+            return singular(ctx.norms[i])  # a plural: "one retired dock worker" is a person, no count
+    return None
 
 
 def relative_owner(ctx, first: int) -> str | None:

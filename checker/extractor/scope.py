@@ -72,15 +72,21 @@ def _in_name(words, i: int, lo: int) -> bool:
     return i - 2 >= lo and words.norms[i - 1] == "of" and words.words[i - 2].text[:1].isupper()
 
 
+_DASHES = frozenset({"\u2014", "\u2013", "--"})
 _ASIDE_HEADS = frozenset({"which", "who", "whose", "first", "once", "built", "held", "founded", "made", "known",
                           "set", "begun", "born", "led", "laid", "kept", "brought", "won", "run", "opened"})
 
 
 def _aside(words, i: int, sentence) -> bool:
     """A past year in an aside between commas in mid-sentence ("The strain, identified in 2023,
-    has spread to ..."): it dates the aside, not the sentence's figures."""
+    has spread to ..."), or in any aside between dashes ("brigades — volunteers who first dug
+    in 1985 — worked on"): it dates the aside, not the sentence's figures."""
     lo, hi = words.clause_bounds(i)
-    if not (lo > sentence.first and words.norms[lo - 1] == "," and hi < sentence.last and words.norms[hi] == ","):
+    if not (lo > sentence.first and hi < sentence.last):
+        return False
+    if words.norms[lo - 1] in _DASHES and words.norms[hi] in _DASHES:
+        return True
+    if not (words.norms[lo - 1] == "," and words.norms[hi] == ","):
         return False
     head = words.norms[lo]  # an aside opens with a participle or a relative: "identified in", "which"
     return head.endswith(("ed", "en")) or head in _ASIDE_HEADS

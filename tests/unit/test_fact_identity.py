@@ -148,3 +148,12 @@ def test_a_short_aside_in_brackets_does_not_end_the_clause():
 def test_an_aside_with_an_irregular_participle_does_not_date_the_sentence():
     found = keys("The stadium, built for the 1999 games, staged the final in front of 41,000 spectators.")
     assert "spectator.attended" in found, found
+
+
+def test_a_hyphenated_participle_is_no_counted_noun():
+    a = keys("Over 100 laboratory-confirmed strain B cases have been reported.")
+    b = keys("Nearly 100 confirmed cases have been counted.")
+    assert "case.count" in a and "case.count" in b, (a, b)
+    assert "confirmed.count" not in a, a
+    assert "protester.count" in keys("About 300 hard-pressed protesters gathered.")  # not a class noun: as read
+    assert "worker.count" not in keys("One retired dock worker said the cracks were old.")  # a person, no count

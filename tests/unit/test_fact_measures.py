@@ -148,6 +148,12 @@ def test_a_year_in_a_name_is_no_background():
     assert any(k.endswith(".duration") for k in found), found
 
 
+def test_a_past_year_between_dashes_dates_only_its_aside():
+    found = keys("The toll stood at 40 on Monday as rescuers \u2014 volunteer teams formed after the 1999 quake \u2014"
+                 " searched the rubble.\n\nThe 1999 quake killed 300 people.")
+    assert found.get("person.killed") == ["40"], found  # the sentence with the past year alone is background
+
+
 def test_a_headline_floor_met_by_its_own_body_is_no_contradiction():
     text = "Flood toll crosses 60\n\nAt least 75 people have died in the floods, officials said."
     assert not [f for f in findings(text) if f.rule.startswith("internal")]
