@@ -210,7 +210,7 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
     noun = q.noun
     if noun and ctx.lexicon.verbs.match(noun.split(), 0) and not ctx.lexicon.measure_nouns.match(noun.split(), 0):
         noun = None  # "74 die": the grammar read the verb as the noun
-    noun = _noun_past_participle(ctx, noun, last) or noun
+    noun = _noun_past_participle(ctx, noun, last) or _compound_noun(ctx, noun, first, last) or noun
     ident = _subject(ctx, q, noun, first, last, counts, sentence, modifiers)
     verb = verb_after_aux(ctx, last) or ctx.verb_near(first, last)
     if "part" in ident.facets and verb and verb != ident.measure:
@@ -219,6 +219,9 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
     if ident.measure == "" and not verb and counts.get(("measure", sentence)):
         verb = counts[("measure", sentence)]  # "25 deaths: 11 children and two adults"
         ident.why.append(f'a breakdown of the "{verb}" count before it')
+    if ident.measure == "" and not verb and ident.subject in ctx.lexicon.class_measures:
+        verb = ctx.lexicon.class_measures[ident.subject]  # "1,000 rescuers" are the rescuers deployed
+        ident.why.append(f'no verb: a count of {ident.subject} is what is "{verb}"')
     if ident.measure == "":
         ident.measure = verb or "count"
         ident.why.append(f'what happened: "{verb}"' if verb else "no verb: a count")
@@ -250,6 +253,18 @@ def _noun_past_participle(ctx, noun: str | None, last: int) -> str | None:
         hit = ctx.lexicon.classes.match(ctx.norms, i)
         if hit and hit[1] == 1 and singular(ctx.norms[i]) != ctx.norms[i]:
             return singular(ctx.norms[i])  # a plural: "one retired dock worker" is a person, no count
+    return None
+
+
+def _compound_noun(ctx, noun: str | None, first: int, last: int) -> str | None:
+    """"1,000 rescue workers": the counted noun with the word before it, when the two name a
+    class of their own ("rescue worker" is a rescuer, not a worker); None otherwise."""
+    if not noun or " " in noun:
+        return None
+    for j in range(first + 2, last):
+        if ctx.norms[j] == noun or singular(ctx.norms[j]) == noun:
+            hit = ctx.lexicon.classes.match(ctx.norms, j - 1)
+            return f"{ctx.norms[j - 1]} {noun}" if hit and hit[1] == 2 else None
     return None
 
 

@@ -157,3 +157,12 @@ def test_a_hyphenated_participle_is_no_counted_noun():
     assert "confirmed.count" not in a, a
     assert "protester.count" in keys("About 300 hard-pressed protesters gathered.")  # not a class noun: as read
     assert "worker.count" not in keys("One retired dock worker said the cracks were old.")  # a person, no count
+
+
+def test_a_compound_noun_of_its_own_class_and_a_class_count_without_verb():
+    a = keys("More than 500 rescue workers were at the scene.")
+    b = keys("About 500 rescue workers, many of them volunteers, searched through the night.")
+    c = keys("About 500 firefighters battled the blaze overnight.")
+    assert "rescuer.deployed" in a and "rescuer.deployed" in b and "rescuer.deployed" in c, (a, b, c)
+    assert "worker.count" in keys("About 500 workers gathered at the gates.")  # no class measure: a count
+    assert "rescuer.injured" in keys("Twelve rescue workers were injured.")  # a verb says what happened
