@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from checker.model import Quantity
 from checker.parser.quantities import singular
 
+from .scope import whole_scope
+
 __all__ = ["Identity", "count_identity", "distance_from", "head_words", "modifiers", "noun_after_adjective", "of_noun", "fronted_part", "measure_noun_before", "noun_class", "place_facet"]
 
 _AUX = frozenset({"were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "remain",
@@ -220,14 +222,14 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
         verb = counts[("measure", sentence)]  # "25 deaths: 11 children and two adults"
         ident.why.append(f'a breakdown of the "{verb}" count before it')
     if ident.measure == "" and not verb and ident.subject in ctx.lexicon.class_measures:
-        verb = ctx.lexicon.class_measures[ident.subject]  # "1,000 rescuers" are the rescuers deployed
+        verb = ctx.lexicon.class_measures[ident.subject]  # "400 rescuers" are the rescuers deployed
         ident.why.append(f'no verb: a count of {ident.subject} is what is "{verb}"')
     if ident.measure == "":
         ident.measure = verb or "count"
         ident.why.append(f'what happened: "{verb}"' if verb else "no verb: a count")
     if ident.measure != "count":
         counts[("measure", sentence)] = ident.measure
-    place = place_facet(ctx, first, last)
+    place = place_facet(ctx, first, last) or whole_scope(ctx.words, first)
     if place:
         ident.facets.append(f"in={place}")
         ident.why.append(f"given for the place {place}")
@@ -241,8 +243,8 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
 
 
 def _noun_past_participle(ctx, noun: str | None, last: int) -> str | None:
-    """"over 100 laboratory-confirmed clade Ib cases": when the grammar stopped at a participle
-    ("confirmed"), the counted noun is a plural noun of a known class at most three words after it
+    """"some 300 lab-tested strain B cases": when the grammar stopped at a participle
+    ("tested"), the counted noun is a plural noun of a known class at most three words after it
     in the clause ("cases"); None when there is none."""
     if not noun or " " in noun or not noun.endswith("ed") or ctx.lexicon.classes.match([noun], 0):
         return None
@@ -257,7 +259,7 @@ def _noun_past_participle(ctx, noun: str | None, last: int) -> str | None:
 
 
 def _compound_noun(ctx, noun: str | None, first: int, last: int) -> str | None:
-    """"1,000 rescue workers": the counted noun with the word before it, when the two name a
+    """"400 rescue workers": the counted noun with the word before it, when the two name a
     class of their own ("rescue worker" is a rescuer, not a worker); None otherwise."""
     if not noun or " " in noun:
         return None
