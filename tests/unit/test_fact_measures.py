@@ -183,3 +183,11 @@ def test_a_vague_amount_is_compared_by_its_interval():
                                     "At least 45 container ships waited offshore.") if f.key.startswith("vessel")]
     assert [f for f in findings("Dozens of container ships waited offshore.",
                                 "Twelve container ships waited offshore.") if f.key.startswith("vessel")]
+
+
+def test_pay_in_a_calendar_year_is_a_yearly_pay():
+    a = keys("The chief received $410,000 from the union last year, and more than $600,000 once his pay from a "
+             "branch is included.")
+    b = keys("He earns nearly $600,000 a year from his union posts.")
+    assert "pay.amount[per=year]" in a and "pay.amount[per=year]" in b, (a, b)
+    assert "pay.amount" in keys("Each porter got a one-off pay of $5,000.")  # no year named: no rate
