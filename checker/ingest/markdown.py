@@ -3,10 +3,11 @@ comments Markdown and HTML files may hold.
 
 Markdown: HTML comments and tags, images, code fences, heading/quote marks, emphasis marks and
 backslash escapes are dropped; a link ``[text](url)`` keeps its text; a list item's mark ("-",
-"*", "+") becomes one bullet ("\u2022"), which the sentence splitter ends the item before.  Plain
-text keeps everything but links and images written the Markdown way (pages saved as text often
-have them: "[drone strikes](#)") and list marks, which become bullets too.  Every character left
-still maps to its place in the file.
+"*", "+", "1." or "1)") becomes one bullet ("\u2022"), which the sentence splitter ends the item
+before (an item's number is no figure).  Plain text keeps everything but links and images
+written the Markdown way (pages saved as text often have them: "[drone strikes](#)") and the marks
+"-", "*" and "+" of list items, which become bullets too (a number opening a line of wrapped plain
+text may be a figure).  Every character left still maps to its place in the file.
 
 Suppression comments (Markdown and HTML)::
 
@@ -44,6 +45,7 @@ _MARKDOWN = re.compile(
     r"|(?P<heading>^[ ]{0,3}#{1,6}(?=[ \t]|$)[ \t]*)"
     r"|(?P<quote>^[ ]{0,3}>[ \t]?)"
     r"|(?P<bullet>^[ \t]*[-*+][ \t]+)"
+    r"|(?P<ordered>^[ ]{0,3}\d{1,2}[.)][ \t]+(?=\S))"
     r"|\\(?P<escape>[\\`*_{}\[\]()#+\-.!|>~])"
     r"|(?P<emph>\*\*|__|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])|`+)",
     re.M,
@@ -56,7 +58,7 @@ def _replace(m: re.Match):
     """What replaces a match of _MARKDOWN or _TEXT (which has only some of the groups): the text
     of a group that is kept, else nothing."""
     groups = m.re.groupindex
-    if "bullet" in groups and m.group("bullet") is not None:
+    if "bullet" in groups and (m.group("bullet") is not None or m.group("ordered") is not None):
         return _BULLET  # an item keeps a mark, so it stays a sentence of its own
     for group in _KEEP:
         if group in groups and m.group(group) is not None:

@@ -220,6 +220,14 @@ def test_each_list_item_is_a_sentence_of_its_own(name, mark):
     maps_back(article, "300 homes", lines)
 
 
+def test_the_number_of_an_ordered_item_is_no_figure():
+    from checker.extractor.facts import extract
+    article = read_string("Key figures:\n\n1. 40 people killed\n2. 12 missing\n3) 300 homes destroyed\n", "a.md")[0]
+    facts = {f.key: f.quantity.text for f in extract(article).facts}
+    assert facts == {"person.killed": "40 people", "person.missing": "12 missing",
+                     "building.downed": "300 homes"}, facts
+
+
 def test_a_dash_inside_a_line_is_no_list_mark():
     text = read_string("The score was 2 - 1 at half-time.\n- 12 missing\n", "a.txt")[0].text
     assert "2 - 1" in text and text.count("\u2022") == 1, text
