@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from checker.model import Quantity
 from checker.parser.quantities import singular
 
+from .scope import whole_scope
+
 __all__ = ["Identity", "count_identity", "distance_from", "head_words", "modifiers", "noun_after_adjective", "of_noun", "fronted_part", "measure_noun_before", "noun_class", "place_facet"]
 
 _AUX = frozenset({"were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "remain",
@@ -210,6 +212,7 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
     noun = q.noun
     if noun and ctx.lexicon.verbs.match(noun.split(), 0) and not ctx.lexicon.measure_nouns.match(noun.split(), 0):
         noun = None  # "74 die": the grammar read the verb as the noun
+    noun = _noun_past_participle(ctx, noun, last) or _compound_noun(ctx, noun, first, last) or noun
     ident = _subject(ctx, q, noun, first, last, counts, sentence, modifiers)
     verb = verb_after_aux(ctx, last) or ctx.verb_near(first, last)
     if "part" in ident.facets and verb and verb != ident.measure:
@@ -218,12 +221,15 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
     if ident.measure == "" and not verb and counts.get(("measure", sentence)):
         verb = counts[("measure", sentence)]  # "25 deaths: 11 children and two adults"
         ident.why.append(f'a breakdown of the "{verb}" count before it')
+    if ident.measure == "" and not verb and ident.subject in ctx.lexicon.class_measures:
+        verb = ctx.lexicon.class_measures[ident.subject]  # "400 rescuers" are the rescuers deployed
+        ident.why.append(f'no verb: a count of {ident.subject} is what is "{verb}"')
     if ident.measure == "":
         ident.measure = verb or "count"
         ident.why.append(f'what happened: "{verb}"' if verb else "no verb: a count")
     if ident.measure != "count":
         counts[("measure", sentence)] = ident.measure
-    place = place_facet(ctx, first, last)
+    place = place_facet(ctx, first, last) or whole_scope(ctx.words, first)
     if place:
         ident.facets.append(f"in={place}")
         ident.why.append(f"given for the place {place}")
@@ -234,6 +240,34 @@ def count_identity(ctx, q: Quantity, first: int, last: int, counts: dict, modifi
         ident.facets.append(f"of={owner}")
         ident.why.append(f"in a clause about {owner} (\"<name>, who ...\")")
     return ident
+
+
+def _noun_past_participle(ctx, noun: str | None, last: int) -> str | None:
+    """"some 300 lab-tested strain B cases": when the grammar stopped at a participle
+    ("tested"), the counted noun is a plural noun of a known class at most three words after it
+    in the clause ("cases"); None when there is none."""
+    if not noun or " " in noun or not noun.endswith("ed") or ctx.lexicon.classes.match([noun], 0):
+        return None
+    _, hi = ctx.words.clause_bounds(max(last - 1, 0))
+    for i in range(last, min(hi, last + 3)):
+        if ctx.words.words[i].kind != "word" or ctx.norms[i] in _AUX:
+            return None
+        hit = ctx.lexicon.classes.match(ctx.norms, i)
+        if hit and hit[1] == 1 and singular(ctx.norms[i]) != ctx.norms[i]:
+            return singular(ctx.norms[i])  # a plural: "one retired dock worker" is a person, no count
+    return None
+
+
+def _compound_noun(ctx, noun: str | None, first: int, last: int) -> str | None:
+    """"400 rescue workers": the counted noun with the word before it, when the two name a
+    class of their own ("rescue worker" is a rescuer, not a worker); None otherwise."""
+    if not noun or " " in noun:
+        return None
+    for j in range(first + 2, last):
+        if ctx.norms[j] == noun or singular(ctx.norms[j]) == noun:
+            hit = ctx.lexicon.classes.match(ctx.norms, j - 1)
+            return f"{ctx.norms[j - 1]} {noun}" if hit and hit[1] == 2 else None
+    return None
 
 
 def relative_owner(ctx, first: int) -> str | None:

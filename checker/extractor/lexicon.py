@@ -100,6 +100,8 @@ class Lexicon:
     measure_nouns: PhraseTable = field(default_factory=lambda: PhraseTable.build({}))
     #: what a verb counts when no noun is written ("the quake kills 9": killed -> person)
     default_subjects: dict[str, str] = field(default_factory=dict)
+    #: what a count of a class with no verb is ("1,000 rescuers": rescuer -> deployed)
+    class_measures: dict[str, str] = field(default_factory=dict)
     #: common nouns that name a place a count is broken down by ("in the capital", "at the school")
     place_nouns: frozenset[str] = frozenset()
     #: the user's ``lexicon: names`` files, which people are found with (checker.extractor.names)
@@ -240,6 +242,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         classes=PhraseTable.build(_inflected(data.get("classes") or {}, "NOUN")),
         measure_nouns=PhraseTable.build(_inflected(data.get("measure_nouns") or {}, "NOUN")),
         default_subjects={str(k): str(v) for k, v in (data.get("default_subjects") or {}).items()},
+        class_measures={str(k): str(v) for k, v in (data.get("class_measures") or {}).items()},
         place_nouns=frozenset(normalize_word(w) for w in data.get("place_nouns") or []),
         names_files=names,
         measures=PhraseTable.build(_inflected(data.get("measures") or {}, "NOUN")),

@@ -196,9 +196,25 @@ def _facets(ctx, q, first: int, last: int, published: str | None, out: Measured)
         out.facets.append(f"in={period}")
         out.why.append(f"given for {period}")
     per = _per(ctx, last) if q.dimension == "[currency]" and not any(f.startswith("per=") for f in out.facets) else None
+    if per is None and q.dimension == "[currency]" and out.subject == "pay" and not period \
+            and not any(f.startswith("per=") for f in out.facets) and _in_a_year(ctx, first):
+        per = "year"  # "received $410,000 last year, and $600,000 with ...": a year's pay
     if per:
         out.facets.append(f"per={per}")
         out.why.append(f"paid per {per}")
+
+
+def _in_a_year(ctx, first: int) -> bool:
+    """A pay figure whose sentence names a calendar year before it ("last year", "this year",
+    "in 2030"): the pay of that year, which is a yearly pay."""
+    s = ctx.words.sentences[ctx.words.sentence_of(first)]
+    norms = ctx.norms
+    for i in range(s.first, first - 1):
+        if norms[i] in _RELATIVE_YEARS and norms[i + 1] == "year":
+            return True
+        if norms[i] == "in" and len(norms[i + 1]) == 4 and norms[i + 1].isdigit():
+            return True
+    return False
 
 
 def measured_identity(ctx, q, first: int, last: int, measure: str) -> Identity | None:

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from checker.model import Quantity
 
-__all__ = ["as_floor", "in_record_frame", "is_background", "is_conversion", "is_superseded", "is_update"]
+__all__ = ["as_floor", "in_record_frame", "is_background", "is_conversion", "is_superseded", "is_update",
+           "whole_scope"]
 
 _MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -72,15 +73,21 @@ def _in_name(words, i: int, lo: int) -> bool:
     return i - 2 >= lo and words.norms[i - 1] == "of" and words.words[i - 2].text[:1].isupper()
 
 
+_DASHES = frozenset({"\u2014", "\u2013", "--"})
 _ASIDE_HEADS = frozenset({"which", "who", "whose", "first", "once", "built", "held", "founded", "made", "known",
                           "set", "begun", "born", "led", "laid", "kept", "brought", "won", "run", "opened"})
 
 
 def _aside(words, i: int, sentence) -> bool:
     """A past year in an aside between commas in mid-sentence ("The strain, identified in 2023,
-    has spread to ..."): it dates the aside, not the sentence's figures."""
+    has spread to ..."), or in any aside between dashes ("brigades — volunteers who first dug
+    in 1999 — worked on"): it dates the aside, not the sentence's figures."""
     lo, hi = words.clause_bounds(i)
-    if not (lo > sentence.first and words.norms[lo - 1] == "," and hi < sentence.last and words.norms[hi] == ","):
+    if not (lo > sentence.first and hi < sentence.last):
+        return False
+    if words.norms[lo - 1] in _DASHES and words.norms[hi] in _DASHES:
+        return True
+    if not (words.norms[lo - 1] == "," and words.norms[hi] == ","):
         return False
     head = words.norms[lo]  # an aside opens with a participle or a relative: "identified in", "which"
     return head.endswith(("ed", "en")) or head in _ASIDE_HEADS
@@ -189,3 +196,32 @@ def in_record_frame(words, first: int) -> bool:
     s = words.sentences[words.sentence_of(first)]
     return any(n in ("first", "record", "most", "worst") or (n.endswith("est") and len(n) > 4)
                for n in words.norms[max(s.first, first - 8):first])
+
+
+_WHOLES = {"continent-wide": "continent", "continentwide": "continent", "worldwide": "world", "globally": "world"}
+_WHOLE_NOUNS = {"continent": "continent", "world": "world"}
+_ACROSS = frozenset({"across", "around", "throughout"})
+_COUNTRIES = frozenset({"countries", "nations", "states"})
+_HAVE = frozenset({"has", "have", "had"})
+
+
+def whole_scope(words, first: int) -> str | None:
+    """A count given for a whole larger than one country, said before it in its sentence: "the
+    continent has recorded 310 deaths", "worldwide, 300 cases", "12 Asian countries have
+    reported 1,800 cases" ("continent", "world", "countries"); never compared with one country's
+    count.  The nouns count only as a subject ("the continent has") or after "across/around the"
+    (not "the world's biggest carriers"); a capitalised "World" is part of a name; "spread to four
+    countries" is no subject."""
+    s = words.sentences[words.sentence_of(first)]
+    ws, norms = words.words, words.norms
+    for i in range(s.first, first):
+        if norms[i] in _WHOLES and (ws[i].text[:1].islower() or i == s.first):
+            return _WHOLES[norms[i]]
+        if norms[i] in _WHOLE_NOUNS and ws[i].text[:1].islower() and (
+                (i + 1 < first and norms[i + 1] in _HAVE)
+                or (i - 2 >= s.first and norms[i - 1] == "the" and norms[i - 2] in _ACROSS)):
+            return _WHOLE_NOUNS[norms[i]]
+        if (norms[i] in _COUNTRIES and i + 1 < first and norms[i + 1] in _HAVE and i - 2 >= s.first
+                and (ws[i - 1].kind == "num" or ws[i - 2].kind == "num")):
+            return "countries"
+    return None

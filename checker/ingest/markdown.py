@@ -1,10 +1,13 @@
 """Markdown (and Markdown-ish plain text) to the text claims are read from, plus the suppression
 comments Markdown and HTML files may hold.
 
-Markdown: HTML comments and tags, images, code fences, heading/quote/list marks, emphasis marks
-and backslash escapes are dropped; a link ``[text](url)`` keeps its text.  Plain text keeps
-everything but links and images written the Markdown way (pages saved as text often have them:
-"[drone strikes](#)").  Every character left still maps to its place in the file.
+Markdown: HTML comments and tags, images, code fences, heading/quote marks, emphasis marks and
+backslash escapes are dropped; a link ``[text](url)`` keeps its text; a list item's mark ("-",
+"*", "+", "1." or "1)") becomes one bullet ("\u2022"), which the sentence splitter ends the item
+before (an item's number is no figure).  Plain text keeps everything but links and images
+written the Markdown way (pages saved as text often have them: "[drone strikes](#)") and the marks
+"-", "*" and "+" of list items, which become bullets too (a number opening a line of wrapped plain
+text may be a figure).  Every character left still maps to its place in the file.
 
 Suppression comments (Markdown and HTML)::
 
@@ -29,6 +32,7 @@ _LINKS = (
     r"|<(?P<auto>(?:https?|mailto):[^>\s]+)>"
 )
 _TEXT = re.compile(_LINKS)
+_PLAIN_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(?=\S)", re.M)
 _MARKDOWN = re.compile(
     r"(?P<comment><!--[\s\S]*?-->)"
     r"|(?P<fence>^[ \t]*(?:```|~~~)[^\n]*$)"
@@ -41,17 +45,21 @@ _MARKDOWN = re.compile(
     r"|(?P<heading>^[ ]{0,3}#{1,6}(?=[ \t]|$)[ \t]*)"
     r"|(?P<quote>^[ ]{0,3}>[ \t]?)"
     r"|(?P<bullet>^[ \t]*[-*+][ \t]+)"
+    r"|(?P<ordered>^[ ]{0,3}\d{1,2}[.)][ \t]+(?=\S))"
     r"|\\(?P<escape>[\\`*_{}\[\]()#+\-.!|>~])"
     r"|(?P<emph>\*\*|__|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])|`+)",
     re.M,
 )
 _KEEP = ("link", "auto", "ref", "escape")
+_BULLET = "\u2022 "
 
 
 def _replace(m: re.Match):
     """What replaces a match of _MARKDOWN or _TEXT (which has only some of the groups): the text
     of a group that is kept, else nothing."""
     groups = m.re.groupindex
+    if "bullet" in groups and (m.group("bullet") is not None or m.group("ordered") is not None):
+        return _BULLET  # an item keeps a mark, so it stays a sentence of its own
     for group in _KEEP:
         if group in groups and m.group(group) is not None:
             return [m.span(group)]
@@ -64,10 +72,12 @@ def clean_markdown(text: Mapped) -> Mapped:
 
 
 def clean_text(text: Mapped) -> Mapped:
-    """Markdown links and images in plain text: a link keeps its text, an image goes."""
-    if "](" not in text.text and "<http" not in text.text:
-        return text
-    return text.sub(_TEXT, _replace)
+    """Markdown links and images in plain text: a link keeps its text, an image goes; a list
+    item's mark at the start of a line becomes one bullet, as in Markdown (a "-" left there is
+    read as a minus or a range with the figure of the item before)."""
+    if "](" in text.text or "<http" in text.text:
+        text = text.sub(_TEXT, _replace)
+    return text.sub(_PLAIN_BULLET, _BULLET)
 
 
 _SUPPRESS = re.compile(r"<!--\s*crosscheck-disable-next-line\b([\s\S]*?)-->")

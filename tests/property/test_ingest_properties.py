@@ -54,10 +54,22 @@ def decoded_at(raw: str, o: int) -> str | None:
     return None
 
 
+_LIST_MARK = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+")
+
+
+def in_list_mark(raw: str, o: int) -> bool:
+    """Is file offset ``o`` inside the mark that opens a list item ("- ", "  * ", "12. ")?"""
+    start = max(raw.rfind("\n", 0, o), raw.rfind("\r", 0, o)) + 1
+    m = _LIST_MARK.match(raw, start)
+    return m is not None and o < m.end()
+
+
 def comes_from(c: str, raw: str, o: int) -> bool:
     r = raw[o]
     if r == c or (c == "-" and r == "\u2011"):
         return True
+    if c in "\u2022 " and in_list_mark(raw, o):
+        return True  # a list item's mark becomes one bullet and a space
     decoded = decoded_at(raw, o)
     if decoded is not None and (c in decoded or (c.isspace() and any(d.isspace() for d in decoded)) or (c == "-" and decoded == "\u2011")):
         return True
@@ -85,6 +97,8 @@ def check(article, content: str) -> None:
 @example("Zelen\u00adskyy said\u00a0\u201ctwo hours\u201d\r\nREAD MORE: x\r\n\r\nDuration 4:06\r23 hours ago\n", "txt", True)
 @example("a &amp; b\\n \u2028 \ufeffc", "jsonl", True)
 @example("[link](#) **bold** \\*", "md", False)
+@example("- 0\n  * 12 missing\n12. 300 homes\n", "md", False)
+@example("- 0\n+ 12 missing\n", "txt", False)
 def test_every_character_comes_from_its_place_in_the_file(text, fmt, ascii_json):
     content = as_file(fmt, text, ascii_json)
     note(repr(content))

@@ -148,3 +148,34 @@ def test_a_short_aside_in_brackets_does_not_end_the_clause():
 def test_an_aside_with_an_irregular_participle_does_not_date_the_sentence():
     found = keys("The stadium, built for the 1999 games, staged the final in front of 41,000 spectators.")
     assert "spectator.attended" in found, found
+
+
+def test_a_hyphenated_participle_is_no_counted_noun():
+    a = keys("Over 100 laboratory-confirmed strain B cases have been reported.")
+    b = keys("Nearly 100 confirmed cases have been counted.")
+    assert "case.count" in a and "case.count" in b, (a, b)
+    assert "confirmed.count" not in a, a
+    assert "protester.count" in keys("About 300 hard-pressed protesters gathered.")  # not a class noun: as read
+    assert "worker.count" not in keys("One retired dock worker said the cracks were old.")  # a person, no count
+
+
+def test_a_compound_noun_of_its_own_class_and_a_class_count_without_verb():
+    a = keys("More than 500 rescue workers were at the scene.")
+    b = keys("About 500 rescue workers, many of them volunteers, searched overnight.")
+    c = keys("About 500 firefighters battled the blaze overnight.")
+    assert "rescuer.deployed" in a and "rescuer.deployed" in b and "rescuer.deployed" in c, (a, b, c)
+    assert "worker.count" in keys("About 500 workers gathered at the gates.")  # no class measure: a count
+    assert "rescuer.injured" in keys("Twelve rescue workers were injured.")  # a verb says what happened
+
+
+def test_a_count_for_a_whole_larger_than_a_country_is_its_own_scope():
+    assert "person.killed[in=continent]" in keys("According to the agency, the continent has recorded 310 deaths.")
+    assert "person.killed[in=continent]" in keys("Across the continent, 310 deaths have been recorded.")
+    assert "person.killed[in=world]" in keys("Worldwide, 310 deaths have been recorded this year.")
+    found = keys("The agency says 12 Asian countries have reported the virus, with 1,800 cases and 310 deaths.")
+    assert "person.killed[in=countries]" in found and "case.count[in=countries]" in found, found
+    # one country's count stays unscoped: a possessive, a name, a place the virus spread to
+    assert "worker.covered" in keys("The group, whose members include the world's biggest carriers, says the "
+                                    "contract covers about 25,000 workers.")
+    assert "person.killed" in keys("The World Health Organization said 330 people died.")
+    assert "case.count" in keys("The virus has spread to four countries, where nearly 100 cases have been counted.")

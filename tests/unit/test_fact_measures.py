@@ -148,6 +148,12 @@ def test_a_year_in_a_name_is_no_background():
     assert any(k.endswith(".duration") for k in found), found
 
 
+def test_a_past_year_between_dashes_dates_only_its_aside():
+    found = keys("The toll stood at 40 on Monday as rescuers \u2014 volunteer teams formed after the 1999 quake \u2014"
+                 " searched the rubble.\n\nThe 1999 quake killed 300 people.")
+    assert found.get("person.killed") == ["40"], found  # the sentence with the past year alone is background
+
+
 def test_a_headline_floor_met_by_its_own_body_is_no_contradiction():
     text = "Flood toll crosses 60\n\nAt least 75 people have died in the floods, officials said."
     assert not [f for f in findings(text) if f.rule.startswith("internal")]
@@ -177,3 +183,11 @@ def test_a_vague_amount_is_compared_by_its_interval():
                                     "At least 45 container ships waited offshore.") if f.key.startswith("vessel")]
     assert [f for f in findings("Dozens of container ships waited offshore.",
                                 "Twelve container ships waited offshore.") if f.key.startswith("vessel")]
+
+
+def test_pay_in_a_calendar_year_is_a_yearly_pay():
+    a = keys("The chief received $410,000 from the union last year, and more than $600,000 once his pay from a "
+             "branch is included.")
+    b = keys("He earns nearly $600,000 a year from his union posts.")
+    assert "pay.amount[per=year]" in a and "pay.amount[per=year]" in b, (a, b)
+    assert "pay.amount" in keys("Each porter got a one-off pay of $5,000.")  # no year named: no rate

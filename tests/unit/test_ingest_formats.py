@@ -147,7 +147,7 @@ def test_markdown_markup_is_removed_and_link_text_kept():
           "and ![an image](i.png).\n\n> Quoted line\n\n- item one\n- item two\n\nsnake_case stays, 5 * 3 too.\n")
     [a] = read_string(md, "a.md")
     assert a.text == ("Heading one\n\nSome bold and italic and code and a link text and .\n\nQuoted line\n\n"
-                      "item one\nitem two\n\nsnake_case stays, 5 * 3 too.")
+                      "\u2022 item one\n\u2022 item two\n\nsnake_case stays, 5 * 3 too.")  # an item keeps a bullet
     maps_back(a, "link text", md.split("\n"))
 
 
@@ -198,3 +198,36 @@ def test_feed_text_with_literal_unicode_maps_one_for_one():
     line = json.dumps({"text": "Zelenskyy \u2014 Kyiv"}, ensure_ascii=False)
     [a] = read_string(line, "f.jsonl")
     maps_back(a, "Kyiv", [line])
+
+
+# --- list items ---------------------------------------------------------------------------------------
+
+LIVE_BLOG = ("Storm update\n\nKey figures:\n\n{m} 40 people killed in the north\n{m} 12 missing\n"
+             "{m} 300 homes destroyed\n")
+
+
+@pytest.mark.parametrize("name, mark", [("blog.md", "-"), ("blog.md", "*"), ("blog.md", "+"), ("blog.txt", "-"),
+                                        ("blog.txt", "*")])
+def test_each_list_item_is_a_sentence_of_its_own(name, mark):
+    from checker.extractor.facts import extract
+    article = read_string(LIVE_BLOG.format(m=mark), name)[0]
+    facts = {f.key: f.quantity.text for f in extract(article).facts}
+    # merged into one sentence, "300 homes" took the verb of the item before ("missing"); in plain
+    # text the parser read "12 missing - 300 homes" as one figure
+    assert facts == {"person.killed": "40 people", "person.missing": "12 missing",
+                     "building.downed": "300 homes"}, facts
+    lines = LIVE_BLOG.format(m=mark).split("\n")
+    maps_back(article, "300 homes", lines)
+
+
+def test_the_number_of_an_ordered_item_is_no_figure():
+    from checker.extractor.facts import extract
+    article = read_string("Key figures:\n\n1. 40 people killed\n2. 12 missing\n3) 300 homes destroyed\n", "a.md")[0]
+    facts = {f.key: f.quantity.text for f in extract(article).facts}
+    assert facts == {"person.killed": "40 people", "person.missing": "12 missing",
+                     "building.downed": "300 homes"}, facts
+
+
+def test_a_dash_inside_a_line_is_no_list_mark():
+    text = read_string("The score was 2 - 1 at half-time.\n- 12 missing\n", "a.txt")[0].text
+    assert "2 - 1" in text and text.count("\u2022") == 1, text
