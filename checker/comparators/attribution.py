@@ -10,7 +10,11 @@ finding names each speaker with the outlets that give the words to them, and sho
 quote whole.  With ``include_facts``, one figure (:mod:`.figures`: the same value, unit and noun,
 with the same key or a distinctive value) credited to different named sources is checked the same
 way: the ``figure-attribution`` rule; durations are left out, and an article that names both
-sources, or sources that share a surname (the spelling rules' business), are no finding.
+sources, or sources that share a surname (the spelling rules' business), are no finding; nor is a
+figure credited to a person by one outlet and to a body by another ("the government announced" /
+"the prime minister announced"): a body's figure is announced by its head or its spokesperson, so
+a person the story names with a role ("Finance Minister Anna Conti") is compared with persons
+only, and a body it never names as a person with bodies only.
 
 flags:
     A: "We want to see outcomes, not more talks," Vice President JD Vance said.
@@ -26,6 +30,8 @@ passes:
     C: "We want to see outcomes, not more talks," the vice-president said.   (a description)
     D: The call lasted more than two hours, Anna Conti said. / E: The call lasted more than two
        hours, Paolo Ferri said.   (a duration: both parties may tell it)
+    F: The Treasury announced 40 grants. / G: Finance Minister Anna Conti announced 40 grants.
+       (a body and a person who may speak for it)
 """
 
 from __future__ import annotations
@@ -89,8 +95,9 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
                 yield found
     if options["include_facts"]:
         named = [f for f in sel.facts if is_named(f.speaker)]
+        persons = _person_keys(sel)
         for same in same_figures(named, options["min_value"]):
-            found = _speakers(sel, same, "fact")
+            found = _speakers(sel, _one_sort(same, persons), "fact")
             if found:
                 yield found
 
@@ -128,6 +135,32 @@ def _same_words(quotes: list[Quote], options, memo: Memo) -> list[list[Quote]]:
         if u in linked:
             groups.setdefault(uf.find(u), []).append(q)
     return list(groups.values())
+
+
+def _person_keys(sel: Selection) -> tuple[frozenset[str], frozenset[str]]:
+    """The last name words of the persons the story names: (those named with a title or role,
+    all of them); a name alone may be a body's, one the story never gives a role."""
+    named = [(m.role, surname_word(speaker_key(m.entity or m.text))) for m in sel.mentions
+             if m.kind == "person" and speaker_key(m.entity or m.text)]
+    return frozenset(w for role, w in named if role), frozenset(w for _, w in named)
+
+
+def _one_sort(facts: list[Fact], persons: tuple[frozenset[str], frozenset[str]]) -> list[Fact]:
+    """The facts whose sources can be compared: a person named with a role is not compared with a
+    body the story never names as a person (the person may speak for the body); persons are
+    compared with persons and bodies with bodies, and a name of neither sort with both."""
+    with_role, named = persons
+    person_side, body_side = [], []
+    for f in facts:
+        word = surname_word(speaker_key(f.speaker))
+        if word not in named or word not in with_role:
+            body_side.append(f)
+        if word in named:
+            person_side.append(f)
+    for side in (person_side, body_side):
+        if len({speaker_key(f.speaker) for f in side}) > 1:
+            return side
+    return []
 
 
 def _whole_quote_item(sel: Selection):
