@@ -158,7 +158,9 @@ class Quote:
 
     ``topic`` is the key of the thing a short evaluative quote describes, when the sentence says
     ("a 'very frank' conversation" -> "call"), so that two outlets' words for the same statement can
-    be compared even when they share few words.
+    be compared even when they share few words.  ``channel`` is how the statement was given, as the
+    attribution clause writes it ("told reporters", "wrote on X", "in a statement"), and ``day`` the
+    weekday that clause dates it to ("Monday"), when it says.
     """
 
     id: str
@@ -169,6 +171,8 @@ class Quote:
     end: int
     sentence: str = ""
     topic: str | None = None
+    channel: str | None = None
+    day: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,8 @@ from .compact import Shared
 
 __all__ = ["FORMAT", "Decoder", "article_from_json", "article_to_json", "facts_from_json", "facts_to_json"]
 
-FORMAT = 4  # bump when the stored JSON changes shape (2: column-wise entries, the source index; 3: mention
-# kinds and roles; 4: a quantity's kind, first and second)
+FORMAT = 5  # bump when the stored JSON changes shape (2: column-wise entries, the source index; 3: mention
+# kinds and roles; 4: a quantity's kind, first and second; 5: a quote's channel and day)
 
 # -- serialisation -------------------------------------------------------------------------------
 #
@@ -41,10 +41,10 @@ QUANTITY_FIELDS = ("text", "start", "end", "qualifier", "value", "low", "high", 
                    "unit", "dimension", "noun", "hedge", "modifies", "distributive", "part_of", "whole", "kind",
                    "first", "second")
 FACT_FIELDS = ("id", "article", "key", "quantity", "speaker", "time", "date", "sentence", "subject", "measure")
-QUOTE_FIELDS = ("id", "article", "speaker", "text", "start", "end", "sentence", "topic")
+QUOTE_FIELDS = ("id", "article", "speaker", "text", "start", "end", "sentence", "topic", "channel", "day")
 MENTION_FIELDS = ("id", "article", "text", "start", "end", "surname", "given", "entity", "kind", "role")
 FACT_COLUMNS = ("article", "key", "speaker", "time", "date", "subject", "measure", *QUANTITY_FIELDS)
-QUOTE_COLUMNS = ("article", "speaker", "text", "start", "end", "topic")
+QUOTE_COLUMNS = ("article", "speaker", "text", "start", "end", "topic", "channel", "day")
 MENTION_COLUMNS = ("article", "text", "start", "end", "surname", "given", "kind", "role")
 _NUMBERS = frozenset({"value", "low", "high", "whole", "first", "second"})
 
@@ -178,7 +178,7 @@ class Decoder:
                           f["date"], self._texts(x[2], nf), f["subject"], f["measure"])) if nf else ()
         nq, q = self._section(data[3], QUOTE_COLUMNS, article)
         quotes = tuple(map(Quote, self._texts(x[3], nq), q["article"], q["speaker"], q["text"], q["start"], q["end"],
-                           self._texts(x[4], nq), q["topic"])) if nq else ()
+                           self._texts(x[4], nq), q["topic"], q["channel"], q["day"])) if nq else ()
         nm, m = self._section(data[4], MENTION_COLUMNS, article)
         mentions = tuple(map(Mention, self._texts(x[5], nm), m["article"], m["text"], m["start"], m["end"],
                              m["surname"], m["given"], self._texts(x[6], nm, True), m["kind"],

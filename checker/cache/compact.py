@@ -57,7 +57,7 @@ class Shared:
                               speaker=t(f.speaker), time=t(f.time), date=t(f.date), sentence="",
                               subject=t(f.subject), measure=t(f.measure)) for f in x.facts)
         quotes = tuple(replace(q, id="", article=art, speaker=t(q.speaker), text=t(q.text), sentence="",
-                               topic=t(q.topic)) for q in x.quotes)
+                               topic=t(q.topic), channel=t(q.channel), day=t(q.day)) for q in x.quotes)
         mentions = tuple(replace(m, id="", article=art, text=t(m.text), surname=t(m.surname), given=t(m.given),
                                  entity=None) for m in x.mentions)
         return ArticleFacts(art, facts, quotes, mentions)

@@ -41,6 +41,10 @@ def quote_json(quote: Quote, article: Article) -> dict[str, Any]:
     }
     if quote.topic:
         out["topic"] = quote.topic
+    if quote.channel:
+        out["channel"] = quote.channel
+    if quote.day:
+        out["day"] = quote.day
     return out
 
 

@@ -16,6 +16,9 @@ figure credited to a person by one outlet and to a body by another ("the governm
 a person the story names with a role ("Finance Minister Anna Conti") is compared with persons
 only, and a body it never names as a person with bodies only.
 
+With ``channels`` (the ``quote-channel`` rule), the same words of one speaker are compared instead on
+how each outlet says they were given (:mod:`.channels`): the channel or audience and the day.
+
 flags:
     A: "We want to see outcomes, not more talks," Vice President JD Vance said.
     B: "We want to see outcomes, not more talks," Secretary of State Marco Rubio said.
@@ -23,6 +26,11 @@ flags:
     C: Harbour master Paolo Ferri said 35 boats were lost.
     D: Coastguard commander Anna Conti said 35 boats were lost.
     -> (include_facts) Paolo Ferri (C) vs Anna Conti (D)
+    E: "Every family will have a roof," Mayor Ana Ruiz told reporters on Monday.
+    F: "Every family will have a roof," Mayor Ana Ruiz wrote on X on Tuesday.
+    -> (channels) told reporters on Monday (E) vs wrote on X on Tuesday (F)
+    G: "...," Ruiz said in a televised address. / H: "...," Ruiz told parliament.
+    -> (channels) in a televised address (G) vs told parliament (H)
 
 passes:
     A: "We want to see outcomes, not more talks," Vice President JD Vance said.
@@ -32,6 +40,10 @@ passes:
        hours, Paolo Ferri said.   (a duration: both parties may tell it)
     F: The Treasury announced 40 grants. / G: Finance Minister Anna Conti announced 40 grants.
        (a body and a person who may speak for it)
+    H: "...," Ruiz told reporters. / I: "...," Ruiz told journalists.   (channels: one channel
+       worded two ways; so are "on X" and "tweeted")
+    J: "...," Ruiz said on Monday. / K: "...," Ruiz said.   (channels: a day, or a channel, that
+       one outlet alone gives)
 """
 
 from __future__ import annotations
@@ -43,6 +55,7 @@ from checker.model import Fact, Quote
 
 from .base import Discrepancy, Selection, Side, sort_sides
 from .candidates import candidates, run_length
+from .channels import channel_findings
 from .figures import same_figures
 from .memo import Memo
 from .names import cluster_speakers, display, is_named, speaker_key, surname_word
@@ -69,10 +82,14 @@ OPTIONS = {
                               "words whole", minimum=1),
     "min_value": Opt("integer", "smallest number (not a range) that is one figure whatever its key, when "
                      "its unit and counted noun agree", minimum=0),
+    "channels": Opt("boolean", "compare how one speaker's same words were given instead: the channel or "
+                    "audience (\"told reporters\", \"wrote on X\") and the day each outlet gives"),
 }
 DEFAULTS = {"min_words": 6, "min_similarity": 0.9, "include_facts": False, "quotes": True,
-            "min_sentence_words": 4, "min_value": 10}
-PLACEHOLDERS = {"words": "the words (or value) given to several speakers"}
+            "min_sentence_words": 4, "min_value": 10, "channels": False}
+PLACEHOLDERS = {"words": "the words (or value) given to several speakers",
+                "given": "with channels: what differs, \"channel or audience\" or \"day\"",
+                "speaker": "with channels: who gave the words, as most fully named"}
 
 
 def new_scope(options: Mapping[str, Any]) -> NewScope:
@@ -88,7 +105,9 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
     shortest = min(options["min_words"], options["min_sentence_words"])
     quotes = [part for q in sel.quotes if is_named(q.speaker) for part in sentences(q)
               if len(words(part.text)) >= shortest]
-    if options["quotes"]:
+    if options["channels"]:
+        yield from channel_findings(sel, _same_words(quotes, options, sel.memo), _whole_quote_item(sel))
+    elif options["quotes"]:
         for group in _same_words(quotes, options, sel.memo):
             found = _speakers(sel, group, "quote")
             if found:

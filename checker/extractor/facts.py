@@ -19,6 +19,7 @@ from checker.parser.quantities import find_quantities, singular
 from . import keys
 from .anchors import Anchor, find_anchors, nearest_anchor
 from .attribution import Attribution, find_attributions
+from .channels import Channels
 from .keys import Identity, count_identity
 from .lexicon import Lexicon, load_lexicon
 from .measures import POINTS, is_rate_denominator, measured_identity
@@ -350,7 +351,9 @@ def _quotes(ctx: _Context) -> list[Quote]:
     out = []
     previous: tuple[int, str | None] | None = None
     text = ctx.article.text
+    channels = Channels(ctx.words, ctx.attributions, [(span.first, span.last) for span in ctx.quote_spans])
     for span in ctx.quote_spans:
+        channel, day = channels.of(span.first, span.last)
         speaker = speaker_for(span, ctx.words, ctx.attributions, previous, ctx.people.at)
         ctx.quote_speakers.append(speaker)
         sentence = ctx.words.sentences[ctx.words.sentence_of(span.first)]
@@ -360,6 +363,7 @@ def _quotes(ctx: _Context) -> list[Quote]:
             id=_id(ctx.article.id, "quote", span.start, span.end), article=ctx.article.id,
             speaker=speaker, text=text[span.start:span.end], start=span.start, end=span.end,
             sentence=text[sentence.start:sentence.end], topic=topic_for(span, ctx.words, ctx.lexicon),
+            channel=channel, day=day,
         ))
     return out
 

@@ -57,7 +57,7 @@ def facts(article_id: str = "a") -> ArticleFacts:
                     quantity=quantity(qualifier="exact", value=Fraction(1, 3), low=Fraction(1, 3), high=Fraction(1, 3),
                                       unit=None, dimension="dimensionless", hedge=None, whole=None))),
         quotes=(Quote(id="q1", article=article_id, speaker=None, text="very \u201cfrank\u201d", start=1, end=9,
-                      sentence="s", topic="call"),),
+                      sentence="s", topic="call", channel="told reporters", day="Monday"),),
         mentions=(Mention(id="m1", article=article_id, text="Zelensky", start=3, end=11, surname="Zelensky",
                           given="Vladimir", entity="Volodymyr Zelenskyy"),),
     )
