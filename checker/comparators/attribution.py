@@ -55,7 +55,7 @@ from checker.model import Fact, Quote
 
 from .base import Discrepancy, Selection, Side, sort_sides
 from .candidates import candidates, run_length
-from .channels import channel_findings
+from .channels import channel_findings, statements
 from .figures import same_figures
 from .memo import Memo
 from .names import cluster_speakers, display, is_named, speaker_key, surname_word
@@ -106,7 +106,8 @@ def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]
     quotes = [part for q in sel.quotes if is_named(q.speaker) for part in sentences(q)
               if len(words(part.text)) >= shortest]
     if options["channels"]:
-        yield from channel_findings(sel, _same_words(quotes, options, sel.memo), _whole_quote_item(sel))
+        groups = statements(sel, options["min_words"], options["min_similarity"])
+        yield from channel_findings(sel, groups, _whole_quote_item(sel))
     elif options["quotes"]:
         for group in _same_words(quotes, options, sel.memo):
             found = _speakers(sel, group, "quote")

@@ -1,7 +1,11 @@
 """The same statement given a different channel, audience or day by different outlets.
 
-Used by the attribution comparator (option ``channels``): quotes that are the same words (the
-attribution comparator's groups) of one speaker (one cluster of speaker keys) are compared on how
+Used by the attribution comparator (option ``channels``): the quoted sentences of one speaker (one
+cluster of speaker keys, :func:`.quote.by_speaker`) are one statement across articles when they are
+the same words, one contains the other, their words align with ``min_similarity``, or they share
+their content words though not their order (a translation, as the quote kind reads one:
+``TRANSLATION`` content stems and share; like the quote kind, only wordings that share a run of
+words are related); each statement's quotes are compared on how
 the statement was given, as each outlet's attribution clause says (``Quote.channel``, classed by
 :func:`checker.extractor.channels.channel_class`: "told reporters" and "told journalists" are one
 channel, "on X" and "tweeted" one, "on social media" fits any platform) and on the weekday it
@@ -20,9 +24,46 @@ from checker.extractor.channels import channel_class, compatible
 from checker.model import Quote
 
 from .base import Discrepancy, Item, Selection, Side, most_common_text, sort_sides
+from .candidates import candidates, run_length
 from .names import cluster_speakers, display, speaker_key
+from .paraphrase import overlap, shared
+from .quote import by_speaker
+from .unionfind import UnionFind
 
-__all__ = ["channel_findings"]
+__all__ = ["TRANSLATION", "channel_findings", "statements"]
+
+TRANSLATION = (2, 0.6)  # content stems two wordings share, and the share of the shorter's (quote kind defaults)
+
+
+def statements(sel: Selection, min_words: int, min_similarity: float) -> list[list[Quote]]:
+    """The quoted sentences of each speaker grouped by statement, each group in two articles or
+    more (sentences shorter than ``min_words`` words are left out).  As in the quote kind, the
+    sentences with the same words are one wording, and only the candidate pairs of wordings
+    (:mod:`.candidates`: those that share a run of words) are related, so the work is linear."""
+    out = []
+    for quotes in by_speaker(sel.quotes):
+        index: dict[tuple[str, ...], int] = {}
+        wid = [index.setdefault(sel.memo.words(q.text), len(index)) for q in quotes]
+        wordings = list(index)
+        uf = UnionFind(range(len(wordings)))
+        for u, v in candidates(wordings, run_length(min_similarity)).pairs:
+            if min(len(wordings[u]), len(wordings[v])) >= min_words and uf.find(u) != uf.find(v) and \
+                    _one_statement(wordings[u], wordings[v], sel, min_similarity):
+                uf.union(u, v)
+        groups: dict[int, list[Quote]] = {}
+        for q, u in zip(quotes, wid, strict=True):
+            if len(wordings[u]) >= min_words:
+                groups.setdefault(uf.find(u), []).append(q)
+        out += [g for g in groups.values() if len({q.article for q in g}) > 1]
+    return out
+
+
+def _one_statement(a: tuple[str, ...], b: tuple[str, ...], sel: Selection, min_similarity: float) -> bool:
+    rel = sel.memo.relate(a, b, min_similarity=min_similarity)
+    if rel.kind in ("same", "contained") or (rel.kind == "other" and rel.similarity >= min_similarity):
+        return True
+    least, share = TRANSLATION
+    return shared(a, b) >= least and overlap(a, b) >= share
 
 
 def channel_findings(sel: Selection, groups: list[list[Quote]],

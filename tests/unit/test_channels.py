@@ -104,3 +104,23 @@ def test_different_speakers_are_the_attribution_rules_business_not_this_ones():
 def test_an_outlet_that_gives_two_channels_itself_is_left_out():
     assert findings(f"{WORDS} Mayor Ana Ruiz told reporters. Later she repeated it: {WORDS} Ruiz wrote on X.",
                     f"{WORDS} Mayor Ana Ruiz wrote on X.") == []
+
+
+def test_a_statement_in_two_translations_is_compared_too():
+    [d] = findings('"Never before has our town seen such terrible damage," Mayor Ana Ruiz told reporters.',
+                   '"Our town has never witnessed damage as awful as this before," Mayor Ana Ruiz told parliament.')
+    assert [s.label for s in d.sides] == ["told parliament", "told reporters"]
+
+
+def test_two_different_sentences_of_one_speaker_are_not_one_statement():
+    assert findings('"The water rose faster than anyone expected," Mayor Ana Ruiz told reporters.',
+                    '"Every family will have a roof before the winter," Mayor Ana Ruiz told parliament.') == []
+
+
+def test_a_wire_copy_and_its_republication_are_quiet_for_every_quote_rule():
+    story = ('Mayor Ana Ruiz spoke after the flood. "Every family will have a roof before the winter," '
+             'Ruiz told reporters on Monday. "The water rose faster than anyone expected."')
+    arts = [Article(id=f"a{i}", path=f"a{i}.md", text=story, outlet=outlet, published="2031-05-14")
+            for i, outlet in enumerate(("Wire Service", "Daily Paper (wire copy)"))]
+    found = evaluate(arts, {a.id: extract(a) for a in arts}, load_rules())
+    assert [d.rule for d in found if d.type in ("quote", "attribution")] == []
