@@ -94,9 +94,10 @@ PLACEHOLDERS = {"words": "the words (or value) given to several speakers",
 
 def new_scope(options: Mapping[str, Any]) -> NewScope:
     """--new: quotes are linked transitively (a new quote may reach another through a third), so
-    every quote; with ``include_facts``, every fact too (one figure may be keyed two ways)."""
+    every quote (also with ``channels``); with ``include_facts``, every fact too (one figure may be
+    keyed two ways)."""
     return NewScope(facts=EVERYTHING if options.get("include_facts") else NOTHING,
-                    quotes=EVERYTHING if options.get("quotes", True) else NOTHING)
+                    quotes=EVERYTHING if options.get("quotes", True) or options.get("channels") else NOTHING)
 
 
 def compare(sel: Selection, options: Mapping[str, Any]) -> Iterator[Discrepancy]:

@@ -124,3 +124,16 @@ def test_a_wire_copy_and_its_republication_are_quiet_for_every_quote_rule():
             for i, outlet in enumerate(("Wire Service", "Daily Paper (wire copy)"))]
     found = evaluate(arts, {a.id: extract(a) for a in arts}, load_rules())
     assert [d.rule for d in found if d.type in ("quote", "attribution")] == []
+
+
+def test_check_new_finds_a_new_articles_other_channel():
+    from checker.run.scope import evaluate_scoped
+
+    texts = [f"{WORDS} Mayor Ana Ruiz told reporters on Monday.", f"{WORDS} Mayor Ana Ruiz told journalists.",
+             f"{WORDS} Mayor Ana Ruiz wrote on X on Tuesday."]
+    arts = [Article(id=f"a{i}", path=f"a{i}.md", text=t, outlet=f"Outlet {i}", published="2031-05-14")
+            for i, t in enumerate(texts)]
+    extractions = {a.id: extract(a) for a in arts}
+    rules = load_rules()
+    scoped = [d for d in evaluate_scoped(arts, extractions, rules, {"a2"}) if d.rule == "quote-channel"]
+    assert [d.message for d in scoped] == [d.message for d in findings(*texts)] and len(scoped) == 1
