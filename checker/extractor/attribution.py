@@ -100,7 +100,8 @@ def _np_right(ws: list[Word], start: int, ceiling: int) -> tuple[int, int] | Non
         return None
     i = start
     while i < ceiling and (ws[i].kind == "word" or (ws[i].text == "." and ws[i].start == ws[i - 1].end)):
-        if ws[i].kind == "word" and ws[i].norm in _STOP_LEFT | _PREPOSITIONS and i > start:
+        if ws[i].kind == "word" and ws[i].norm in _STOP_LEFT | _PREPOSITIONS and i > start \
+                and not (len(ws[i].text) > 2 and ws[i].text.isupper()):  # "the WHO": an acronym, not "who"
             break
         i += 1
         if i - start > 7:

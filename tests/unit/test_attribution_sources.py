@@ -31,3 +31,23 @@ def test_two_bodies_credited_with_one_figure_are_a_finding():
 def test_a_body_and_a_person_who_may_speak_for_it_are_quiet():
     assert findings("The Treasury announced grants of 4,500 euros for each flooded home.",
                     "Finance Minister Anna Conti announced grants of 4,500 euros for each flooded home.") == []
+
+
+def test_an_acronym_that_spells_a_stop_word_is_a_source():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from extract_kit import read
+
+    def speakers(text):
+        return [a.speaker for a in read(text).attributions]
+
+    assert speakers("According to the WHO, 900 people have been infected.") == ["WHO"]
+    assert speakers("The outbreak is spreading, said the officials who visited the camps.") == ["officials"]
+
+
+def test_one_figure_from_two_bodies_one_named_by_an_acronym():
+    [d] = findings("According to the WHO, 900 people have been infected in the region this year.",
+                   "The Health Ministry said 900 people have been infected in the region this year.")
+    assert "WHO" in d.message
