@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from itertools import islice
+from itertools import accumulate, islice
 
 from .attribution import Attribution
 from .sentences import Words
@@ -116,12 +116,12 @@ class Channels:
     def of(self, span_first: int, span_last: int) -> tuple[str | None, str | None]:
         """(channel as written, weekday) of the quote over words [span_first, span_last), from the
         words of its sentences outside every quote."""
-        words = self.words
-        first = words.sentence_of(span_first)
-        last = words.sentence_of(max(span_first, span_last - 1))
-        if (first, last) not in self.done:
-            self.done[first, last] = self._of(first, last)
-        return self.done[first, last]
+        sentence_of = self.words.sentence_of
+        pair = (sentence_of(span_first), sentence_of(max(span_first, span_last - 1)))
+        found = self.done.get(pair)
+        if found is None:
+            found = self.done[pair] = self._of(*pair)
+        return found
 
     def _of(self, first: int, last: int) -> tuple[str | None, str | None]:
         words, ws = self.words, self.words.words
@@ -166,9 +166,9 @@ _BETWEEN = frozenset(("on", "late", "early", "earlier", "last", "this", "morning
 def _clause(words: Words, lo: int, hi: int, quoted: list[tuple[int, int]],
             start: int) -> tuple[str, list[int], list[int]] | None:
     """The lower-case words [lo, hi) outside the ``quoted`` word ranges (sorted; those from
-    ``start`` on may meet [lo, hi)), one space apart
-    (a quote is a break: "|"), with the word index and the offset in that text of each; None when
-    none of them is a word a channel needs."""
+    ``start`` on may meet [lo, hi)) around the words a channel needs (from six words before the
+    first to three after the last: no pattern is longer), one space apart (a quote is a break:
+    "|"), with the word index and the offset in that text of each; None when there is no such word."""
     ws, norms = words.words, words.norms
     idx: list[int] = []
     k = lo
@@ -183,9 +183,9 @@ def _clause(words: Words, lo: int, hi: int, quoted: list[tuple[int, int]],
     idx.extend(range(k, hi))
     idx = [i for i in idx if i < 0 or ws[i].kind in ("word", "num")]
     tokens = [norms[i] if i >= 0 else "|" for i in idx]
-    if _KEYWORDS.isdisjoint(tokens):
+    keys = [n for n, t in enumerate(tokens) if t in _KEYWORDS]
+    if not keys:
         return None
-    offsets = [0]
-    for t in tokens:
-        offsets.append(offsets[-1] + len(t) + 1)
-    return " ".join(tokens), idx, offsets
+    a, b = max(0, keys[0] - 6), keys[-1] + 4
+    idx, tokens = idx[a:b], tokens[a:b]
+    return " ".join(tokens), idx, list(accumulate((len(t) + 1 for t in tokens), initial=0))
