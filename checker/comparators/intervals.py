@@ -74,7 +74,7 @@ def _half_last_digit(x: Fraction | float | None) -> Fraction:
         return _ZERO
     x = x if type(x) is Fraction else Fraction(x)
     d, places = x.denominator, 0
-    while d % 10 == 0 or d % 2 == 0 or d % 5 == 0:
+    while d % 2 == 0 or d % 5 == 0:
         if places > 12:
             return _ZERO
         x *= 10

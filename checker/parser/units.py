@@ -20,11 +20,11 @@ from .trees import base_name
 
 __all__ = [
     "CURRENCY_SYMBOLS",
+    "base_affine",
     "base_name",
     "convert",
     "dimension",
     "registry",
-    "base_affine",
     "to_base",
     "unit_for_terminal",
 ]
