@@ -6,7 +6,9 @@ interval stated, in base units.  Two sides disagree when the gap between their i
 than the tolerance and they come from different articles (an article that disagrees with itself is
 the ``internal`` kind's).  One finding a key names every disagreeing side once.  Intervals that
 overlap or touch never disagree here: "two hours" against "more than two hours" is the
-``qualifier`` kind's.
+``qualifier`` kind's.  A figure in a customary unit beside a metric one may be a rounded conversion:
+the two agree when they are no further apart than half a unit of the last digit written ("150 km/h"
+and "93 mph" agree, "90 mph" does not).
 
 flags:
     A: "The call lasted two hours."

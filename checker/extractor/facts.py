@@ -355,10 +355,12 @@ def _fact(ctx: _Context, q: Quantity, first: int, last: int, ident: Identity) ->
 
 
 def _quotes(ctx: _Context) -> list[Quote]:
-    out = []
+    out: list[Quote] = []
+    if not ctx.quote_spans:
+        return out
     previous: tuple[int, str | None] | None = None
     text = ctx.article.text
-    index = AttributionIndex(ctx.attributions, ctx.words) if ctx.quote_spans else None
+    index = AttributionIndex(ctx.attributions, ctx.words)
     channels = Channels(ctx.words, ctx.attributions, [(span.first, span.last) for span in ctx.quote_spans])
     for span in ctx.quote_spans:
         channel, day = channels.of(span.first, span.last)

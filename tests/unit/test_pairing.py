@@ -100,7 +100,8 @@ def _selection(values: list[int], per_article: int = 1) -> Selection:
     return Selection("s", articles, tuple(facts))
 
 
-def _counted(monkeypatch, values, per_article=1):
+def _counted(monkeypatch, values, per_article=1, options=None):
+    """(how many interval comparisons, the findings) of the numeric kind over ``values``."""
     calls = [0]
     real = grouping.disagree
 
@@ -109,7 +110,7 @@ def _counted(monkeypatch, values, per_article=1):
         return real(*a, **k)
 
     monkeypatch.setattr(grouping, "disagree", counting)
-    found = list(numeric.compare(_selection(values, per_article), dict(numeric.DEFAULTS)))
+    found = list(numeric.compare(_selection(values, per_article), options or dict(numeric.DEFAULTS)))
     monkeypatch.setattr(grouping, "disagree", real)
     return calls[0], found
 
@@ -211,18 +212,10 @@ def test_intervals_that_disagree_lie_out_of_each_others_tolerance(a, b, absolute
 def test_values_all_within_tolerance_are_a_few_comparisons_a_side(monkeypatch):
     # 2,000 distinct values within 5% of each other, a 10% tolerance: no side disagrees, and no side
     # is compared with every other to find that out
-    calls = [0]
-    real = grouping.disagree
-
-    def counting(*a, **k):
-        calls[0] += 1
-        return real(*a, **k)
-
-    monkeypatch.setattr(grouping, "disagree", counting)
-    sel = _selection([10_000 + k // 4 for k in range(2000)])
-    options = {**numeric.DEFAULTS, "relative": 0.1}
-    assert list(numeric.compare(sel, options)) == []
-    assert calls[0] < 20 * 2000
+    calls, found = _counted(monkeypatch, [10_000 + k // 4 for k in range(2000)],
+                            options={**numeric.DEFAULTS, "relative": 0.1})
+    assert found == []
+    assert calls < 20 * 2000
 
 
 @settings(max_examples=300, deadline=None)
