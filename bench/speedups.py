@@ -26,6 +26,8 @@ __all__ = ["SPEEDUPS", "measure", "turn_off"]
 SPEEDUPS = {
     "dispatch-lexer": ("the dispatch lexer (checker/parser/lexer.py, firstchar.py, narrowing.py)",
                        "lark's basic lexer"),
+    "word-buckets": ("a bucket per word at a run of letters (checker/parser/firstword.py)",
+                     "the bucket of the word's first two letters"),
     "spans": ("tokens as three lists of types and offsets (`grammar.lex`, `Lexed`)",
               "a lark `Token` for every token"),
     "scanner-table": ("the scanner's plain LALR table (`grammar.longest`)",
@@ -66,6 +68,12 @@ def _off_dispatch_lexer() -> None:
     grammar._lexer = lambda: None  # tokens() and lex() then run lark's own lexer
 
 
+def _off_word_buckets() -> None:
+    from checker.parser import lexer
+
+    lexer._WORD_STARTS = frozenset()  # no position starts a word: every one goes by its two characters
+
+
 def _off_spans() -> None:
     from checker.parser import grammar
 
@@ -81,7 +89,7 @@ def _off_scanner_table() -> None:
 def _off_lexer_table() -> None:
     from checker.parser import lexstore
 
-    lexstore.store_for = lambda terminals, extra="": lexstore.BucketStore(None)
+    lexstore.store_for = lambda terminals, extra="", modules=(): lexstore.BucketStore(None)
 
 
 def _off_unit_table() -> None:
@@ -91,7 +99,7 @@ def _off_unit_table() -> None:
 
 
 _OFF = {
-    "dispatch-lexer": _off_dispatch_lexer, "spans": _off_spans, "scanner-table": _off_scanner_table,
+    "dispatch-lexer": _off_dispatch_lexer, "word-buckets": _off_word_buckets, "spans": _off_spans, "scanner-table": _off_scanner_table,
     "lexer-table": _off_lexer_table, "unit-table": _off_unit_table,
 }
 

@@ -117,7 +117,7 @@ def _lexer():
     """The dispatch lexer over the lexer ``Lark.lex`` would build (None where it cannot stand in)."""
     from lark.lexer import BasicLexer
 
-    from . import firstchar, lexer, narrowing
+    from . import alternation, firstchar, firstword, lexer, narrowing
     from .lexer import FastLexer
     from .lexstore import store_for
 
@@ -127,7 +127,7 @@ def _lexer():
     basic = BasicLexer(lark.lexer_conf)
     terminals = [(t.name, t.pattern.to_regexp(), basic.g_regex_flags) for t in basic.terminals]
     ignore = ",".join(sorted(basic.ignore_types)) + "|" + ",".join(sorted(basic.newline_types))
-    return FastLexer(basic, store_for(terminals, ignore, (lexer, narrowing, firstchar)))
+    return FastLexer(basic, store_for(terminals, ignore, (lexer, alternation, narrowing, firstchar, firstword)))
 
 
 def prepare(sample: str = "") -> None:

@@ -10,9 +10,13 @@ reads each terminal's regex with ``re``'s own parser):
   supersets: what is not worked out counts as "any character";
 - in each member's regex, the alternatives tried at the first position that cannot start with that
   character are dropped (``FUNCWORD`` keeps a dozen of its 150 words for "s");
+- at a word (a run of ASCII letters), the bucket holds only the terminals whose match can start
+  with that word (checker/parser/firstword.py): "company" gets ``NAMED_NUMBER``, ``CODE`` and
+  ``WORD`` of the dozens a "c" can start; words with the same members share one bucket;
 - the members are joined in lark's order into lark's own kind of alternation,
-  ``(?P<NAME>regex)|...``, compiled on first use and cached.  A character whose bucket is small
-  (digits, punctuation, most of Unicode) keeps one bucket for every character after it.
+  ``(?P<NAME>regex)|...`` (checker/parser/alternation.py), compiled on first use and cached.  A
+  character whose bucket is small (digits, punctuation, most of Unicode) keeps one bucket for every
+  character after it.
 
 A terminal that matches at a position starts with the characters there, so it is in the bucket, in
 the same order, and its narrowed regex finds the same match: the first alternative to match is the
@@ -31,7 +35,9 @@ import re
 
 from lark import Token
 
+from .alternation import PARTS, Chain, NoMatch, alternation
 from .firstchar import first_chars, first_pairs
+from .firstword import WordIndex, first_words
 from .narrowing import narrow
 
 __all__ = ["FastLexer"]
@@ -40,7 +46,11 @@ _ANY = None  # first_chars' "any character"
 PAIRS_FROM = 4  # a character whose bucket has this many terminals gets a bucket per two characters
 PAIRS_DROP = 8  # ... when the two characters leave out at least this many of them
 HEAVY = 150  # a member whose narrowed regex is this long is compiled on its own, once per character
-_PARTS = "\0"  # between the parts of a chained bucket's regex, as stored
+_WORD = "\1"  # starts the stored key of a word bucket
+_WORD_STARTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_RUN = re.compile(r"[^\W\d_]+")  # a word: the letters from an ASCII letter on
+WORD_HEAVY = 2000  # in a word's bucket (a few members), only a member this long is a part of its own
+MAX_WORDS = 100_000  # words whose bucket is remembered in a process (a bound, not a working size)
 
 
 def _terminals_and_callbacks(basic_lexer) -> tuple[list, dict]:
@@ -58,63 +68,6 @@ def _terminals_and_callbacks(basic_lexer) -> tuple[list, dict]:
     terminals, callback = _create_unless(
         basic_lexer.terminals, basic_lexer.g_regex_flags, basic_lexer.re, basic_lexer.use_bytes)
     return list(terminals), callback
-
-
-class _Chain:
-    """Several compiled alternations tried in turn, as lark does when ``re`` refuses one big one.
-
-    Trying ``A|B`` then ``C`` finds what ``A|B|C`` finds: an alternation's match is its first
-    alternative that matches (the tail after it always matches, possibly empty), not the longest."""
-
-    def __init__(self, parts: list) -> None:
-        self.parts = parts
-        self.pattern = _PARTS.join(p.pattern for p in parts) if all(_PARTS not in p.pattern for p in parts) else None
-
-        self.match = _first_of(tuple(part.match for part in parts))
-
-
-def _first_of(matchers: tuple):
-    """``match(text, pos)``: the first of ``matchers``' matches (a match object is never false)."""
-    if len(matchers) == 2:
-        one, two = matchers
-        return lambda text, pos: one(text, pos) or two(text, pos)
-    if len(matchers) == 3:
-        one, two, three = matchers
-        return lambda text, pos: one(text, pos) or two(text, pos) or three(text, pos)
-
-    def match(text: str, pos: int):
-        for part in matchers:
-            m = part(text, pos)
-            if m is not None:
-                return m
-        return None
-
-    return match
-
-
-def _alternation(named: list[tuple[str, str]], flags: int, tail: str = "", re_module=re):
-    """lark's own construction, ``(?P<NAME>regex)|...`` in lark's order, with ``tail`` after it, compiled
-    by ``re_module``; split in halves without the tail if ``re`` refuses that many groups (as
-    lark.lexer.Scanner does)."""
-    body = "|".join(f"(?P<{name}>{regexp})" for name, regexp in named)
-    try:
-        return re_module.compile(f"(?:{body}){tail}" if tail else body, flags)
-    except AssertionError:
-        if len(named) < 2:
-            raise
-    half = len(named) // 2
-    parts = [_alternation(named[:half], flags, "", re_module), _alternation(named[half:], flags, "", re_module)]
-    return _Chain([q for part in parts for q in (part.parts if isinstance(part, _Chain) else [part])])
-
-
-class _NoMatch:
-    """The bucket of a character no terminal can start with."""
-
-    pattern = ""
-
-    @staticmethod
-    def match(text: str, pos: int) -> None:
-        return None
 
 
 class FastLexer:
@@ -142,6 +95,9 @@ class FastLexer:
         self._by_pattern: dict = {}  # a bucket's regex -> the compiled alternation
         self._by_run: dict = {}  # (members of a part, tail) -> its compiled part
         self._pieces: dict = {}  # a part's regex -> its compiled part
+        self._by_word: dict = {}  # a word -> its bucket
+        self._by_word_members: dict = {}  # (members, first letter) -> a word bucket
+        self._index: WordIndex | None = None
         stored = self._store.bucket("\0skip"), self._store.bucket("\0tail")
         if None not in stored:
             self._skip, self._tail = stored[0] or None, stored[1]
@@ -220,17 +176,54 @@ class FastLexer:
                 fewer = self.pair_members(pair) if len(pair) == 2 and len(members) >= PAIRS_FROM else members
                 worth = len(members) - len(fewer) >= PAIRS_DROP  # else the character's bucket does as well
                 found = self._compiled(fewer, pair[0]) if worth else self.bucket(pair[0])
-                if found.pattern is not None and (isinstance(found, _Chain) or _PARTS not in found.pattern):
+                if found.pattern is not None and (isinstance(found, Chain) or PARTS not in found.pattern):
                     self._store.remember(pair, found.pattern)  # not a regex with a NUL (it would read as a chain)
             self._by_pair[pair] = found
         return found
 
+    def word_bucket(self, word: str):
+        """The bucket for a position where the text holds ``word`` (its letters from there on, the
+        first an ASCII letter): the members that can match at that word (checker/parser/firstword.py),
+        narrowed to its first letter; a word with other letters gets its first two's bucket."""
+        if not word.isascii():
+            return self.pair_bucket(word[:2])
+        names = self._word_index().names(word)
+        members = tuple(t.name for t in self._terminals if t.name in names)
+        key = (members, word[0])
+        found = self._by_word_members.get(key)
+        if found is None:
+            stored_key = _WORD + word[0] + PARTS.join(members)
+            stored = self._store.bucket(stored_key)
+            if stored is not None:
+                found = self._by_pattern.get(stored) or self._from_pattern(stored)
+            else:
+                found = self._compiled(members, word[0], WORD_HEAVY)
+                if found.pattern is not None and (isinstance(found, Chain) or PARTS not in found.pattern):
+                    self._store.remember(stored_key, found.pattern)
+            self._by_word_members[key] = found
+        if len(self._by_word) < MAX_WORDS:
+            self._by_word[word] = found
+        return found
+
+    def _word_index(self) -> WordIndex:
+        """The terminals' first words (checker/parser/firstword.py), kept in the store."""
+        if self._index is None:
+            import json
+
+            stored = self._store.bucket("\0words")
+            found = json.loads(stored) if stored else None
+            if not isinstance(found, dict) or set(found) != set(self._regexps):
+                found = {name: first_words(regexp, self._flags) for name, regexp in self._regexps.items()}
+                self._store.remember("\0words", json.dumps(found, sort_keys=True))
+            self._index = WordIndex({k: None if v is None else [tuple(x) for x in v] for k, v in found.items()})
+        return self._index
+
     def _from_pattern(self, pattern: str):
         """The compiled bucket of a stored regex (the parts of a chain compiled once each)."""
         if not pattern:
-            found = _NoMatch()
-        elif _PARTS in pattern:
-            found = _Chain([self._piece(part) for part in pattern.split(_PARTS)])
+            found = NoMatch()
+        elif PARTS in pattern:
+            found = Chain([self._piece(part) for part in pattern.split(PARTS)])
         else:
             found = self._piece(pattern)
         self._by_pattern[pattern] = found
@@ -242,25 +235,27 @@ class FastLexer:
             found = self._pieces[pattern] = re.compile(pattern, self._flags)
         return found
 
-    def _compiled(self, members: tuple[str, ...], char: str):
-        """The alternation of these terminals, narrowed to ``char`` (cached per distinct alternation)."""
+    def _compiled(self, members: tuple[str, ...], char: str, heavy: int | None = None):
+        """The alternation of these terminals, narrowed to ``char`` (cached per distinct alternation);
+        a member whose regex is ``heavy`` (default ``HEAVY``) long or longer is a part of its own."""
+        heavy = HEAVY if heavy is None else heavy
         wanted = set(members)
         named = tuple((t.name, narrow(self._regexps[t.name], self._flags, char)) for t in self._terminals
                       if t.name in wanted)
-        found = self._by_members.get(named)
+        found = self._by_members.get((named, heavy))
         if found is None:
-            found = self._chained(named) if named else _NoMatch()
-            self._by_members[named] = found
+            found = self._chained(named, heavy) if named else NoMatch()
+            self._by_members[(named, heavy)] = found
             if found.pattern is not None:
                 self._by_pattern.setdefault(found.pattern, found)
         return found
 
-    def _chained(self, named: tuple):
+    def _chained(self, named: tuple, heavy: int):
         """The alternation of ``named``, with each heavy member (``HEAVY``) in a part of its own, compiled
         once however many buckets hold it: a chain of parts, tried in lark's order."""
         runs: list[list] = [[]]
         for name, regexp in named:
-            if len(regexp) >= HEAVY:
+            if len(regexp) >= heavy:
                 runs += [[(name, regexp)], []]
             else:
                 runs[-1].append((name, regexp))
@@ -269,11 +264,11 @@ class FastLexer:
             key = (tuple(run), self._tail)
             part = self._by_run.get(key)
             if part is None:
-                part = self._by_run[key] = _alternation(run, self._flags, self._tail, self._lark.re)
+                part = self._by_run[key] = alternation(run, self._flags, self._tail, self._lark.re)
                 if isinstance(part, re.Pattern):
                     self._pieces.setdefault(part.pattern, part)
-            parts += part.parts if isinstance(part, _Chain) else [part]
-        return parts[0] if len(parts) == 1 else _Chain(parts)
+            parts += part.parts if isinstance(part, Chain) else [part]
+        return parts[0] if len(parts) == 1 else Chain(parts)
 
     def _fail(self, text: str) -> None:
         """No terminal matches somewhere: let lark's own lexer raise its own error."""
@@ -292,9 +287,14 @@ class FastLexer:
         out: list = []
         pos, end, line, line_start = 0, len(text), 1, 0
         nl = _next_newline(text, 0)
+        letters, run, by_word, word_bucket = _WORD_STARTS, _RUN.match, self._by_word.get, self.word_bucket
         while pos < end:
-            key = text[pos:pos + 2]
-            m = (get(key) or bucket(key)).match(text, pos)
+            if text[pos] in letters:
+                word = run(text, pos).group()
+                m = (by_word(word) or word_bucket(word)).match(text, pos)
+            else:
+                key = text[pos:pos + 2]
+                m = (get(key) or bucket(key)).match(text, pos)
             if m is None:
                 self._fail(text)
             type_ = m.lastgroup
@@ -346,9 +346,14 @@ class FastLexer:
         ends: list = []
         add_type, add_start, add_end = types.append, starts.append, ends.append
         pos, end = 0, len(text)
+        letters, run, by_word, word_bucket = _WORD_STARTS, _RUN.match, self._by_word.get, self.word_bucket
         while pos < end:
-            key = text[pos:pos + 2]
-            m = (get(key) or bucket(key)).match(text, pos)
+            if text[pos] in letters:
+                word = run(text, pos).group()
+                m = (by_word(word) or word_bucket(word)).match(text, pos)
+            else:
+                key = text[pos:pos + 2]
+                m = (get(key) or bucket(key)).match(text, pos)
             if m is None:
                 self._fail(text)
             type_ = m.lastgroup

@@ -4,7 +4,8 @@ Working out a bucket (which terminals can start with two characters, each regex 
 first one) reads every member's regex with ``re``'s parser; an article of ordinary English needs a
 few hundred of them.  Which regex each bucket gets is a pure function of the grammar, so the table is
 kept in the user's cache folder (checker/parser/ondisk.py): for each one- or two-character key the
-lexer has seen, the regex of its bucket (its alternation, as ``FastLexer`` builds it), for the
+lexer has seen, and each word bucket (keyed by its first letter and its members' names), the regex
+of its bucket (its alternation, as ``FastLexer`` builds it), and the terminals' first words, for the
 characters news is written in (Latin scripts, general punctuation, currency signs), at most
 ``MAX_BUCKETS`` keys, so other scripts or random text (a property test's) cannot grow the file
 without bound.  A later run compiles each regex it needs with ``re.compile``, as on a first run.

@@ -2,8 +2,10 @@
 
 ``narrow(regexp, flags, char)`` gives an equivalent regex for matches that start at a ``char``: in
 the alternations tried at the match's first position, the alternatives that cannot start with
-``char`` are dropped (order kept), and so is an optional item there that cannot start with it.  An
-alternative that cannot match is never chosen, so the first match found is the same.  The tree
+``char`` are dropped (order kept), and so is an optional item there that cannot start with it; a
+negative look-ahead there keeps only the alternatives that can start with ``char`` (none left: it
+always holds, and goes).  An alternative that cannot match is never chosen, so the first match
+found is the same.  The tree
 ``re``'s parser builds is written back as regex text; a regex whose text does not parse back to the
 very same tree is returned unchanged.
 """
@@ -163,6 +165,13 @@ def _narrow_items(tree: _Parsed, items, flags: int, char: str) -> tuple[list, bo
         elif op in _REPEATS and av[0] == 0 and tree.cannot_start(av[2], flags, char) and not _captures(av[2]):
             changed = True
             continue  # matches empty here: drop it, and the next item is at the first position
+        elif op is _c.ASSERT_NOT and av[0] == 1 and not _captures(av[1]):  # a negative look-ahead
+            if tree.cannot_start(av[1], flags, char):
+                changed = True
+                continue  # what it looks for cannot start here: it always holds
+            inner, dropped = _narrow_items(tree, av[1], flags, char)
+            out.append((op, (av[0], _p.SubPattern(av[1].state, inner))))
+            changed |= dropped
         else:
             out.append((op, av))
         if op not in _ZERO_WIDTH:

@@ -9,7 +9,7 @@ from hypothesis import example, given, note
 from hypothesis import strategies as st
 from lark_oracle import lark_scan
 
-from checker.parser import firstchar, grammar, narrowing
+from checker.parser import firstchar, firstword, grammar, narrowing
 from checker.parser.quantities import find_quantities
 
 
@@ -93,6 +93,24 @@ def test_a_match_starts_with_one_of_the_first_chars_and_pairs(term, text):
         if full.match(text, pos):
             assert first is None or first.fullmatch(text[pos]), (term.name, pos)
             assert pairs is None or pos + 1 == len(text) or pairs.match(text, pos, pos + 2), (term.name, pos)
+
+
+WORDS = st.lists(st.tuples(st.one_of(PIECES, st.from_regex(r"[A-Za-z]{1,8}", fullmatch=True)), GLUE),
+                 max_size=10).map(lambda parts: "".join(a + b for a, b in parts))
+RUN = re.compile(r"[^\W\d_]+")
+
+
+@given(st.sampled_from(TERMINALS), st.one_of(SOUP, WORDS, NEWSY_CHARS))
+@example(next(t for t in TERMINALS if t.name == "NAMED_NUMBER"), "iPhone 15 and Nos. 4")
+def test_a_match_at_a_word_starts_with_one_of_its_first_words(term, text):
+    """Where a terminal matches at a run of ASCII letters (from there to the next non-letter, as the
+    lexer reads a word, even in the middle of one), its first words say it can."""
+    full = re.compile(term.pattern.to_regexp(), FLAGS)
+    found = firstword.first_words(term.pattern.to_regexp(), FLAGS)
+    for pos in range(len(text)):
+        run = RUN.match(text, pos)
+        if run and run.group().isascii() and full.match(text, pos):
+            assert firstword.fits(found, run.group()), (term.name, pos, run.group())
 
 
 @given(SOUP)

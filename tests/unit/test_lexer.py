@@ -210,10 +210,12 @@ def test_heavy_members_in_parts_of_their_own_give_larks_tokens(monkeypatch, heav
     from checker.parser import lexer as lexer_module
 
     monkeypatch.setattr(lexer_module, "HEAVY", heavy)
+    monkeypatch.setattr(lexer_module, "WORD_HEAVY", heavy)
     lark, fast = toy_lexer()
     text = "let x = 10; IF y else z # note\n  letter = 2 let;let"
     assert key(fast.tokens(text)) == key(lark.lex(text))
-    chained = [b for b in fast._by_char.values() if isinstance(b, lexer_module._Chain)]
+    buckets = [*fast._by_char.values(), *fast._by_pair.values(), *fast._by_word.values()]
+    chained = [b for b in buckets if isinstance(b, lexer_module.Chain)]
     assert bool(chained) == (heavy == 1)
 
 
@@ -223,5 +225,58 @@ def test_grammar_buckets_compile_each_heavy_member_once_per_character(seed_texts
     fast = FastLexer(BasicLexer(grammar.parser().lexer_conf))
     for text in seed_texts.values():
         assert key(fast.tokens(text)) == key(lark_tokens(text))
-    parts = [p for b in fast._by_pair.values() if isinstance(b, lexer_module._Chain) for p in b.parts]
+    parts = [p for b in fast._by_pair.values() if isinstance(b, lexer_module.Chain) for p in b.parts]
     assert parts and len({id(p) for p in parts}) < len(parts)  # parts shared between buckets
+
+
+# ---------------------------------------------------------------------------- words
+
+
+@pytest.mark.parametrize(
+    "regexp, flags, fits, misses",
+    [
+        (r"(?:more|less)[\s\-]+than", re.I, ["more", "LESS"], ["moreover", "mor", "x"]),
+        (r"rose", 0, ["rose", "rosemary"], ["Rose", "ros"]),  # no boundary: a prefix of a longer word
+        (r"hours?\b", re.I, ["hour", "Hours"], ["hourly"]),
+        (r"[Nn]os?\.", 0, ["No", "nos"], ["Noah"]),
+        (r"\d+", 0, [], ["a"]),  # cannot start at a letter
+        (r"(?<=\d)h\b", 0, ["h"], ["hm", "H"]),  # a look-behind is skipped
+        (r"[a-z]{2}\d", 0, ["ab", "xyz"], []),  # a class of many letters: any word
+    ],
+)
+def test_first_words(regexp, flags, fits, misses):
+    from checker.parser.firstword import first_words
+    from checker.parser.firstword import fits as fits_word
+
+    found = first_words(regexp, flags)
+    assert all(fits_word(found, w) for w in fits)
+    assert not any(fits_word(found, w) for w in misses)
+
+
+def test_first_words_give_up_on_letters_that_fold_to_ascii():
+    from checker.parser.firstword import first_words
+
+    assert first_words("(?i)\u212am") is None  # the Kelvin sign matches "k" under IGNORECASE
+    assert first_words("\u00e9t\u00e9") == []  # a non-ASCII letter, case kept: never at an ASCII word
+
+
+def test_word_index_names_the_terminals_a_word_can_start():
+    from checker.parser.firstword import WordIndex, first_words
+
+    index = WordIndex({"MORE": first_words(r"more\b", re.I), "ROSE": first_words("rose"),
+                       "WORD": first_words(r"[^\W\d_]+")})
+    assert index.names("More") == {"MORE", "WORD"}
+    assert index.names("rosemary") == {"ROSE", "WORD"}
+    assert index.names("other") == {"WORD"}
+
+
+def test_narrowing_drops_a_negative_lookahead_that_cannot_start_there():
+    regexp = r"(?!(?:The|To|An)\b)[A-Za-z]+ \d"
+    assert narrowing.narrow(regexp, 0, "c") == r"[A-Za-z]+\ \d"
+    assert "An" not in narrowing.narrow(regexp, 0, "T") and "The" in narrowing.narrow(regexp, 0, "T")
+
+
+def test_word_buckets_hold_fewer_terminals_than_letter_buckets():
+    lexer = grammar._lexer()
+    assert len(lexer.word_bucket("company").pattern) < len(lexer.pair_bucket("co").pattern) / 2
+    assert key(grammar.tokens("company more than")) == key(lark_tokens("company more than"))

@@ -44,7 +44,7 @@ def test_lark_tokens_lose_their_end_when_pickled():
 
 def _inherited(_: int) -> tuple[int, bool]:
     lexer_built = grammar._lexer.cache_info().currsize
-    return lexer_built, "q" in grammar._lexer()._by_pair
+    return lexer_built, "q" in grammar._lexer()._by_word
 
 
 def test_forked_workers_inherit_what_prepare_built():

@@ -9,6 +9,7 @@ import re
 from lark.lexer import BasicLexer
 
 from checker.parser import grammar, lexstore, ondisk
+from checker.parser import lexer as lexer_module
 from checker.parser.lexer import FastLexer
 from checker.parser.lexstore import BucketStore
 
@@ -66,9 +67,12 @@ def test_the_file_holds_regex_text_only(tmp_path):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert set(data) == {"format", "patterns", "buckets"}
     assert all(isinstance(p, str) for p in data["patterns"])
+    words = {b.pattern for b in first._by_word_members.values()}
+    assert any(key[:1] == lexer_module._WORD for key in data["buckets"])
     for key, i in data["buckets"].items():
         if key[:1] != "\0" and data["patterns"][i]:
-            assert re.compile(data["patterns"][i], first._flags).pattern == first._by_pair[key].pattern
+            compiled = re.compile(data["patterns"][i], first._flags).pattern
+            assert compiled in words if key[:1] == lexer_module._WORD else compiled == first._by_pair[key].pattern
 
 
 def test_a_table_whose_buckets_disagree_is_not_trusted_across_grammars(tmp_path):
