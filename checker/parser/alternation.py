@@ -2,14 +2,15 @@
 
 ``alternation(named, flags, tail)`` builds ``(?P<NAME>regex)|...`` in the order given, as lark's
 scanner does, split in a chain of parts where ``re`` refuses that many groups; ``Chain`` tries its
-parts in turn, which finds what the one alternation would.
+parts in turn, which finds what the one alternation would; ``WordBucket`` is a word's bucket made of
+two alternations.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["PARTS", "Chain", "NoMatch", "alternation"]
+__all__ = ["PARTS", "Chain", "NoMatch", "WordBucket", "alternation"]
 
 PARTS = "\0"  # between the parts of a chained bucket's regex, as stored
 
@@ -69,3 +70,23 @@ class NoMatch:
     @staticmethod
     def match(text: str, pos: int) -> None:
         return None
+
+
+class WordBucket:
+    """A word's bucket as two alternations: ``own``, the members only some words can start, and
+    ``common``, those any word can (compiled once per letter).  ``match`` finds what the one
+    alternation of all of them in lark's order would: ``own``'s match, unless a common member
+    before it in that order (``before``, by the name ``own`` matched) matches too."""
+
+    __slots__ = ("before", "common", "own")
+    pattern = None  # not one regex
+
+    def __init__(self, own, common, before: dict) -> None:
+        self.own, self.common, self.before = own, common, before
+
+    def match(self, text: str, pos: int):
+        m = self.own.match(text, pos)
+        if m is None:
+            return self.common.match(text, pos) if self.common is not None else None
+        first = self.before[m.lastgroup]
+        return (first is not None and first.match(text, pos)) or m

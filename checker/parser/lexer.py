@@ -12,7 +12,8 @@ reads each terminal's regex with ``re``'s own parser):
   character are dropped (``FUNCWORD`` keeps a dozen of its 150 words for "s");
 - at a word (a run of ASCII letters), the bucket holds only the terminals whose match can start
   with that word (checker/parser/firstword.py): "company" gets ``NAMED_NUMBER``, ``CODE`` and
-  ``WORD`` of the dozens a "c" can start; words with the same members share one bucket;
+  ``WORD`` of the dozens a "c" can start; the members any word can start are compiled once per
+  letter, apart from the few of a word's own (alternation.WordBucket);
 - the members are joined in lark's order into lark's own kind of alternation,
   ``(?P<NAME>regex)|...`` (checker/parser/alternation.py), compiled on first use and cached.  A
   character whose bucket is small (digits, punctuation, most of Unicode) keeps one bucket for every
@@ -20,22 +21,22 @@ reads each terminal's regex with ``re``'s own parser):
 
 A terminal that matches at a position starts with the characters there, so it is in the bucket, in
 the same order, and its narrowed regex finds the same match: the first alternative to match is the
-one lark's full alternation finds.  The match runs on the whole text at the same position, so
-look-behinds and ``\\b`` see the same neighbours.
+one lark's full alternation finds (run on the whole text: look-behinds see the same neighbours).
 
 After each token the bucket's regex also eats the ignored whitespace lark would drop next (only
 where no other terminal can start), which saves a turn of the loop.  Tokens are lark ``Token``
-objects with every field lark sets (lines and columns counted as lark's LineCounter does).  Where no
-terminal matches, lark's own lexer is run to raise lark's own error.
+objects with every field lark sets (lines and columns counted as lark's LineCounter does).  Where
+no terminal matches, lark's own lexer is run to raise lark's own error.
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 from lark import Token
 
-from .alternation import PARTS, Chain, NoMatch, alternation
+from .alternation import PARTS, Chain, NoMatch, WordBucket, alternation
 from .firstchar import first_chars, first_pairs
 from .firstword import WordIndex, first_words
 from .narrowing import narrow
@@ -182,9 +183,9 @@ class FastLexer:
         return found
 
     def word_bucket(self, word: str):
-        """The bucket for a position where the text holds ``word`` (its letters from there on, the
-        first an ASCII letter): the members that can match at that word (checker/parser/firstword.py),
-        narrowed to its first letter; a word with other letters gets its first two's bucket."""
+        """The bucket at ``word`` (the letters from a position on, the first ASCII): the members that
+        can match there (checker/parser/firstword.py) narrowed to its first letter, those any word can
+        start compiled once per letter (``WordBucket``); for other letters, the first two's bucket."""
         if not word.isascii():
             return self.pair_bucket(word[:2])
         names = self._word_index().names(word)
@@ -192,30 +193,45 @@ class FastLexer:
         key = (members, word[0])
         found = self._by_word_members.get(key)
         if found is None:
-            stored_key = _WORD + word[0] + PARTS.join(members)
-            stored = self._store.bucket(stored_key)
-            if stored is not None:
-                found = self._by_pattern.get(stored) or self._from_pattern(stored)
-            else:
-                found = self._compiled(members, word[0], WORD_HEAVY)
-                if found.pattern is not None and (isinstance(found, Chain) or PARTS not in found.pattern):
-                    self._store.remember(stored_key, found.pattern)
+            anyword = self._word_index().any
+            common = tuple(name for name in members if name in anyword)
+            own = tuple(name for name in members if name not in anyword)
+            found = self._word_part(common, word[0])
+            if own:
+                order = {name: i for i, name in enumerate(members)}
+                before = {name: self._word_part(tuple(c for c in common if order[c] < order[name]), word[0])
+                          for name in own}
+                found = WordBucket(self._word_part(own, word[0]), found, before)
             self._by_word_members[key] = found
         if len(self._by_word) < MAX_WORDS:
             self._by_word[word] = found
         return found
 
+    def _word_part(self, members: tuple[str, ...], char: str):
+        """The alternation of ``members`` narrowed to ``char``, kept in the store (None for no member)."""
+        if not members:
+            return None
+        key = _WORD + char + PARTS.join(members)
+        found = self._by_word_members.get(key)
+        if found is None:
+            stored = self._store.bucket(key)
+            if stored is not None:
+                found = self._by_pattern.get(stored) or self._from_pattern(stored)
+            else:
+                found = self._compiled(members, char, WORD_HEAVY)
+                if found.pattern is not None and (isinstance(found, Chain) or PARTS not in found.pattern):
+                    self._store.remember(key, found.pattern)
+            self._by_word_members[key] = found
+        return found
+
     def _word_index(self) -> WordIndex:
         """The terminals' first words (checker/parser/firstword.py), kept in the store."""
         if self._index is None:
-            import json
-
-            stored = self._store.bucket("\0words")
-            found = json.loads(stored) if stored else None
+            found = json.loads(self._store.bucket("\0words") or "null")
             if not isinstance(found, dict) or set(found) != set(self._regexps):
                 found = {name: first_words(regexp, self._flags) for name, regexp in self._regexps.items()}
                 self._store.remember("\0words", json.dumps(found, sort_keys=True))
-            self._index = WordIndex({k: None if v is None else [tuple(x) for x in v] for k, v in found.items()})
+            self._index = WordIndex(found)
         return self._index
 
     def _from_pattern(self, pattern: str):
@@ -236,8 +252,7 @@ class FastLexer:
         return found
 
     def _compiled(self, members: tuple[str, ...], char: str, heavy: int | None = None):
-        """The alternation of these terminals, narrowed to ``char`` (cached per distinct alternation);
-        a member whose regex is ``heavy`` (default ``HEAVY``) long or longer is a part of its own."""
+        """The alternation of these terminals narrowed to ``char``, split as ``_chained`` says (cached)."""
         heavy = HEAVY if heavy is None else heavy
         wanted = set(members)
         named = tuple((t.name, narrow(self._regexps[t.name], self._flags, char)) for t in self._terminals
@@ -251,8 +266,8 @@ class FastLexer:
         return found
 
     def _chained(self, named: tuple, heavy: int):
-        """The alternation of ``named``, with each heavy member (``HEAVY``) in a part of its own, compiled
-        once however many buckets hold it: a chain of parts, tried in lark's order."""
+        """The alternation of ``named``, each member ``heavy`` long (default ``HEAVY``) in a part of its own,
+        compiled once however many buckets hold it: a chain of parts, tried in lark's order."""
         runs: list[list] = [[]]
         for name, regexp in named:
             if len(regexp) >= heavy:
@@ -273,7 +288,6 @@ class FastLexer:
     def _fail(self, text: str) -> None:
         """No terminal matches somewhere: let lark's own lexer raise its own error."""
         from lark.lexer import LexerThread
-
         list(LexerThread.from_text(self._lark, text).lex(None))
         raise AssertionError("lark's lexer accepted a text the dispatch lexer refused")
 
