@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from itertools import repeat
 from typing import NamedTuple
 
 from checker.parser.units import base_name
@@ -60,6 +61,19 @@ def _kind(ttype: str, value: str) -> str:
     return "word"
 
 
+_WORD_TYPES = {"WORD": "word", "FUNCWORD": "word"}  # most tokens; their regexes hold no space
+
+
+def _parts(text: str, word: Word) -> list[Word]:
+    """The words of one token that holds several, each with its own offsets."""
+    out, pos = [], word.start
+    for part in word.text.split():
+        at = text.index(part, pos)
+        out.append(Word(part, normalize_word(part), at, at + len(part), word.kind, word.token))
+        pos = at + len(part)
+    return out
+
+
 class Words:
     """The article's words, sentences and a map from token index to word index."""
 
@@ -76,35 +90,24 @@ class Words:
 
     @classmethod
     def build(cls, text: str, lexed, lexicon: Lexicon) -> Words:
-        """The words of ``text`` from its tokens (its ``grammar.lex(text)``)."""
+        """The words of ``text`` from its tokens (its ``grammar.lex(text)``): one word per token, made a
+        list at a time, and a token of several words ("more than") split after."""
         types, starts, ends = lexed.types, lexed.starts, lexed.ends
-        words: list[Word] = []
-        append, norm, kind_of = words.append, normalize_word, _kind
-        new = tuple.__new__  # Word(...) without the Python-level __new__ of a NamedTuple
-        for ti, (ttype, start, end) in enumerate(zip(types, starts, ends)):
-            value = text[start:end]
-            if ttype == "WORD" or ttype == "FUNCWORD":  # most tokens; their regexes hold no space
-                append(new(Word, (value, norm(value), start, end, "word", ti)))
-                continue
-            kind = kind_of(ttype, value)
-            if kind != "word":
-                append(new(Word, (value, value, start, end, kind, ti)))
-            elif " " in value or "\n" in value or "\t" in value:
-                pos = start
-                for part in value.split():  # "more than": one word each, with its own offsets
-                    at = text.index(part, pos)
-                    append(new(Word, (part, norm(part), at, at + len(part), kind, ti)))
-                    pos = at + len(part)
-            else:
-                append(new(Word, (value, norm(value), start, end, kind, ti)))
         n = len(types)
-        if len(words) == n:
-            first_word = list(range(n + 1))
-        else:  # a token gave several words: each token's first word, read back from the words
-            first_word = [0] * (n + 1)
-            for i in range(len(words) - 1, -1, -1):
-                first_word[words[i][5]] = i
-            first_word[n] = len(words)
+        values = [text[a:b] for a, b in zip(starts, ends)]
+        kinds = [_WORD_TYPES.get(t) or _kind(t, v) for t, v in zip(types, values)]
+        norms = [normalize_word(v) if k == "word" else v for v, k in zip(values, kinds)]
+        words = list(map(tuple.__new__, repeat(Word, n), zip(values, norms, starts, ends, kinds, range(n))))
+        several = [i for i, (t, k, v) in enumerate(zip(types, kinds, values))
+                   if k == "word" and t not in _WORD_TYPES and (" " in v or "\n" in v or "\t" in v)]
+        if not several:
+            return cls(text, words, list(range(n + 1)), _split(words, lexicon, text))
+        for i in reversed(several):  # "more than": one word each, with its own offsets
+            words[i:i + 1] = _parts(text, words[i])
+        first_word = [0] * (n + 1)  # each token's first word, read back from the words
+        for i in range(len(words) - 1, -1, -1):
+            first_word[words[i][5]] = i
+        first_word[n] = len(words)
         return cls(text, words, first_word, _split(words, lexicon, text))
 
     def sentence_of(self, word_index: int) -> int:
@@ -143,6 +146,7 @@ def _starts_sentence(words: list[Word], j: int) -> bool:
 
 
 _LIST_MARKERS = frozenset({"-", "*", "\u2022", "\u2013", "\u2014"})
+_MARKS = _SENTENCE_END | _LIST_MARKERS  # the words that can end a sentence, or open a list item
 
 
 def _list_item(words: list[Word], i: int, text: str) -> bool:
@@ -165,9 +169,11 @@ def _split(words: list[Word], lexicon: Lexicon, text: str = "") -> list[Sentence
             sentences.append(Sentence(start, end, words[start].start, words[end - 1].end, paragraph))
         start = end
 
-    i = 0
     n = len(words)
-    while i < n:
+    after = 0  # the words before this are read
+    for i in [i for i, w in enumerate(words) if w[0] in _MARKS or w[4] == "para"]:  # the few that can end one
+        if i < after:
+            continue
         w = words[i]
         if w.kind == "para":
             close(i)
@@ -183,8 +189,6 @@ def _split(words: list[Word], lexicon: Lexicon, text: str = "") -> list[Sentence
                 j += 1
             if _starts_sentence(words, j):
                 close(j)
-                i = j
-                continue
-        i += 1
+                after = j
     close(n)
     return sentences
