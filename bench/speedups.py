@@ -32,6 +32,8 @@ SPEEDUPS = {
               "a lark `Token` for every token"),
     "scanner-table": ("the scanner's plain LALR table (`grammar.longest`)",
                       "lark's interactive parser, copied at each token to ask for $END"),
+    "parser-tables": ("the grammar's tables on disk (checker/parser/tables.py)",
+                      "lark's parser loaded from its cache, and the tables read from it"),
     "lexer-table": ("the lexer's bucket table on disk (checker/parser/lexstore.py)",
                     "every bucket worked out again in each process"),
     "unit-table": ("the unit table on disk (checker/parser/units.py)",
@@ -86,6 +88,12 @@ def _off_scanner_table() -> None:
     grammar.longest = _lark_longest
 
 
+def _off_parser_tables() -> None:
+    from checker.parser import tables
+
+    tables.load = lambda grammar_dir, build, start: tables.from_lark(build(), start)
+
+
 def _off_lexer_table() -> None:
     from checker.parser import lexstore
 
@@ -100,7 +108,7 @@ def _off_unit_table() -> None:
 
 _OFF = {
     "dispatch-lexer": _off_dispatch_lexer, "word-buckets": _off_word_buckets, "spans": _off_spans, "scanner-table": _off_scanner_table,
-    "lexer-table": _off_lexer_table, "unit-table": _off_unit_table,
+    "parser-tables": _off_parser_tables, "lexer-table": _off_lexer_table, "unit-table": _off_unit_table,
 }
 
 

@@ -28,7 +28,7 @@ from checker.paths import data_dir
 from .lexicon import PhraseTable, normalize_word
 from .names_load import read_names
 
-__all__ = ["NameLexicon", "fold", "given_compatible", "load_names", "plain", "same_name", "variant"]
+__all__ = ["NameLexicon", "fold", "given_compatible", "load_names", "plain", "same_name", "same_stem", "variant"]
 
 # Romanisation pairs, applied in order to an ASCII, lower-case name: the usual ways one sound of
 # Cyrillic, Arabic, Devanagari, Tigrinya ... is written in Latin letters.
@@ -70,6 +70,18 @@ def _derived(a: str, b: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def same_stem(a: str, b: str) -> bool:
+    """"russian" ~ "russia", "ukrainian" ~ "ukraine": same word or a shared stem of 4+ letters."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 3
+
+
 def same_name(a: str, b: str, min_similarity: float = 0.8) -> bool:
     """Whether two spellings (surnames or place names) can be one name: equal once folded, or alike
     (rapidfuzz ratio >= ``min_similarity`` and Jaro-Winkler >= 0.9) and alike in sound (a jellyfish

@@ -29,7 +29,7 @@ from .entities import (
 )
 from .lexicon import Lexicon
 from .lookup import fitting_mentions
-from .names import same_name
+from .names import same_name, same_stem
 from .sentences import Word, Words
 
 __all__ = ["Entity", "People", "find_people", "title_case"]
@@ -127,10 +127,14 @@ def _name_words(words: list[Word], first: int, last: int) -> list[Word]:
     return out
 
 
+_POSSESSIVES = ("\u2019s", "'s", "\u2019", "'")
+
+
 def _clean(word: str) -> str:
-    for suffix in ("\u2019s", "'s", "\u2019", "'"):
-        if word.endswith(suffix):
-            return word[: -len(suffix)]
+    if word.endswith(_POSSESSIVES):  # most words: this one test
+        for suffix in _POSSESSIVES:
+            if word.endswith(suffix):
+                return word[: -len(suffix)]
     return word
 
 
@@ -150,11 +154,12 @@ class People:
             kind: str = "person", entity: Entity | None = None) -> Entity:
         """A mention of words ``first:last`` named ``name_ws``: of ``entity`` when given, else of
         the article's entity of that kind and surname (made when new).  Only people are speakers."""
-        surname = _clean(name_ws[-1].text)
-        full = " ".join(_clean(w.text) for w in name_ws)
+        clean = [_clean(w.text) for w in name_ws]
+        surname = clean[-1]
+        full = " ".join(clean)
         key = surname.lower() if kind == "person" else f"{kind}:{full.lower()}"
         ent = entity or self.entities.get(key)
-        given = " ".join(_clean(w.text) for w in name_ws[:-1]) or None
+        given = " ".join(clean[:-1]) or None
         if ent is None:
             ent = Entity(full, surname, given, kind=kind)
             self.entities[key] = ent
@@ -194,22 +199,10 @@ class People:
             return bool(ent.titles & titles)
 
         def fits_all(ent: Entity) -> bool:
-            return fits_role(ent) and all(any(_stem_match(m, d) for d in ent.descriptors) for m in modifiers)
+            return fits_role(ent) and all(any(same_stem(m, d) for d in ent.descriptors) for m in modifiers)
 
         return self.before(i, fits_all, ("all", role, tuple(modifiers))) or (
             self.before(i, fits_role, ("role", role)) if not modifiers else None)
-
-
-def _stem_match(a: str, b: str) -> bool:
-    """"russian" ~ "russia", "ukrainian" ~ "ukraine": same word or a shared stem of 4+ letters."""
-    if a == b:
-        return True
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n >= 4 and n >= min(len(a), len(b)) - 3
 
 
 def find_people(words: Words, lexicon: Lexicon) -> People:
@@ -298,13 +291,9 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
     name_ws = _name_words(ws, t_end, run.last)
     if not name_ws or not_a_person(name_ws, clues):
         return not name_ws
-    after_the = run.first > 0 and norms[run.first - 1] == "the"
     role = clues.role_ending(norms, run.first) or \
         (apposition(ws, norms, t_end, run.last, clues) if len(name_ws) >= 2 else None)
-    titled = t_end > run.first or role is not None
-    speaks = (lexicon.speech.match(norms, _skip_comma(ws, run.last)) is not None
-              or said_before(ws, norms, run.first, clues))
-    if titled and len(name_ws) <= 4:
+    if (t_end > run.first or role is not None) and len(name_ws) <= 4:  # titled
         descriptors = {w.norm for w in ws[run.first:t_end] if w.kind == "word"}
         titles = _titles_in(norms, run.first, t_end, clues)
         if role:
@@ -312,12 +301,15 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
             descriptors.add(role)
         titles |= _qualified_roles(ws, norms, run, t_end, role, clues)
         people.add(name_ws, t_end, run.last, descriptors, titles)
-    elif not after_the and 2 <= len(name_ws) <= 3 and name_ws[0].norm not in _NOT_NAMES \
-            and (speaks or weak_name(ws, name_ws, run.first, clues)):
-        people.add(name_ws, t_end, run.last, set(), set())
-    else:
+        return True
+    if not 2 <= len(name_ws) <= 3 or name_ws[0].norm in _NOT_NAMES or (run.first > 0 and norms[run.first - 1] == "the"):
         return False
-    return True
+    speaks = (lexicon.speech.match(norms, _skip_comma(ws, run.last)) is not None
+              or said_before(ws, norms, run.first, clues))
+    if speaks or weak_name(ws, name_ws, run.first, clues):
+        people.add(name_ws, t_end, run.last, set(), set())
+        return True
+    return False
 
 
 def _qualified_roles(ws: list[Word], norms: list[str], run: _Run, t_end: int, role: str | None,

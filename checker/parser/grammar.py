@@ -1,10 +1,13 @@
 """The claim grammar: found, built once, and scanned over a text.
 
-``parser()`` builds the LALR parser from grammar/claims.lark once per process (and lark keeps the
-built tables in the user's cache folder, in a file named by a digest of every grammar file).  ``scan(text)`` lexes the text once and, at every token that can start a
-quantity, runs the LALR automaton to find the longest run of tokens that parses as a whole
-``quantity``; only that run is then parsed into a tree.  The automaton step uses lark's own parse
-table (a state stack without values), so a failed start costs a few dictionary look-ups.
+``parser()`` builds lark's LALR parser from grammar/claims.lark (lark keeps it in the user's cache
+folder, in a file named by a digest of every grammar file); a run reads only ``tables()``, what it
+needs of that parser, kept in the same folder (checker/parser/tables.py), and loads lark's parser
+only to write them, or for lark's own lexer error.  ``scan(text)`` lexes the text once and, at every
+token that can start a quantity, runs the LALR automaton to find the longest run of tokens that
+parses as a whole ``quantity``; only that run is then parsed into a tree, as lark's parser would.
+The automaton step reads the plain table (a state stack without values), so a failed start costs a
+few dictionary look-ups.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from dataclasses import dataclass
 
 from checker.paths import data_dir
 
-__all__ = ["GRAMMAR_DIR", "Lexed", "Match", "as_lexed", "lex", "parser", "prepare", "scan", "terminal_names", "tokens"]
+__all__ = ["GRAMMAR_DIR", "Lexed", "Match", "as_lexed", "lex", "parser", "prepare", "rules", "scan", "tables",
+           "terminal_names", "tokens"]
 
 
 GRAMMAR_DIR = data_dir("grammar", "claims.lark")
@@ -76,58 +80,83 @@ def _cache_file() -> str | bool:
     return str(target)
 
 
+@functools.cache
+def tables():
+    """What a run reads of lark's parser (checker/parser/tables.py): from the cache folder, else
+    worked out from ``parser()`` (and kept there for the next run)."""
+    from checker.errors import GrammarError, Location
+
+    from . import tables as stored
+
+    found = stored.load(GRAMMAR_DIR, parser, START)
+    if found is None:
+        raise GrammarError("the grammar needs lark's own lexer callbacks or tree options, which the scanner does not read",
+                           Location(str(GRAMMAR_DIR / "claims.lark")))
+    return found
+
+
 def terminal_names() -> list[str]:
-    return [t.name for t in parser().terminals]
+    return [name for name, _, _ in tables().terminals]
+
+
+def rules() -> list:
+    """The grammar's rules, each with ``origin.name``, ``alias`` and ``expansion`` as lark's have them."""
+    return list(tables().rules)
 
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    """lark's LALR table for ``quantity``, plus ``actions``: the same table with each action made
-    plain for the scanner (a shift is the next state, an int; a reduce is (symbols popped, rule name))."""
+    """The LALR table for ``quantity`` as the scanner reads it: ``actions`` gives, for a state and a
+    symbol, the next state (a shift, >= 0) or -1 - the index of the rule to reduce."""
 
-    states: dict
     start_state: int
     end_state: int
     first: frozenset
-    shift: object
     actions: dict
-
-
-def _plain_actions(states: dict, shift) -> dict:
-    return {
-        state: {sym: arg if action is shift else (len(arg.expansion), arg.origin.name) for sym, (action, arg) in row.items()}
-        for state, row in states.items()
-    }
+    reduces: list  # (symbols popped, rule name) of each rule, by index (an action -1 - index)
 
 
 @functools.cache
 def _tables() -> _Tables:
-    from lark.parsers.lalr_analysis import Shift
-
-    table = parser().parser.parser.parser.parse_table
-    states = table.states
-    start = table.start_states[START]
+    t = tables()
     terminals = set(terminal_names())
-    first = frozenset(k for k in states[start] if k in terminals)
-    return _Tables(states, start, table.end_states[START], first, Shift, _plain_actions(states, Shift))
+    first = frozenset(k for k in t.actions[t.start_state] if k in terminals)
+    return _Tables(t.start_state, t.end_state, first, t.actions, t.reduces)
 
 
 @functools.cache
 def _lexer():
-    """The dispatch lexer over the lexer ``Lark.lex`` would build (None where it cannot stand in)."""
-    from lark.lexer import BasicLexer
-
+    """The dispatch lexer over the terminals lark's lexer would try (checker/parser/lexer.py)."""
     from . import alternation, firstchar, firstword, lexer, narrowing
     from .lexer import FastLexer
     from .lexstore import store_for
 
-    lark = parser()
-    if lark.options.postlex is not None or lark.options.use_bytes:
-        return None
-    basic = BasicLexer(lark.lexer_conf)
-    terminals = [(t.name, t.pattern.to_regexp(), basic.g_regex_flags) for t in basic.terminals]
-    ignore = ",".join(sorted(basic.ignore_types)) + "|" + ",".join(sorted(basic.newline_types))
-    return FastLexer(basic, store_for(terminals, ignore, (lexer, alternation, narrowing, firstchar, firstword)))
+    t = tables()
+    ignore = ",".join(sorted(t.ignore)) + "|" + ",".join(sorted(t.newline))
+    store = store_for(list(t.terminals), ignore, (lexer, alternation, narrowing, firstchar, firstword))
+    return FastLexer(_LexerConf(t), store, errors=_lark_lexer)
+
+
+class _LexerConf:
+    """What ``FastLexer`` reads of lark's ``BasicLexer``, from the tables (no lark parser loaded)."""
+
+    def __init__(self, t) -> None:
+        import re
+
+        from lark.lexer import PatternRE, TerminalDef
+
+        self.terminals = [TerminalDef(name, PatternRE(regexp)) for name, regexp, _ in t.terminals]
+        self.g_regex_flags = t.terminals[0][2] if t.terminals else 0
+        self.ignore_types, self.newline_types = t.ignore, t.newline
+        self.user_callbacks: dict = {}
+        self.re, self.use_bytes = re, False
+
+
+def _lark_lexer():
+    """lark's own lexer, which raises lark's own error where no terminal matches."""
+    from lark.lexer import BasicLexer
+
+    return BasicLexer(parser().lexer_conf)
 
 
 def prepare(sample: str = "") -> None:
@@ -144,10 +173,7 @@ def prepare(sample: str = "") -> None:
 def tokens(text: str) -> list:
     """The text's tokens (whitespace dropped), each with ``start_pos``/``end_pos``: exactly the tokens
     of ``parser().lex(text)``, found faster (checker/parser/lexer.py)."""
-    lexer = _lexer()
-    if lexer is None:
-        return list(parser().lex(text))
-    return lexer.tokens(text)
+    return _lexer().tokens(text)
 
 
 class Lexed:
@@ -190,10 +216,7 @@ class Lexed:
 
 def lex(text: str) -> Lexed:
     """The text's tokens, the same as ``tokens(text)``, as a :class:`Lexed` (the fast path)."""
-    lexer = _lexer()
-    if lexer is None:
-        return Lexed.from_tokens(text, parser().lex(text))
-    return Lexed(text, *lexer.spans(text))
+    return Lexed(text, *_lexer().spans(text))
 
 
 def as_lexed(toks, text: str = "") -> Lexed:
@@ -203,13 +226,13 @@ def as_lexed(toks, text: str = "") -> Lexed:
 
 def _accepts_end(stack: list, t: _Tables) -> bool:
     """Whether the input read so far (``stack``) is a whole quantity: $END leads to acceptance."""
-    actions, end_state = t.actions, t.end_state
+    actions, end_state, reduces = t.actions, t.end_state, t.reduces
     act = actions[stack[-1]].get("$END")
-    if act is None or type(act) is int:
+    if act is None or act >= 0:
         return False  # most states: no reduce on $END, so no copy of the stack
     stack = list(stack)
     while True:
-        size, name = act
+        size, name = reduces[-1 - act]
         if size:
             del stack[-size:]
         nxt = actions[stack[-1]][name]
@@ -217,21 +240,21 @@ def _accepts_end(stack: list, t: _Tables) -> bool:
             return True
         stack.append(nxt)
         act = actions[nxt].get("$END")
-        if act is None or type(act) is int:
+        if act is None or act >= 0:
             return False
 
 
 def _feed(stack: list, ttype: str, t: _Tables) -> bool:
     """Run the automaton on one token of type ``ttype`` (reduces, then the shift); False if it fails."""
-    actions = t.actions
+    actions, reduces = t.actions, t.reduces
     while True:
         act = actions[stack[-1]].get(ttype)
         if act is None:
             return False
-        if type(act) is int:
+        if act >= 0:
             stack.append(act)
             return True
-        size, name = act
+        size, name = reduces[-1 - act]
         if size:
             del stack[-size:]
         stack.append(actions[stack[-1]][name])
@@ -261,14 +284,8 @@ class Match:
 
 
 def build_tree(toks: list):
-    """Parse exactly these tokens as a quantity (they are known to be accepted)."""
-    from lark import Token
-
-    ip = parser().parse_interactive(start=START)
-    state = ip.parser_state
-    for tok in toks:
-        state.feed_token(tok)
-    return state.feed_token(Token.new_borrow_pos("$END", "", toks[-1]), True)
+    """The tree lark's parser builds for exactly these tokens as a quantity (known to be accepted)."""
+    return tables().tree(toks)
 
 
 def scan(toks, start_at: int = 0, stop_at: int | None = None) -> Iterator[Match]:

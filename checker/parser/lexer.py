@@ -75,12 +75,12 @@ class FastLexer:
     """Tokens of a lark ``BasicLexer`` (same types, values, positions, lines and columns), found by
     dispatch on the next characters.  Build it from the lexer lark would use; ``tokens(text)`` lexes a text."""
 
-    def __init__(self, basic_lexer, store=None) -> None:
-        """``store``: a :class:`checker.parser.lexstore.BucketStore` that keeps buckets between runs (none:
-        everything is worked out in this process)."""
+    def __init__(self, basic_lexer, store=None, errors=None) -> None:
+        """``store``: a :class:`checker.parser.lexstore.BucketStore` (none: all worked out in this process);
+        ``errors()``: lark's lexer, for its own error (default ``basic_lexer``, else a look-alike)."""
         from .lexstore import BucketStore
 
-        self._lark = basic_lexer
+        self._lark, self._errors = basic_lexer, errors or (lambda: basic_lexer)
         self._terminals, self._callback = _terminals_and_callbacks(basic_lexer)
         self._ignore = frozenset(basic_lexer.ignore_types)
         self._newline = frozenset(basic_lexer.newline_types)
@@ -288,7 +288,7 @@ class FastLexer:
     def _fail(self, text: str) -> None:
         """No terminal matches somewhere: let lark's own lexer raise its own error."""
         from lark.lexer import LexerThread
-        list(LexerThread.from_text(self._lark, text).lex(None))
+        list(LexerThread.from_text(self._errors(), text).lex(None))
         raise AssertionError("lark's lexer accepted a text the dispatch lexer refused")
 
     def tokens(self, text: str) -> list:

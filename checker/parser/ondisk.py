@@ -1,8 +1,9 @@
 """The parse stage's tables on disk: where they live, and reading and writing one.
 
-Two tables are kept between runs in the user's cache folder, each a pure function of the grammar
+Three tables are kept between runs in the user's cache folder, each a pure function of the grammar
 (and of pint's and lark's versions), named by a digest of what it depends on: the dimension of every
-grammar unit (checker/parser/units.py) and the lexer's buckets (checker/parser/lexstore.py).  A table
+grammar unit (checker/parser/units.py), the lexer's buckets (checker/parser/lexstore.py) and what a
+run reads of lark's parser (checker/parser/tables.py).  A table
 that cannot be read is worked out again; one that cannot be written only costs speed.
 """
 

@@ -73,7 +73,7 @@ def check_readers() -> None:
     ``qualifier`` in the grammar has its reader (checked once per process)."""
     from checker.errors import GrammarError, Location
 
-    rules = grammar.parser().rules
+    rules = grammar.rules()
     missing = [f"{rule}: {', '.join(names)}" for rule, names in (
         ("quantity", unread(rules, "quantity", BUILDERS)),
         ("measure", unread(rules, "measure", measures.MEASURES, measures.THROUGH)),

@@ -232,7 +232,7 @@ def test_unread_names_each_alternative_without_a_reader():
         measure: NUM -> bare
                | NUM NUM -> pair_of_numbers
                | money
-               | NUM "x" NUM
+               | NUM "*" NUM
         money: "$" NUM -> money_prefix
              | NUM "EUR" -> money_suffix
         NUM: /\d+/
@@ -268,3 +268,51 @@ def test_a_missing_measure_or_number_reader_is_named_too(monkeypatch):
     monkeypatch.setattr(numbers, "READERS", {k: v for k, v in numbers.READERS.items() if k != "couple"})
     with pytest.raises(GrammarError, match=r"measure: money_suffix; number: couple"):
         quantities.check_readers.__wrapped__()
+
+
+# ---------------------------------------------------------------------------- trees from the tables
+
+TREES = r"""
+start: item+
+?item: pair | word | "(" _inner ")" | sign
+pair: NUM "-" NUM -> range
+    | NUM "*" NUM
+!sign: "+" NUM | "-" NUM
+_inner: word word?
+word: WORD
+NUM: /\d+/
+WORD: /[a-z]+/
+%ignore " "
+"""
+
+
+@pytest.mark.parametrize("text", ["1-2", "3 * 4", "(a b)", "(a) c", "+5 - 6", "a 1-2 (b) +3"])
+def test_tables_build_the_trees_lark_builds(text):
+    """A ``?rule``, an alias, an inlined ``_rule``, a ``!rule``, filtered anonymous tokens."""
+    from lark import Lark
+
+    from checker.parser import tables
+
+    lark = Lark(TREES, parser="lalr", lexer="basic", maybe_placeholders=False)
+    t = tables.from_lark(lark, "start")
+    assert t.tree(list(lark.lex(text))) == lark.parse(text)
+
+
+def test_the_readers_check_reads_the_tables_rules_as_larks():
+    from checker.parser import measures, numbers, quantities
+
+    ours, theirs = grammar.rules(), grammar.parser().rules
+    for rule, table, through in (("measure", measures.MEASURES, measures.THROUGH),
+                                 ("number", numbers.READERS, numbers.THROUGH)):
+        assert quantities.unread(ours, rule, {}, through) == quantities.unread(theirs, rule, {}, through)
+        assert quantities.unread(ours, rule, table, through) == []
+
+
+def test_tables_are_not_made_for_a_lexer_with_callbacks_or_placeholders():
+    from lark import Lark
+
+    from checker.parser import tables
+
+    folded = TREES.replace('"*"', '"x"')  # "x" is also a WORD: lark's lexer renames it by a callback
+    assert tables.from_lark(Lark(folded, parser="lalr", lexer="basic", maybe_placeholders=False), "start") is None
+    assert tables.from_lark(Lark(TREES, parser="lalr", lexer="basic", maybe_placeholders=True), "start") is None

@@ -84,3 +84,47 @@ def test_the_unit_table_is_named_by_the_installed_pint(monkeypatch, tmp_path):
     assert len({first, second, third}) == 3
     (pkg / "constants_en.txt").unlink()
     assert units._pint_key() == "unknown"
+
+
+# ---------------------------------------------------------------------------- the grammar's tables
+
+
+def _load(tmp_path, monkeypatch, build=None):
+    from checker.parser import grammar, tables
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tables.load(grammar.GRAMMAR_DIR, build or grammar.parser, grammar.START)
+
+
+def test_the_grammar_tables_are_saved_in_the_cache_folder_and_read_back(monkeypatch, tmp_path):
+    from checker.parser import grammar, tables
+
+    made = _load(tmp_path, monkeypatch)
+    saved = list((tmp_path / "crosscheck").glob("tables-*.json"))
+    assert len(saved) == 1
+    again = _load(tmp_path, monkeypatch, build=lambda: pytest.fail("lark's parser built again"))
+    assert again == made == tables.from_lark(grammar.parser(), grammar.START)
+    assert [r.origin.name for r in again.rules] == [r.origin.name for r in grammar.parser().rules]
+
+
+def test_grammar_tables_that_do_not_load_are_worked_out_again(monkeypatch, tmp_path):
+    made = _load(tmp_path, monkeypatch)
+    saved = next((tmp_path / "crosscheck").glob("tables-*.json"))
+    for broken in ("{half", json.dumps({"format": 1, "rows": []}), json.dumps([1, 2])):
+        saved.write_text(broken, encoding="utf-8")
+        assert _load(tmp_path, monkeypatch) == made
+        assert json.loads(saved.read_text(encoding="utf-8"))["format"] == 1  # written whole again
+
+
+def test_grammar_tables_in_a_folder_that_cannot_be_written(monkeypatch, tmp_path):
+    (tmp_path / "crosscheck").write_text("", encoding="utf-8")  # a file where the folder would be
+    assert _load(tmp_path, monkeypatch) is not None
+
+
+def test_the_grammar_tables_are_named_by_the_grammar_files(tmp_path):
+    from checker.parser import grammar, tables
+
+    (tmp_path / "claims.lark").write_bytes((grammar.GRAMMAR_DIR / "claims.lark").read_bytes())
+    first = tables._path(tmp_path)
+    (tmp_path / "units.lark").write_text("// another unit file\n", encoding="utf-8")
+    assert tables._path(tmp_path) != first
