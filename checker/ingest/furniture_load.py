@@ -83,8 +83,7 @@ def _prefilter(patterns: list[re.Pattern]) -> LineFilter | None:
     if not patterns or any(re.search(r"\\[1-9]|\(\?P=", p.pattern) for p in patterns):
         return None
     try:
-        _join(patterns)
-        return LineFilter(patterns, _join)
+        return LineFilter(patterns, _join)  # compiles the alternation of the patterns no string gates
     except re.error:
         return None
 

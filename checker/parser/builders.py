@@ -13,13 +13,12 @@ import dataclasses
 from dataclasses import dataclass
 from fractions import Fraction
 
-from lark import Tree
-
 from checker.model import Quantity
 
 from . import units
 from .kinds import KIND_BUILDERS, exact, score
 from .measures import Measure, from_num, read_measures, unit_of
+from .nodes import Tree
 from .nouns import head_noun, singular
 from .numbers import Num, is_number, number_value
 from .qualifiers import LOWER_BOUND, Qual, and_qual_kind, apply_post, make, read_and_qual, read_qualifier

@@ -138,18 +138,35 @@ def _lexer():
 
 
 class _LexerConf:
-    """What ``FastLexer`` reads of lark's ``BasicLexer``, from the tables (no lark parser loaded)."""
+    """What ``FastLexer`` reads of lark's ``BasicLexer``, from the tables (lark is not imported): the
+    terminals as lark's lexer tries them (its string terminals folded in already: no callbacks)."""
+
+    folded = True
 
     def __init__(self, t) -> None:
         import re
 
-        from lark.lexer import PatternRE, TerminalDef
-
-        self.terminals = [TerminalDef(name, PatternRE(regexp)) for name, regexp, _ in t.terminals]
+        self.terminals = [_Terminal(name, regexp) for name, regexp, _ in t.terminals]
         self.g_regex_flags = t.terminals[0][2] if t.terminals else 0
         self.ignore_types, self.newline_types = t.ignore, t.newline
         self.user_callbacks: dict = {}
         self.re, self.use_bytes = re, False
+
+
+class _Terminal:
+    """What ``FastLexer`` reads of lark's ``TerminalDef``: ``name`` and ``pattern.to_regexp()``."""
+
+    __slots__ = ("name", "regexp")
+
+    def __init__(self, name: str, regexp: str) -> None:
+        self.name, self.regexp = name, regexp
+
+    @property
+    def pattern(self) -> _Terminal:
+        return self
+
+    def to_regexp(self) -> str:
+        return self.regexp
 
 
 def _lark_lexer():
@@ -208,10 +225,10 @@ class Lexed:
         """lark Tokens for tokens ``i`` to ``j`` (exclusive), with their types, values and offsets."""
         if self._tokens is not None:
             return self._tokens[i:j]
-        from lark import Token
+        from .nodes import Token
 
         text, types, starts, ends = self.text, self.types, self.starts, self.ends
-        return [Token(types[k], text[starts[k]:ends[k]], start_pos=starts[k], end_pos=ends[k]) for k in range(i, j)]
+        return [Token(types[k], text[starts[k]:ends[k]], starts[k], ends[k]) for k in range(i, j)]
 
 
 def lex(text: str) -> Lexed:

@@ -24,17 +24,16 @@ the same order, and its narrowed regex finds the same match: the first alternati
 one lark's full alternation finds (run on the whole text: look-behinds see the same neighbours).
 
 After each token the bucket's regex also eats the ignored whitespace lark would drop next (only
-where no other terminal can start), which saves a turn of the loop.  Tokens are lark ``Token``
-objects with every field lark sets (lines and columns counted as lark's LineCounter does).  Where
-no terminal matches, lark's own lexer is run to raise lark's own error.
+where no other terminal can start), which saves a turn of the loop.  ``tokens()`` gives lark
+``Token`` objects with every field lark sets (lines and columns counted as lark's LineCounter
+does); ``spans()``, what a run reads, imports no lark.  Where no terminal matches, lark's own lexer
+raises lark's own error.
 """
 
 from __future__ import annotations
 
 import json
 import re
-
-from lark import Token
 
 from .alternation import PARTS, Chain, NoMatch, WordBucket, alternation
 from .firstchar import first_chars, first_pairs
@@ -56,16 +55,17 @@ MAX_WORDS = 100_000  # words whose bucket is remembered in a process (a bound, n
 
 def _terminals_and_callbacks(basic_lexer) -> tuple[list, dict]:
     """The terminals lark's scanner tries, in its order, and the callbacks it runs on a token (string
-    terminals that a regex terminal also matches are folded into that regex and the token renamed
-    afterwards).  lark's own ``_create_unless`` does it without compiling lark's big alternation;
-    with user callbacks, or another lark, lark builds its scanner and we read it."""
+    terminals a regex terminal also matches are folded into it, the token renamed afterwards), by
+    lark's own ``_create_unless``; with user callbacks, or another lark, lark builds its scanner and
+    we read it.  Terminals folded already (``basic_lexer.folded``) are taken as they are."""
+    if getattr(basic_lexer, "folded", False):
+        return list(basic_lexer.terminals), {}
     try:
         from lark.lexer import _create_unless
     except ImportError:  # pragma: no cover - another lark version
-        _create_unless = None
-    if _create_unless is None or basic_lexer.user_callbacks:
-        scanner = basic_lexer.scanner
-        return list(scanner.terminals), dict(basic_lexer.callback)
+        return list(basic_lexer.scanner.terminals), dict(basic_lexer.callback)
+    if basic_lexer.user_callbacks:
+        return list(basic_lexer.scanner.terminals), dict(basic_lexer.callback)
     terminals, callback = _create_unless(
         basic_lexer.terminals, basic_lexer.g_regex_flags, basic_lexer.re, basic_lexer.use_bytes)
     return list(terminals), callback
@@ -293,6 +293,8 @@ class FastLexer:
 
     def tokens(self, text: str) -> list:
         """The tokens of ``text``, exactly as ``Lark.lex(text)`` gives them, in a list."""
+        from lark import Token
+
         get, bucket = self._by_pair.get, self.pair_bucket
         newline, callback, skip = self._newline, self._callback, self._skip
         dropped = self._ignore - callback.keys()  # ignored and nothing to run: no Token made
@@ -344,12 +346,9 @@ class FastLexer:
         return out
 
     def spans(self, text: str) -> tuple[list, list, list]:
-        """The same tokens as ``tokens(text)``, as three lists: types, start offsets, end offsets.
-
-        No Token objects and no line counting: what extraction reads of every token, at about half
-        the cost (a ``Token`` is built only for the few runs the parser reads, see ``grammar.Lexed``).
-        A grammar with lexer callbacks, which may rename a token from its value, is lexed by
-        ``tokens()`` instead."""
+        """The same tokens as ``tokens(text)``, as three lists: types, start offsets, end offsets; no
+        Token objects and no line counting (what extraction reads of every token, ``grammar.Lexed``).
+        A grammar with lexer callbacks, which may rename a token from its value, goes by ``tokens()``."""
         if self._callback:
             toks = self.tokens(text)
             return [t.type for t in toks], [t.start_pos for t in toks], [t.end_pos for t in toks]

@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from .ondisk import cache_dir, prune, read_json, write_json
+from .ondisk import cache_dir, installed, prune, read_json, write_json
 
 __all__ = ["BucketStore", "store_for"]
 
@@ -105,9 +105,7 @@ def _sources(modules: tuple[ModuleType, ...]) -> list[bytes] | None:
 
 
 def _digest(terminals: list[tuple[str, str, int]], extra: str, sources: list[bytes]) -> str:
-    import lark
-
-    h = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{lark.__version__}\0{extra}\0".encode())
+    h = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{installed('lark')}\0{extra}\0".encode())
     for source in sources:
         h.update(hashlib.sha256(source).digest())
     for name, regexp, flags in terminals:

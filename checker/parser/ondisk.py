@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-__all__ = ["STALE_DAYS", "cache_dir", "prune", "read_json", "write_json"]
+__all__ = ["STALE_DAYS", "cache_dir", "installed", "prune", "read_json", "write_json"]
 
 STALE_DAYS = 30  # a table of another grammar or version not written for this long is removed
 
@@ -61,3 +61,16 @@ def prune(folder: Path, pattern: str, keep: Path) -> None:
                 other.unlink()
         except OSError:
             pass
+
+
+def installed(package: str) -> str:
+    """Which ``package`` is installed, found without importing it or ``importlib.metadata`` (either
+    costs more than reading a table): the names of the ``dist-info`` folders beside it, which carry
+    the version ("" when it is not found that way)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.origin:
+        return ""
+    folder = Path(spec.origin).parent.parent
+    return " ".join(sorted(p.name for p in folder.glob(f"{package}-*.dist-info")))

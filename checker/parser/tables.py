@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from .nodes import Tree
+
 __all__ = ["FORMAT", "Rule", "Tables", "from_lark", "load"]
 
 FORMAT = 1
@@ -66,9 +68,7 @@ class Tables:
         return [(len(r.expansion), r.origin.name) for r in self.rules]
 
     def tree(self, toks: list):
-        """The tree lark's LALR parser builds for ``toks`` (a whole ``quantity``)."""
-        from lark import Tree
-
+        """The tree lark's LALR parser builds for ``toks`` (a whole ``quantity``), of checker/parser/nodes.py."""
         actions, rules, end_state = self.actions, self.rules, self.end_state
         states, values = [self.start_state], []
         for tok in [*toks, None]:
@@ -163,11 +163,9 @@ def _from_json(data) -> Tables | None:
 
 def _path(grammar_dir: Path) -> Path | None:
     """``tables-<digest>.json`` in the cache folder (None when a grammar file cannot be read)."""
-    import lark
+    from .ondisk import cache_dir, installed
 
-    from .ondisk import cache_dir
-
-    h = hashlib.sha256(f"{FORMAT}\0{lark.__version__}\0{sys.version}".encode())
+    h = hashlib.sha256(f"{FORMAT}\0{installed('lark')}\0{sys.version}".encode())
     try:
         for path in sorted(grammar_dir.glob("*.lark")):
             h.update(path.name.encode() + b"\0" + path.read_bytes())

@@ -316,3 +316,35 @@ def test_tables_are_not_made_for_a_lexer_with_callbacks_or_placeholders():
     folded = TREES.replace('"*"', '"x"')  # "x" is also a WORD: lark's lexer renames it by a callback
     assert tables.from_lark(Lark(folded, parser="lalr", lexer="basic", maybe_placeholders=False), "start") is None
     assert tables.from_lark(Lark(TREES, parser="lalr", lexer="basic", maybe_placeholders=True), "start") is None
+
+
+def test_parse_trees_read_like_larks_and_equal_them():
+    """A run builds checker/parser/nodes.py trees: equal to lark's own, either way round."""
+    from lark import Token as LarkToken
+    from lark import Tree as LarkTree
+
+    from checker.parser.nodes import Token, Tree
+
+    ours = Tree("a", [Token("N", "5", 0, 1), Tree("b", [])])
+    theirs = LarkTree("a", [LarkToken("N", "5", start_pos=0, end_pos=1), LarkTree("b", [])])
+    assert ours == theirs and theirs == ours
+    assert ours != Tree("a", [Token("M", "5", 0, 1), Tree("b", [])]) and ours != "a"
+    assert [t.data for t in ours.iter_subtrees_topdown()] == [t.data for t in theirs.iter_subtrees_topdown()]
+    tok = ours.children[0]
+    assert (tok.type, tok.value, tok.start_pos, tok.end_pos, str(tok)) == ("N", "5", 0, 1, "5")
+    import pickle
+
+    assert pickle.loads(pickle.dumps(tok)).end_pos == 1  # unlike lark's Token, the end survives
+
+
+def test_a_run_does_not_import_lark():
+    """Extraction reads the grammar's tables: lark is imported only to write them."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from checker.parser.quantities import parse_text; parse_text('more than two hours');"
+            "from checker.parser.quantities import parse_text as p; p('$4.5bn and 112 drones');"
+            "print('lark' in sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)  # writes the tables, if new
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "False"
