@@ -69,7 +69,6 @@ def _derived(a: str, b: str) -> bool:
         _DOUBLE.sub(r"\1", long) != _DOUBLE.sub(r"\1", short)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def same_stem(a: str, b: str) -> bool:
     """"russian" ~ "russia", "ukrainian" ~ "ukraine": same word or a shared stem of 4+ letters."""
     if a == b:
@@ -82,6 +81,7 @@ def same_stem(a: str, b: str) -> bool:
     return n >= 4 and n >= min(len(a), len(b)) - 3
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def same_name(a: str, b: str, min_similarity: float = 0.8) -> bool:
     """Whether two spellings (surnames or place names) can be one name: equal once folded, or alike
     (rapidfuzz ratio >= ``min_similarity`` and Jaro-Winkler >= 0.9) and alike in sound (a jellyfish
