@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .entities import (
     NOT_NAMES as _NOT_NAMES,
@@ -48,8 +49,7 @@ class Entity:
     kind: str = "person"  # or river, place, organisation, ship, school, structure, name
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
+class _Run(NamedTuple):  # a NamedTuple: an article has hundreds, made in the hot path
     first: int
     last: int  # exclusive
 
@@ -286,6 +286,9 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
         if name_ws and not any(w.norm in clues.names.role_words for w in name_ws):
             people.add(name_ws, first, last, set(), set(), kind=kind)
         return True
+    if run.last - run.first == 1 and norms[run.first] not in _NOT_NAMES and norms[run.first] != "of" \
+            and not clues.role_at(norms, run.first) and not clues.role_ending(norms, run.first):
+        return False  # one word with no title or role: a surname alone, or no name (most runs)
     t_end = _title_end(norms, run, clues)
     run = _Run(run.first, next((k for k in range(t_end, run.last) if norms[k] == "of"), run.last))
     name_ws = _name_words(ws, t_end, run.last)

@@ -8,7 +8,6 @@ abbreviations ("Mr.", "U.S.", "Vladimir V. Putin").  Nothing here rewrites the t
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from itertools import repeat
 from typing import NamedTuple
 
@@ -34,8 +33,7 @@ class Word(NamedTuple):
     token: int  # index of the lark token it comes from
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     first: int  # word index
     last: int  # exclusive
     start: int  # char offset
