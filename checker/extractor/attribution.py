@@ -302,12 +302,11 @@ class _Finder:
 
     def sentence(self, si: int, s: Sentence, inside: set[int]) -> None:
         """Add the attributions of sentence ``si`` (words in ``inside`` are quoted words)."""
-        headline = title_case(self.ws, s.first, s.last)
         subject = _sentence_subject(self.people, s)
         if subject:
             self.last_speaker = subject
         norms, firsts = self.norms, self.lexicon.speech.firsts
-        i = s.first
+        i, headline = s.first, None
         # only the words that can start a speech verb or "according to" are looked at
         for k in [k for k in range(s.first, s.last) if norms[k] in firsts or norms[k] == "according"]:
             if k < i or k in inside:
@@ -316,6 +315,8 @@ class _Finder:
                 self.according(si, s, k)
                 i = k + 2
             else:
+                if headline is None:  # worked out for a sentence with a verb only
+                    headline = title_case(self.ws, s.first, s.last)
                 i = self.verb(si, s, k, headline)
 
     def according(self, si: int, s: Sentence, i: int) -> None:

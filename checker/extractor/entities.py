@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 
 from .lexicon import Lexicon
 from .names import NameLexicon, load_names
-from .sentences import Word
+from .sentences import Word, Words
 
 __all__ = ["NOT_NAMES", "Clues", "apposition", "head_kind", "headline_name_word", "named_elsewhere", "not_a_person",
            "qualified_role", "said_before", "weak_name"]
@@ -45,8 +46,8 @@ class Clues:
     role_firsts: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, ws: list[Word], lexicon: Lexicon) -> Clues:
-        lower = frozenset([w.norm for w in ws if w.kind == "word" and w.text[:1].islower()])
+    def of(cls, words: Words, lexicon: Lexicon) -> Clues:
+        lower = frozenset(compress(words.norms, words.small))
         names = load_names(lexicon.names_files)
         return cls(lexicon, names, lower, lexicon.titles.firsts | names.roles.firsts | names.dotted_titles)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import NamedTuple
 
 from .entities import (
@@ -68,12 +69,12 @@ def title_case(words: list[Word], first: int, last: int) -> bool:
     return sum(1 for w in ws if w.text[:1].isupper()) / len(ws) > 0.6
 
 
-def _runs(words: list[Word], dotted: frozenset[str]) -> list[_Run]:
+def _runs(all_words: Words, dotted: frozenset[str]) -> list[_Run]:
     """Maximal runs of capitalised words, with initials ("V."), dotted titles ("Maj.") and
     connectors ("of") inside."""
     runs = []
-    cap = [w.kind == "word" and w.text[:1].isupper() for w in words]
-    starts = [i for i, c in enumerate(cap) if c]
+    words, cap = all_words.words, all_words.capital
+    starts = list(compress(range(len(cap)), cap))
     n = len(words)
     end = 0
     for i in starts:
@@ -209,11 +210,11 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
     """Every person and named thing mentioned in the article, resolved to entities."""
     people = People(words, lexicon)
     ws, norms = words.words, words.norms
-    clues = Clues.of(ws, lexicon)
+    clues = Clues.of(words, lexicon)
     pending: list[_Run] = []
     headline: dict[int, bool] = {}  # sentence -> written in title case (worked out where a run is)
     sentences = words.sentences
-    for run in _runs(ws, clues.names.dotted_titles):
+    for run in _runs(words, clues.names.dotted_titles):
         if run.last - run.first == 1 and norms[run.first] in _NOT_NAMES:
             continue  # "The", "On", "He" at a sentence's start: most runs, and never a name
         si = words.sentence_of(run.first)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from itertools import repeat
+from operator import and_, itemgetter
 from typing import NamedTuple
 
 from checker.parser.units import base_name
@@ -79,6 +80,11 @@ class Words:
         self.text = text
         self.words = words
         self.norms = [w.norm for w in words]  # built once: phrase look-ups index into it
+        # a word (kind "word") whose first letter is a capital / a small letter, by word index
+        is_word = list(map("word".__eq__, map(itemgetter(4), words)))
+        firsts = list(map(itemgetter(0), map(itemgetter(0), words)))
+        self.capital = list(map(and_, is_word, map(str.isupper, firsts)))
+        self.small = list(map(and_, is_word, map(str.islower, firsts)))
         self.first_word_of_token = first_word_of_token
         self.sentences = sentences
         self._sentence_of_word: list[int] = []
