@@ -117,6 +117,7 @@ def one(text):
         # units in a row, per-units, durations
         ("2 hours, 30 minutes", "exact", 150, 150, "minute", None),
         ("5 ft 2 in", "exact", 62, 62, "inch", None),
+        ("1 m 80 cm", "exact", 180, 180, "centimeter", None),
         ("50 centimeters/millisecond", "exact", 50, 50, "centimeter / millisecond", None),
         ("2 more minutes", "exact", 2, 2, "minute", None),
         ("for another week", "exact", 1, 1, "week", None),
@@ -155,6 +156,7 @@ def test_ratio_is_a_part_of_a_whole():
         ("cases rose 5% to 1,200", [("5%", "exact"), ("1,200", "exact")]),
         ("it fell 5 in 10 days", [("5", "exact"), ("10 days", "exact")]),
         ("I count 12 in six boxes", [("12", "exact"), ("six", "exact")]),
+        ("12 m 2 dm", [("12 m", "exact"), ("2 dm", "exact")]),
     ],
 )
 def test_words_that_are_not_one_interval_split(text, parts):
