@@ -197,11 +197,17 @@ def test_not_a_quantity(text):
 @pytest.mark.parametrize(
     ("text", "value", "ranked"),
     [("the third known call", 3, "call"), ("the 1st round", 1, "round"), ("the fifth round", 5, "round"),
-     ("for the 11th consecutive day", 11, "day"), ("on the 1,000th day", 1000, "day")],
+     ("for the 11th consecutive day", 11, "day"), ("on the 1,000th day", 1000, "day"),
+     ("the one hundred and fifth day", 105, "day"), ("the two hundred fifth anniversary", 205, "anniversary")],
 )
 def test_an_ordinal_before_a_noun_is_a_rank(text, value, ranked):
     (q,) = parse_text(text)
     assert (q.kind, q.value, q.modifies, q.noun) == ("rank", value, ranked, None)
+
+
+@pytest.mark.parametrize("text", ["one hundred fifth graders", "two hundred third-graders", "one hundred and first-time buyers"])
+def test_hundreds_before_an_ordinal_word_without_and_or_the_are_no_rank(text):
+    assert all(q.kind != "rank" or q.value < 100 for q in parse_text(text))
 
 
 def test_text_slices_back_in_a_long_text(seed_texts):
