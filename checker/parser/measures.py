@@ -86,15 +86,20 @@ def _unit_text(tree) -> str:
 
 
 def _continues(prev: str, nxt: str) -> bool:
-    """Does a unit continue the one before in a compound ("2 hours 30 minutes", "5 ft 2 in")?"""
+    """Does a unit continue the one before in a compound ("2 hours 30 minutes", "5 ft 2 in", "1 m 80 cm")?
+
+    Not when the second unit is a tenth of the first ("12 m 2 dm", "3 cm 5 mm"): a writer states that
+    as a decimal ("12.2 m"), so the two are separate figures.
+    """
     if prev == nxt or "percent" in (prev, nxt) or "/" in prev + nxt:
         return False
     if units.dimension(prev) != units.dimension(nxt):
         return False
     try:
-        return units.convert(Fraction(1), prev, nxt) > 1
+        ratio = units.convert(Fraction(1), prev, nxt)
     except Exception:
         return False
+    return ratio > 1 and ratio != 10
 
 
 def _sum(group: list[Measure]) -> Measure:

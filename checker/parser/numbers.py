@@ -27,9 +27,9 @@ _SMALL = {
 }
 _SCALES = {
     "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "lakh": 10**5, "lac": 10**5, "lkh": 10**5, "crore": 10**7, "krore": 10**7, "cr": 10**7, "dozen": 12,
+    "lakh": 10**5, "lac": 10**5, "lkh": 10**5, "crore": 10**7, "krore": 10**7, "koti": 10**7, "cr": 10**7, "dozen": 12,
     "doz": 12, "dz": 12, "k": 1000, "mn": 10**6, "mln": 10**6, "m": 10**6, "mm": 10**6,
-    "mil": 10**6, "bn": 10**9, "bln": 10**9, "b": 10**9, "tn": 10**12, "trn": 10**12,
+    "mil": 10**6, "g": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9, "tn": 10**12, "trn": 10**12,
     "tln": 10**12,
 }
 _DENOMINATORS = {
@@ -84,15 +84,16 @@ def word_value(word: str) -> Fraction:
     raise Unreadable(f"not a number word: {word!r}")
 
 
-_ORDINAL_UNITS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9,
-}
+_ORDINAL_UNITS = {w: i for i, w in enumerate(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"), 1)}
 
 
 def denominator(word: str) -> int:
     """"fifths" -> 5, "twenty-first" -> 21; :class:`Unreadable` for a word that is not a fraction."""
     parts = word.lower().replace("\u2010", "-").replace("\u2011", "-").replace("-", " ").split()
+    if len(parts) > 2 and parts[1] == "hundred":  # "one hundred and fifth", "two hundred twenty-first"
+        rest = " ".join(p for p in parts[2:] if p != "and")
+        return int(word_value(parts[0])) * 100 + (_ORDINAL_UNITS.get(rest.removesuffix("s")) or denominator(rest))
     if len(parts) == 2:
         unit = _ORDINAL_UNITS.get(parts[1].removesuffix("s"))
         found = None if unit is None else int(word_value(parts[0])) + unit

@@ -117,6 +117,7 @@ def one(text):
         # units in a row, per-units, durations
         ("2 hours, 30 minutes", "exact", 150, 150, "minute", None),
         ("5 ft 2 in", "exact", 62, 62, "inch", None),
+        ("1 m 80 cm", "exact", 180, 180, "centimeter", None),
         ("50 centimeters/millisecond", "exact", 50, 50, "centimeter / millisecond", None),
         ("2 more minutes", "exact", 2, 2, "minute", None),
         ("for another week", "exact", 1, 1, "week", None),
@@ -155,6 +156,7 @@ def test_ratio_is_a_part_of_a_whole():
         ("cases rose 5% to 1,200", [("5%", "exact"), ("1,200", "exact")]),
         ("it fell 5 in 10 days", [("5", "exact"), ("10 days", "exact")]),
         ("I count 12 in six boxes", [("12", "exact"), ("six", "exact")]),
+        ("12 m 2 dm", [("12 m", "exact"), ("2 dm", "exact")]),
     ],
 )
 def test_words_that_are_not_one_interval_split(text, parts):
@@ -195,11 +197,17 @@ def test_not_a_quantity(text):
 @pytest.mark.parametrize(
     ("text", "value", "ranked"),
     [("the third known call", 3, "call"), ("the 1st round", 1, "round"), ("the fifth round", 5, "round"),
-     ("for the 11th consecutive day", 11, "day"), ("on the 1,000th day", 1000, "day")],
+     ("for the 11th consecutive day", 11, "day"), ("on the 1,000th day", 1000, "day"),
+     ("the one hundred and fifth day", 105, "day"), ("the two hundred fifth anniversary", 205, "anniversary")],
 )
 def test_an_ordinal_before_a_noun_is_a_rank(text, value, ranked):
     (q,) = parse_text(text)
     assert (q.kind, q.value, q.modifies, q.noun) == ("rank", value, ranked, None)
+
+
+@pytest.mark.parametrize("text", ["one hundred fifth graders", "two hundred third-graders", "one hundred and first-time buyers"])
+def test_hundreds_before_an_ordinal_word_without_and_or_the_are_no_rank(text):
+    assert all(q.kind != "rank" or q.value < 100 for q in parse_text(text))
 
 
 def test_text_slices_back_in_a_long_text(seed_texts):

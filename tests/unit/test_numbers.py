@@ -46,12 +46,13 @@ def test_a_suffix_that_is_not_a_scale_is_unreadable():
 @pytest.mark.parametrize("word, value", [
     ("half", 2), ("halves", 2), ("third", 3), ("quarters", 4), ("fifths", 5), ("hundredths", 100),
     ("millionth", 10**6), ("twenty-first", 21), ("thirty-seconds", 32), ("ninety\u2010ninth", 99),
+    ("one hundred and fifth", 105), ("two hundred first", 201), ("three hundred and twenty-fifths", 325),
 ])
 def test_denominator(word, value):
     assert denominator(word) == value
 
 
-@pytest.mark.parametrize("word", ["banana", "twenty-banana", "one two three"])
+@pytest.mark.parametrize("word", ["banana", "twenty-banana", "one two three", "one hundred and banana"])
 def test_a_word_that_is_not_a_fraction_is_unreadable(word):
     with pytest.raises(Unreadable, match="fraction word"):
         denominator(word)
