@@ -54,7 +54,8 @@ def decoded_at(raw: str, o: int) -> str | None:
     return None
 
 
-_LIST_MARK = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+")
+# ingest reads both hyphens as "-", and white space other than a line break as a space, first
+_LIST_MARK = re.compile(r"[^\S\r\n]*(?:[-*+\u2010\u2011]|\d{1,2}[.)])[^\S\r\n]+")
 
 
 def in_list_mark(raw: str, o: int) -> bool:
@@ -99,6 +100,8 @@ def check(article, content: str) -> None:
 @example("[link](#) **bold** \\*", "md", False)
 @example("- 0\n  * 12 missing\n12. 300 homes\n", "md", False)
 @example("- 0\n+ 12 missing\n", "txt", False)
+@example("\u2011 0\n", "txt", False)  # a non-breaking hyphen opens a list item as "-" does
+@example("-\u20090\n", "txt", False)  # and a thin space after the mark is a space
 def test_every_character_comes_from_its_place_in_the_file(text, fmt, ascii_json):
     content = as_file(fmt, text, ascii_json)
     note(repr(content))
