@@ -8,8 +8,8 @@ abbreviations ("Mr.", "U.S.", "Vladimir V. Putin").  Nothing here rewrites the t
 from __future__ import annotations
 
 import functools
-from itertools import repeat
-from operator import and_, itemgetter
+from itertools import compress, repeat
+from operator import and_, itemgetter, not_
 from typing import NamedTuple
 
 from checker.parser.units import base_name
@@ -76,13 +76,16 @@ def _parts(text: str, word: Word) -> list[Word]:
 class Words:
     """The article's words, sentences and a map from token index to word index."""
 
-    def __init__(self, text: str, words: list[Word], first_word_of_token: list[int], sentences: list[Sentence]):
+    def __init__(self, text: str, words: list[Word], first_word_of_token: list[int], sentences: list[Sentence],
+                 columns: tuple[list, list, list] | None = None):
+        """``columns``: the words' texts, norms and kinds as lists, when the caller has them."""
         self.text = text
         self.words = words
-        self.norms = [w.norm for w in words]  # built once: phrase look-ups index into it
+        texts, norms, kinds = columns or (list(map(itemgetter(i), words)) for i in (0, 1, 4))
+        self.norms = norms  # built once: phrase look-ups index into it
         # a word (kind "word") whose first letter is a capital / a small letter, by word index
-        is_word = list(map("word".__eq__, map(itemgetter(4), words)))
-        firsts = list(map(itemgetter(0), map(itemgetter(0), words)))
+        is_word = list(map("word".__eq__, kinds))
+        firsts = list(map(itemgetter(0), texts))
         self.capital = list(map(and_, is_word, map(str.isupper, firsts)))
         self.small = list(map(and_, is_word, map(str.islower, firsts)))
         self.first_word_of_token = first_word_of_token
@@ -102,10 +105,10 @@ class Words:
         kinds = [_WORD_TYPES.get(t) or _kind(t, v) for t, v in zip(types, values)]
         norms = [normalize_word(v) if k == "word" else v for v, k in zip(values, kinds)]
         words = list(map(tuple.__new__, repeat(Word, n), zip(values, norms, starts, ends, kinds, range(n))))
-        several = [i for i, (t, k, v) in enumerate(zip(types, kinds, values))
-                   if k == "word" and t not in _WORD_TYPES and (" " in v or "\n" in v or "\t" in v)]
+        several = [i for i in compress(range(n), map(not_, map(_WORD_TYPES.get, types)))  # not WORD, FUNCWORD
+                   if kinds[i] == "word" and (" " in values[i] or "\n" in values[i] or "\t" in values[i])]
         if not several:
-            return cls(text, words, list(range(n + 1)), _split(words, lexicon, text))
+            return cls(text, words, list(range(n + 1)), _split(words, lexicon, text), (values, norms, kinds))
         for i in reversed(several):  # "more than": one word each, with its own offsets
             words[i:i + 1] = _parts(text, words[i])
         first_word = [0] * (n + 1)  # each token's first word, read back from the words
