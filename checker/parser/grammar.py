@@ -17,6 +17,7 @@ import hashlib
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from checker.paths import data_dir
 
@@ -310,14 +311,11 @@ def scan(toks, start_at: int = 0, stop_at: int | None = None) -> Iterator[Match]
     of lark tokens)."""
     lexed = as_lexed(toks)
     types = lexed.types
-    first = _tables().first
     n = len(types) if stop_at is None else stop_at
-    i = start_at
-    while i < n:
-        if types[i] in first:
+    after = start_at  # the tokens before this are read
+    for i in compress(range(start_at, n), map(_tables().first.__contains__, types[start_at:n])):  # can start one
+        if i >= after:
             end = longest(types, i)
             if end > i:
                 yield Match(i, end, build_tree(lexed.run(i, end)))
-                i = end
-                continue
-        i += 1
+                after = end
