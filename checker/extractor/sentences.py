@@ -110,12 +110,13 @@ class Words:
         if not several:
             return cls(text, words, list(range(n + 1)), _split(words, lexicon, text), (values, norms, kinds))
         for i in reversed(several):  # "more than": one word each, with its own offsets
-            words[i:i + 1] = _parts(text, words[i])
+            words[i:i + 1] = parts = _parts(text, words[i])
+            values[i:i + 1], norms[i:i + 1], kinds[i:i + 1] = ([p[c] for p in parts] for c in (0, 1, 4))
         first_word = [0] * (n + 1)  # each token's first word, read back from the words
         for i in range(len(words) - 1, -1, -1):
             first_word[words[i][5]] = i
         first_word[n] = len(words)
-        return cls(text, words, first_word, _split(words, lexicon, text))
+        return cls(text, words, first_word, _split(words, lexicon, text), (values, norms, kinds))
 
     def sentence_of(self, word_index: int) -> int:
         return self._sentence_of_word[min(word_index, len(self._sentence_of_word) - 1)]
