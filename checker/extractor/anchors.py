@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import compress
+from operator import or_
 
 from .lexicon import Lexicon
 from .sentences import Sentence, Words
@@ -19,6 +21,7 @@ _LINK = {"into", "to", "and", "through", "-"}
 _PERIODS = {"week", "month", "year", "weekend"}
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
+_STARTS = frozenset({*WEEKDAYS, *_MONTHS, "overnight", "last", "this", "next", "earlier"})  # and the lexicon's days
 _DATE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %B, %Y", "%Y-%m-%d",
                  "%B %d", "%d %B")
 
@@ -73,8 +76,15 @@ def find_anchors(words: Words, sentence: Sentence, published: str | None, lexico
     ws = words.words
     base = _published(published)
     out: list[Anchor] = []
-    i = sentence.first
-    while i < sentence.last:
+    rel = lexicon.relative_days
+    first, last = sentence.first, sentence.last
+    starts = _STARTS.union(rel, lexicon.relative_pair_firsts)  # the words an anchor can start at
+    i = first
+    for k in compress(range(first, last), map(or_, map(starts.__contains__, words.norms[first:last]),
+                                                map("other".__eq__, words.kinds[first:last]))):
+        if k < i:
+            continue
+        i = k
         w = ws[i]
         if w.kind == "other" and any(m in w.text.lower() for m in _MONTHS + tuple(x[:3] for x in _MONTHS)):
             out.append(Anchor(w.text, i, i + 1, _parse_date(w.text, base)))
@@ -84,7 +94,6 @@ def find_anchors(words: Words, sentence: Sentence, published: str | None, lexico
             anchor, i = _weekday(words, sentence, i, base)
             out.append(anchor)
             continue
-        rel = lexicon.relative_days
         two = f"{w.norm} {ws[i + 1].norm}" if i + 1 < sentence.last and w.norm in lexicon.relative_pair_firsts else ""
         if two in rel:
             out.append(Anchor(f"{w.text} {ws[i + 1].text}", i, i + 2, _shift(base, rel[two])))

@@ -83,6 +83,7 @@ class Words:
         self.words = words
         texts, norms, kinds = columns or (list(map(itemgetter(i), words)) for i in (0, 1, 4))
         self.norms = norms  # built once: phrase look-ups index into it
+        self.kinds = kinds
         # a word (kind "word") whose first letter is a capital / a small letter, by word index
         is_word = list(map("word".__eq__, kinds))
         firsts = list(map(itemgetter(0), texts))
