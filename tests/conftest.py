@@ -24,6 +24,26 @@ settings.register_profile("dev", deadline=None, max_examples=50)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
+def _lexer_in_memory() -> None:
+    """This process's lexer keeps its buckets in memory: the random texts of the property tests would
+    otherwise fill the user's lexer table (checker/parser/lexstore.py) with keys no article needs,
+    which every later run loads.  Processes the tests start use the table as users do."""
+    from checker.parser import grammar
+
+    before = os.environ.get("CROSSCHECK_LEXER_CACHE")
+    os.environ["CROSSCHECK_LEXER_CACHE"] = "0"
+    try:
+        grammar._lexer()
+    finally:
+        if before is None:
+            del os.environ["CROSSCHECK_LEXER_CACHE"]
+        else:
+            os.environ["CROSSCHECK_LEXER_CACHE"] = before
+
+
+_lexer_in_memory()
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS

@@ -52,9 +52,13 @@ def _garble(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("damage", [_truncate, _garble, lambda p: p.write_bytes(b""),
-                                    lambda p: p.write_bytes(os.urandom(64))],
-                         ids=["truncated", "garbled", "empty", "random-bytes"])
+_SLOW = pytest.mark.slow  # each case runs crosscheck three times, pint's registry built anew: tox runs them all
+
+
+@pytest.mark.parametrize("damage", [pytest.param(_truncate, id="truncated"),
+                                    pytest.param(_garble, id="garbled", marks=_SLOW),
+                                    pytest.param(lambda p: p.write_bytes(b""), id="empty", marks=_SLOW),
+                                    pytest.param(lambda p: p.write_bytes(os.urandom(64)), id="random-bytes", marks=_SLOW)])
 def test_a_damaged_pint_cache_is_a_run_without_it_then_rebuilt(work, damage):
     home, want = _filled(work)
     for path in _pint_files(home):
@@ -67,6 +71,7 @@ def test_a_damaged_pint_cache_is_a_run_without_it_then_rebuilt(work, damage):
     assert all(p.read_bytes() for p in rebuilt + _pint_files(home))
 
 
+@_SLOW
 def test_pint_cache_files_that_read_as_endless_zeros_are_no_error(work):
     # /dev/full reads as zeros and refuses every write: a disk cache that can be neither read nor written
     if not Path("/dev/full").exists():
