@@ -67,7 +67,8 @@ def _lark_longest(types: list, i: int) -> int:
 def _off_dispatch_lexer() -> None:
     from checker.parser import grammar
 
-    grammar._lexer = lambda: None  # tokens() and lex() then run lark's own lexer
+    grammar.tokens = lambda text: list(grammar.parser().lex(text))  # lark's own lexer
+    grammar.lex = lambda text: grammar.Lexed.from_tokens(text, grammar.parser().lex(text))
 
 
 def _off_word_buckets() -> None:
