@@ -86,7 +86,7 @@ class Words:
         self.kinds = kinds
         # a word (kind "word") whose first letter is a capital / a small letter, by word index
         is_word = list(map("word".__eq__, kinds))
-        firsts = list(map(itemgetter(0), texts))
+        firsts = list(map(itemgetter(slice(1)), texts))
         self.capital = list(map(and_, is_word, map(str.isupper, firsts)))
         self.small = list(map(and_, is_word, map(str.islower, firsts)))
         self.first_word_of_token = first_word_of_token

@@ -28,6 +28,10 @@ __all__ = ["GRAMMAR_DIR", "Lexed", "Match", "as_lexed", "lex", "parser", "prepar
 GRAMMAR_DIR = data_dir("grammar", "claims.lark")
 START = "quantity"
 _STARTS = ["quantity", "noise"]
+#: lark's options for the parser (positions come from the tokens; tree metadata is unused); the
+#: grammar's tables are named by them too
+_OPTIONS = {"parser": "lalr", "lexer": "basic", "start": _STARTS, "propagate_positions": False,
+            "maybe_placeholders": False}
 
 
 @functools.cache
@@ -41,16 +45,7 @@ def parser(strict: bool = False):
 
     path = GRAMMAR_DIR / "claims.lark"
     try:
-        return Lark.open(
-            str(path),
-            parser="lalr",
-            lexer="basic",
-            start=_STARTS,
-            propagate_positions=False,  # positions come from the tokens; tree metadata is unused
-            maybe_placeholders=False,
-            cache=False if strict else _cache_file(),
-            strict=strict,
-        )
+        return Lark.open(str(path), **_OPTIONS, cache=False if strict else _cache_file(), strict=strict)
     except FileNotFoundError as exc:
         raise GrammarError(f"grammar file not found: {exc.filename}", Location(str(path))) from None
     except (LarkGrammarError, LexError) as exc:
@@ -89,7 +84,7 @@ def tables():
 
     from . import tables as stored
 
-    found = stored.load(GRAMMAR_DIR, parser, START)
+    found = stored.load(GRAMMAR_DIR, parser, START, repr(sorted(_OPTIONS.items())))
     if found is None:
         raise GrammarError("the grammar needs lark's own lexer callbacks or tree options, which the scanner does not read",
                            Location(str(GRAMMAR_DIR / "claims.lark")))

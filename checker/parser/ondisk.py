@@ -65,12 +65,21 @@ def prune(folder: Path, pattern: str, keep: Path) -> None:
 
 def installed(package: str) -> str:
     """Which ``package`` is installed, found without importing it or ``importlib.metadata`` (either
-    costs more than reading a table): the names of the ``dist-info`` folders beside it, which carry
-    the version ("" when it is not found that way)."""
+    costs more than reading a table): the names of the ``dist-info`` or ``egg-info`` folders beside
+    it, which carry the version, else the ``__version__`` its ``__init__.py`` writes ("" when none)."""
     import importlib.util
+    import re
 
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.origin:
         return ""
-    folder = Path(spec.origin).parent.parent
-    return " ".join(sorted(p.name for p in folder.glob(f"{package}-*.dist-info")))
+    origin = Path(spec.origin)
+    found = sorted(p.name for pattern in (f"{package}-*.dist-info", f"{package}-*.egg-info")
+                   for p in origin.parent.parent.glob(pattern))
+    if found:
+        return " ".join(found)
+    try:
+        m = re.search(r"""^__version__\b[^=\n]*=\s*["']([^"']+)""", origin.read_text(encoding="utf-8"), re.M)
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f"__version__ {m.group(1)}" if m else ""

@@ -161,11 +161,13 @@ def _from_json(data) -> Tables | None:
         return None
 
 
-def _path(grammar_dir: Path) -> Path | None:
-    """``tables-<digest>.json`` in the cache folder (None when a grammar file cannot be read)."""
+def _path(grammar_dir: Path, start: str = "", options: str = "") -> Path | None:
+    """``tables-<digest>.json`` in the cache folder (None when a grammar file cannot be read): the
+    digest of the grammar files, the start rule and lark's options, this module, lark's and Python's
+    versions."""
     from .ondisk import cache_dir, installed
 
-    h = hashlib.sha256(f"{FORMAT}\0{installed('lark')}\0{sys.version}".encode())
+    h = hashlib.sha256(f"{FORMAT}\0{installed('lark')}\0{sys.version}\0{start}\0{options}".encode())
     try:
         for path in sorted(grammar_dir.glob("*.lark")):
             h.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -175,12 +177,13 @@ def _path(grammar_dir: Path) -> Path | None:
     return cache_dir() / f"tables-{h.hexdigest()[:24]}.json"
 
 
-def load(grammar_dir: Path, build, start: str) -> Tables | None:
+def load(grammar_dir: Path, build, start: str, options: str = "") -> Tables | None:
     """The tables of the grammar in ``grammar_dir``, from the cache folder, else from ``build()`` (lark's
-    parser) and then written there; None when lark's parser must be used for all of it."""
+    parser, built with ``options``, as text) and then written there; None when lark's parser must be
+    used for all of it."""
     from .ondisk import prune, read_json, write_json
 
-    path = _path(grammar_dir)
+    path = _path(grammar_dir, start, options)
     found = _from_json(read_json(path)) if path is not None else None
     if found is not None:
         return found

@@ -128,3 +128,29 @@ def test_the_grammar_tables_are_named_by_the_grammar_files(tmp_path):
     first = tables._path(tmp_path)
     (tmp_path / "units.lark").write_text("// another unit file\n", encoding="utf-8")
     assert tables._path(tmp_path) != first
+
+
+def test_the_grammar_tables_are_named_by_the_start_rule_and_larks_options(tmp_path):
+    from checker.parser import grammar, tables
+
+    (tmp_path / "claims.lark").write_bytes((grammar.GRAMMAR_DIR / "claims.lark").read_bytes())
+    names = {tables._path(tmp_path, start, options) for start in ("quantity", "noise")
+             for options in ("{'maybe_placeholders': False}", "{'maybe_placeholders': True}")}
+    assert len(names) == 4
+
+
+def test_an_installed_package_is_named_by_its_metadata_or_its_version(monkeypatch, tmp_path):
+    import importlib.util
+    from types import SimpleNamespace
+
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text('__version__: str = "1.2.3"\n', encoding="utf-8")
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name: SimpleNamespace(origin=str(pkg / "__init__.py")) if name == "pkg" else None)
+    assert ondisk.installed("pkg") == "__version__ 1.2.3"  # a source checkout: no metadata folder
+    (tmp_path / "pkg-1.2.3.egg-info").mkdir()
+    assert ondisk.installed("pkg") == "pkg-1.2.3.egg-info"  # a distribution's package
+    (tmp_path / "pkg-1.2.4.dist-info").mkdir()
+    assert ondisk.installed("pkg") == "pkg-1.2.3.egg-info pkg-1.2.4.dist-info"  # sorted by name
+    assert ondisk.installed("nothing") == ""
