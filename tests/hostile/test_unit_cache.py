@@ -83,6 +83,7 @@ def test_pint_cache_files_that_read_as_endless_zeros_are_no_error(work):
     assert _check(work, home).out == want
 
 
+@_SLOW
 def test_a_cache_folder_that_is_a_file_is_no_error(work):
     home, want = _filled(work)
     pint = home / "crosscheck" / "pint"
