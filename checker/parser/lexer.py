@@ -98,6 +98,7 @@ class FastLexer:
         self._pieces: dict = {}  # a part's regex -> its compiled part
         self._by_word: dict = {}  # a word -> its bucket
         self._by_word_members: dict = {}  # (members, first letter) -> a word bucket
+        self._word_parts: dict = {}  # stored key of a part of a word bucket -> the part
         self._index: WordIndex | None = None
         stored = self._store.bucket("\0skip"), self._store.bucket("\0tail")
         if None not in stored:
@@ -169,17 +170,24 @@ class FastLexer:
         is big enough for that to pay (else, and at the end of a text, the character's bucket)."""
         found = self._by_pair.get(pair)
         if found is None:
-            stored = self._store.bucket(pair)
-            if stored is not None:
-                found = self._by_pattern.get(stored) or self._from_pattern(stored)
-            else:
-                members = self.members(pair[0])
-                fewer = self.pair_members(pair) if len(pair) == 2 and len(members) >= PAIRS_FROM else members
-                worth = len(members) - len(fewer) >= PAIRS_DROP  # else the character's bucket does as well
-                found = self._compiled(fewer, pair[0]) if worth else self.bucket(pair[0])
-                if found.pattern is not None and (isinstance(found, Chain) or PARTS not in found.pattern):
-                    self._store.remember(pair, found.pattern)  # not a regex with a NUL (it would read as a chain)
-            self._by_pair[pair] = found
+            found = self._by_pair[pair] = self._kept(pair, lambda: self._pair_compiled(pair))
+        return found
+
+    def _pair_compiled(self, pair: str):
+        members = self.members(pair[0])
+        fewer = self.pair_members(pair) if len(pair) == 2 and len(members) >= PAIRS_FROM else members
+        worth = len(members) - len(fewer) >= PAIRS_DROP  # else the character's bucket does as well
+        return self._compiled(fewer, pair[0]) if worth else self.bucket(pair[0])
+
+    def _kept(self, key: str, make):
+        """The bucket the store keeps for ``key``, compiled; else ``make()``'s, then kept (unless its regex
+        holds a NUL, which would read as a chain)."""
+        stored = self._store.bucket(key)
+        if stored is not None:
+            return self._by_pattern.get(stored) or self._from_pattern(stored)
+        found = make()
+        if found.pattern is not None and (isinstance(found, Chain) or PARTS not in found.pattern):
+            self._store.remember(key, found.pattern)
         return found
 
     def word_bucket(self, word: str):
@@ -212,16 +220,9 @@ class FastLexer:
         if not members:
             return None
         key = _WORD + char + PARTS.join(members)
-        found = self._by_word_members.get(key)
+        found = self._word_parts.get(key)
         if found is None:
-            stored = self._store.bucket(key)
-            if stored is not None:
-                found = self._by_pattern.get(stored) or self._from_pattern(stored)
-            else:
-                found = self._compiled(members, char, WORD_HEAVY)
-                if found.pattern is not None and (isinstance(found, Chain) or PARTS not in found.pattern):
-                    self._store.remember(key, found.pattern)
-            self._by_word_members[key] = found
+            found = self._word_parts[key] = self._kept(key, lambda: self._compiled(members, char, WORD_HEAVY))
         return found
 
     def _word_index(self) -> WordIndex:

@@ -15,7 +15,7 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
-from .ondisk import cache_dir, read_json, write_json
+from .ondisk import cache_dir, installed, read_json, write_json
 from .trees import base_name
 
 __all__ = [
@@ -161,8 +161,8 @@ def _dimensions() -> dict[str, str]:
 
 def _pint_key() -> str:
     """A digest of the installed pint, found without importing it or ``importlib.metadata`` (either
-    costs more than reading the table): its unit definition files and the name of its dist-info
-    folder (which carries the version).  "unknown" when pint is not where its spec says."""
+    costs more than reading the table): its unit definition files and its metadata folder's name
+    (``ondisk.installed``, which carries the version).  "unknown" when pint is not where its spec says."""
     import importlib.util
 
     spec = importlib.util.find_spec("pint")
@@ -173,9 +173,9 @@ def _pint_key() -> str:
     try:
         for name in ("default_en.txt", "constants_en.txt"):
             h.update((folder / name).read_bytes())
-        h.update(" ".join(sorted(p.name for p in folder.parent.glob("[Pp]int-*.dist-info"))).encode())
     except OSError:
         return "unknown"
+    h.update(installed("pint").encode())
     return h.hexdigest()[:12]
 
 

@@ -67,7 +67,7 @@ def test_the_file_holds_regex_text_only(tmp_path):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert set(data) == {"format", "patterns", "buckets"}
     assert all(isinstance(p, str) for p in data["patterns"])
-    words = {b.pattern for b in first._by_word_members.values()}
+    words = {b.pattern for b in first._word_parts.values()}
     assert any(key[:1] == lexer_module._WORD for key in data["buckets"])
     for key, i in data["buckets"].items():
         if key[:1] != "\0" and data["patterns"][i]:
