@@ -49,7 +49,7 @@ HEAVY = 150  # a member whose narrowed regex is this long is compiled on its own
 _WORD = "\1"  # starts the stored key of a word bucket
 _WORD_STARTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _RUN = re.compile(r"[^\W\d_]+")  # a word: the letters from an ASCII letter on
-WORD_HEAVY = 2000  # in a word's bucket (a few members), only a member this long is a part of its own
+WORD_HEAVY = 300  # in a word's bucket (a few members), only a member this long is a part of its own
 MAX_WORDS = 100_000  # words whose bucket is remembered in a process (a bound, not a working size)
 
 
