@@ -47,9 +47,11 @@ PAIRS_FROM = 4  # a character whose bucket has this many terminals gets a bucket
 PAIRS_DROP = 8  # ... when the two characters leave out at least this many of them
 HEAVY = 150  # a member whose narrowed regex is this long is compiled on its own, once per character
 _WORD = "\1"  # starts the stored key of a word bucket
+_COMMON = "\2"  # starts the stored key of a part of the members any word can start
 _WORD_STARTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _RUN = re.compile(r"[^\W\d_]+")  # a word: the letters from an ASCII letter on
 WORD_HEAVY = 300  # in a word's bucket (a few members), only a member this long is a part of its own
+_WHOLE = 1 << 30  # no member is this long: an alternation in one part
 MAX_WORDS = 100_000  # words whose bucket is remembered in a process (a bound, not a working size)
 
 
@@ -192,8 +194,10 @@ class FastLexer:
 
     def word_bucket(self, word: str):
         """The bucket at ``word`` (the letters from a position on, the first ASCII): the members that
-        can match there (checker/parser/firstword.py) narrowed to its first letter, those any word can
-        start compiled once per letter (``WordBucket``); for other letters, the first two's bucket."""
+        can match there (checker/parser/firstword.py), those only some words can start narrowed to its
+        first letter, those any word can start as they are, compiled once for every letter
+        (``WordBucket``; narrowed, they would be a copy per letter, each compiled in each process); for
+        other letters, the first two's bucket."""
         if not word.isascii():
             return self.pair_bucket(word[:2])
         names = self._word_index().names(word)
@@ -204,25 +208,26 @@ class FastLexer:
             anyword = self._word_index().any
             common = tuple(name for name in members if name in anyword)
             own = tuple(name for name in members if name not in anyword)
-            found = self._word_part(common, word[0])
+            found = self._word_part(common)
             if own:
                 order = {name: i for i, name in enumerate(members)}
-                before = {name: self._word_part(tuple(c for c in common if order[c] < order[name]), word[0])
-                          for name in own}
+                before = {name: self._word_part(tuple(c for c in common if order[c] < order[name])) for name in own}
                 found = WordBucket(self._word_part(own, word[0]), found, before)
             self._by_word_members[key] = found
         if len(self._by_word) < MAX_WORDS:
             self._by_word[word] = found
         return found
 
-    def _word_part(self, members: tuple[str, ...], char: str):
-        """The alternation of ``members`` narrowed to ``char``, kept in the store (None for no member)."""
+    def _word_part(self, members: tuple[str, ...], char: str | None = None):
+        """The alternation of ``members`` narrowed to ``char`` (None: as they are, and in one part), kept
+        in the store (None for no member)."""
         if not members:
             return None
-        key = _WORD + char + PARTS.join(members)
+        key = (_WORD + char if char else _COMMON) + PARTS.join(members)
         found = self._word_parts.get(key)
         if found is None:
-            found = self._word_parts[key] = self._kept(key, lambda: self._compiled(members, char, WORD_HEAVY))
+            heavy = WORD_HEAVY if char else _WHOLE
+            found = self._word_parts[key] = self._kept(key, lambda: self._compiled(members, char, heavy))
         return found
 
     def _word_index(self) -> WordIndex:
@@ -252,12 +257,13 @@ class FastLexer:
             found = self._pieces[pattern] = re.compile(pattern, self._flags)
         return found
 
-    def _compiled(self, members: tuple[str, ...], char: str, heavy: int | None = None):
-        """The alternation of these terminals narrowed to ``char``, split as ``_chained`` says (cached)."""
+    def _compiled(self, members: tuple[str, ...], char: str | None, heavy: int | None = None):
+        """The alternation of these terminals narrowed to ``char`` (None: as they are), split as
+        ``_chained`` says (cached)."""
         heavy = HEAVY if heavy is None else heavy
         wanted = set(members)
-        named = tuple((t.name, narrow(self._regexps[t.name], self._flags, char)) for t in self._terminals
-                      if t.name in wanted)
+        named = tuple((t.name, narrow(self._regexps[t.name], self._flags, char) if char else self._regexps[t.name])
+                      for t in self._terminals if t.name in wanted)
         found = self._by_members.get((named, heavy))
         if found is None:
             found = self._chained(named, heavy) if named else NoMatch()

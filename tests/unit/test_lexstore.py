@@ -69,10 +69,12 @@ def test_the_file_holds_regex_text_only(tmp_path):
     assert all(isinstance(p, str) for p in data["patterns"])
     words = {b.pattern for b in first._word_parts.values()}
     assert any(key[:1] == lexer_module._WORD for key in data["buckets"])
+    assert any(key[:1] == lexer_module._COMMON for key in data["buckets"])
     for key, i in data["buckets"].items():
         if key[:1] != "\0" and data["patterns"][i]:
             compiled = re.compile(data["patterns"][i], first._flags).pattern
-            assert compiled in words if key[:1] == lexer_module._WORD else compiled == first._by_pair[key].pattern
+            word = key[:1] in (lexer_module._WORD, lexer_module._COMMON)
+            assert compiled in words if word else compiled == first._by_pair[key].pattern
 
 
 def test_a_table_whose_buckets_disagree_is_not_trusted_across_grammars(tmp_path):
