@@ -50,7 +50,7 @@ _WORD = "\1"  # starts the stored key of a word bucket
 _COMMON = "\2"  # starts the stored key of a part of the members any word can start
 _WORD_STARTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _RUN = re.compile(r"[^\W\d_]+")  # a word: the letters from an ASCII letter on
-WORD_HEAVY = 300  # in a word's bucket (a few members), only a member this long is a part of its own
+WORD_HEAVY = 200  # in a word's bucket, a member whose narrowed regex is this long is a part of its own, not narrowed
 _WHOLE = 1 << 30  # no member is this long: an alternation in one part
 MAX_WORDS = 100_000  # words whose bucket is remembered in a process (a bound, not a working size)
 
@@ -262,8 +262,7 @@ class FastLexer:
         ``_chained`` says (cached)."""
         heavy = HEAVY if heavy is None else heavy
         wanted = set(members)
-        named = tuple((t.name, narrow(self._regexps[t.name], self._flags, char) if char else self._regexps[t.name])
-                      for t in self._terminals if t.name in wanted)
+        named = tuple((t.name, self._narrowed(t.name, char, heavy)) for t in self._terminals if t.name in wanted)
         found = self._by_members.get((named, heavy))
         if found is None:
             found = self._chained(named, heavy) if named else NoMatch()
@@ -271,6 +270,15 @@ class FastLexer:
             if found.pattern is not None:
                 self._by_pattern.setdefault(found.pattern, found)
         return found
+
+    def _narrowed(self, name: str, char: str | None, heavy: int) -> str:
+        """A member's regex narrowed to ``char`` (None: as it is); in a word's bucket, a heavy one stays as
+        it is, to be one part that every letter's buckets share (compiled once, not once per letter)."""
+        regexp = self._regexps[name]
+        if not char:
+            return regexp
+        narrowed = narrow(regexp, self._flags, char)
+        return regexp if heavy == WORD_HEAVY and len(narrowed) >= heavy else narrowed
 
     def _chained(self, named: tuple, heavy: int):
         """The alternation of ``named``, each member ``heavy`` long (default ``HEAVY``) in a part of its own,
