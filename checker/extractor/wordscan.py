@@ -4,6 +4,8 @@ reads ("at" before a time of day, "until" before a deadline), and looks only the
 
 from __future__ import annotations
 
+from itertools import compress
+
 __all__ = ["TRIGGERS", "candidates"]
 
 #: a word (normalised) -> the name of the scan it may start
@@ -17,7 +19,7 @@ def candidates(ctx, scan: str) -> list[int]:
     if found is None:
         found = {}
         norms, triggers = ctx.norms, TRIGGERS
-        for i in [i for i, n in enumerate(norms) if n in triggers]:  # a comprehension: few are hits
+        for i in compress(range(len(norms)), map(triggers.__contains__, norms)):  # C loops: few are hits
             found.setdefault(triggers[norms[i]], []).append(i)
         ctx.__dict__["_scan_candidates"] = found
     return found.get(scan, [])
