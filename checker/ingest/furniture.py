@@ -79,9 +79,9 @@ class Furniture:
     repeated_min_chars: int = 20
     max_line_chars: int = 400
     sources: tuple[str, ...] = ()
-    #: every line pattern and block anchor in one test (:class:`~checker.ingest.literals.LineFilter`):
-    #: a line it rejects is no anchor of anything, so most lines of an article cost one regex call
-    #: (and a few substring tests), not one per entry
+    #: which line patterns and block anchors (those of ``lines`` then ``blocks``, in order) may match a
+    #: line (:class:`~checker.ingest.literals.LineFilter`): only those are tried, so most lines of
+    #: an article cost a few regex calls (and a few substring tests), not one per entry
     prefilter: LineFilter | None = None
 
 
@@ -124,15 +124,19 @@ def _find(page: _Page, furniture: Furniture) -> dict[int, str]:
     """Line number -> name of the furniture entry that drops it."""
     dropped: dict[int, str] = {}
     prefilter = furniture.prefilter
+    anchored = (*furniture.lines, *furniture.blocks)  # the order the prefilter's patterns are in
+    every = range(len(anchored))
     for i, key in enumerate(page.keys):
-        if not page.short[i] or (prefilter is not None and not prefilter.maybe(key)):
+        if not page.short[i]:
             continue
-        for rule in furniture.lines:
-            if rule.anchor.fullmatch(key):
-                dropped[i] = rule.name
-                break
-        for rule in furniture.blocks:
-            if rule.anchor.fullmatch(key):
+        line_found = False  # the first line entry that matches names the line
+        for n in every if prefilter is None else prefilter.tried(key):
+            rule = anchored[n]
+            if rule.kind == "line":
+                if not line_found and rule.anchor.fullmatch(key):
+                    dropped[i] = rule.name
+                    line_found = True
+            elif rule.anchor.fullmatch(key):
                 _drop_block(page, i, rule, dropped)
     if furniture.repeated_name:
         seen: set[str] = set()

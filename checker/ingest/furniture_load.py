@@ -66,7 +66,7 @@ def _load(extra_paths: tuple[str, ...]) -> Furniture:
     kept = [b for b in entries.values() if b is not None]
     repeated = settings.get("repeated_lines", {})
     return Furniture(
-        prefilter=_prefilter([b.anchor for b in kept if b.kind != "paragraph"]),
+        prefilter=_prefilter([b.anchor for kind in ("line", "block") for b in kept if b.kind == kind]),
         lines=tuple(b for b in kept if b.kind == "line"),
         blocks=tuple(b for b in kept if b.kind == "block"),
         paragraphs=tuple(b for b in kept if b.kind == "paragraph"),

@@ -41,8 +41,10 @@ def required(pattern: re.Pattern) -> frozenset[str] | None:
     """Strings of which every match of ``pattern`` holds at least one (compared as ``pattern``
     compares them, so under its flags), or None when none are known."""
     parsed = _parse(pattern)
-    if parsed is None:
-        return None
+    return None if parsed is None else _required(parsed)
+
+
+def _required(parsed) -> frozenset[str] | None:
     found = _sequence(list(parsed))[1]
     return frozenset(found) if found and all(found) else None
 
@@ -161,12 +163,13 @@ def _starts_with_scan(items: list) -> bool:
 _TRICKY = ("\u0130", "\u0131", "\u017f")
 
 
-def _gate(pattern: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
-    """(strings, whether they are compared lower-cased) when ``pattern`` scans and a few strings
-    of ASCII (under IGNORECASE) that are rare enough (:func:`_good`) gate it; None otherwise."""
-    if not scans(pattern):
+def _gate(pattern: re.Pattern, parsed) -> tuple[tuple[str, ...], bool] | None:
+    """(strings, whether they are compared lower-cased) when ``pattern`` (``parsed``: what
+    :func:`_parse` made of it) scans and a few strings of ASCII (under IGNORECASE) that are rare
+    enough (:func:`_good`) gate it; None otherwise."""
+    if parsed is None or not _starts_with_scan(list(parsed)):
         return None
-    strings = required(pattern)
+    strings = _required(parsed)
     if strings is None or len(strings) > _MAX_STRINGS or not _good(strings):
         return None
     if not pattern.flags & re.IGNORECASE:
@@ -176,24 +179,150 @@ def _gate(pattern: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
     return tuple(sorted({s.lower() for s in strings})), True
 
 
-class LineFilter:
-    """Whether a line may ``fullmatch`` one of some patterns: the patterns a few literal strings
-    gate (:func:`required`) are tried only on a line holding one of their strings, the others in one
-    alternation (``joined``, built by the caller; None when there are none)."""
+#: the ASCII characters: a line's first character, when one of these, picks the patterns tried on it
+_ASCII = tuple(map(chr, range(128)))
+_ANY = (frozenset(_ASCII), True)  # (ASCII first characters, whether others too): any character at all
+_CATEGORIES = {  # the ASCII characters of each category (str patterns, Unicode matching)
+    "CATEGORY_DIGIT": frozenset(c for c in _ASCII if c.isdecimal()),
+    "CATEGORY_SPACE": frozenset(c for c in _ASCII if c.isspace()),
+    "CATEGORY_WORD": frozenset(c for c in _ASCII if c.isalnum() or c == "_"),
+}
 
-    __slots__ = ("patterns", "joined", "gated")
+
+def first_chars(pattern: re.Pattern) -> tuple[frozenset[str], bool] | None:
+    """(the ASCII characters a match of ``pattern`` may start with, whether it may start with a
+    character other than ASCII), or None when not known (then every line is tried).  Assertions
+    are read as matching anything, and case-insensitive classes as taking any other character: a
+    set too large costs a call, one too small would lose furniture."""
+    return _first_chars(pattern, _parse(pattern))
+
+
+def _first_chars(pattern: re.Pattern, parsed) -> tuple[frozenset[str], bool] | None:
+    if parsed is None or pattern.flags & (re.ASCII | re.LOCALE):
+        return None
+    try:
+        chars, other, _ = _first_of(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    except _Unknown:
+        return None
+    return frozenset(chars), other
+
+
+class _Unknown(Exception):
+    """A part of a pattern :func:`first_chars` does not read."""
+
+
+def _first_of(items: list, fold: bool) -> tuple[set[str], bool, bool]:
+    """(ASCII first characters, others too, whether the sequence may match nothing) of ``items``."""
+    chars: set[str] = set()
+    other = False
+    for item in items:
+        more, more_other, empty = _first_item(item, fold)
+        chars |= more
+        other = other or more_other
+        if not empty:
+            return chars, other, False
+    return chars, other, True
+
+
+def _first_item(item, fold: bool) -> tuple[set[str], bool, bool]:
+    op, av = item
+    name = str(op)
+    if name in _ZERO_WIDTH:
+        return set(), False, True
+    if name == "LITERAL":
+        c = chr(av)
+        if not c.isascii():  # under IGNORECASE, "\u017f" stands for "s" too, the Kelvin sign for "k"
+            folds = fold and (c in _TRICKY or c.lower().isascii())
+            return (set(_CATEGORIES["CATEGORY_WORD"]) if folds else set()), True, False
+        if fold and c.isalpha():  # "i", "k", "s" match a non-ASCII letter too (_TRICKY, the Kelvin sign)
+            return {c.lower(), c.upper()}, c.lower() in "iks", False
+        return {c}, False, False
+    if name in ("ANY", "NOT_LITERAL"):
+        return set(_ANY[0]), True, False
+    if name == "IN":
+        return _first_in(av, fold)
+    if name == "SUBPATTERN":
+        _, add, remove, body = av
+        if add & (re.ASCII | re.LOCALE):  # classes that read other characters as spaces or letters
+            raise _Unknown(name)
+        return _first_of(list(body), (fold or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
+    if name == "ATOMIC_GROUP":
+        return _first_of(list(av), fold)
+    if name == "BRANCH":
+        chars: set[str] = set()
+        other = empty = False
+        for branch in av[1]:
+            more, more_other, more_empty = _first_of(list(branch), fold)
+            chars |= more
+            other, empty = other or more_other, empty or more_empty
+        return chars, other, empty
+    if name in _REPEATS:
+        chars, other, empty = _first_of(list(av[2]), fold)
+        return chars, other, empty or av[0] == 0
+    raise _Unknown(name)
+
+
+def _first_in(items, fold: bool) -> tuple[set[str], bool, bool]:
+    """A character class's ASCII characters (with their other case under IGNORECASE); it is taken
+    to hold other characters too unless it lists ASCII characters only, case-sensitively.  Under
+    IGNORECASE a class listing a character other than ASCII is taken to hold every character (the
+    Kelvin sign stands for "k" too)."""
+    chars: set[str] = set()
+    other = fold
+    negated = False
+    for op, av in items:
+        name = str(op)
+        if name == "NEGATE":
+            negated = True
+        elif name in ("LITERAL", "RANGE"):
+            low, high = (av, av) if name == "LITERAL" else av
+            if high >= 128:
+                if fold:
+                    return set(_ANY[0]), True, False
+                other = True
+            chars.update(_ASCII[low:high + 1])
+        elif str(av) in _CATEGORIES:
+            chars |= _CATEGORIES[str(av)]
+            other = True
+        else:  # a negated category ("\S"), or one not known
+            return set(_ANY[0]), True, False
+    if negated:
+        return (set(_ANY[0]) if fold else set(_ASCII) - chars), True, False
+    if fold:
+        chars |= {c.swapcase() for c in chars}
+    return chars, other, False
+
+
+class LineFilter:
+    """Which of some patterns may ``fullmatch`` a line: the patterns a few literal strings gate
+    (:func:`required`) only on a line holding one of their strings, those whose first characters
+    are known (:func:`first_chars`) only on a line starting with one of them, the others (``rest``)
+    only when their alternation (``joined``, built by the caller; None when there are none) does."""
+
+    __slots__ = ("patterns", "joined", "rest", "gated", "by_first", "other_first")
 
     def __init__(self, patterns: list[re.Pattern], join) -> None:
         self.patterns = tuple(patterns)
-        gated, rest = [], []
-        for pattern in patterns:
-            found = _gate(pattern)
-            if found is None:
-                rest.append(pattern)
+        gated, indexed, rest = [], [], []
+        for n, pattern in enumerate(patterns):
+            parsed = _parse(pattern)
+            found = _gate(pattern, parsed)
+            if found is not None:
+                gated.append((*found, n))
+                continue
+            first = _first_chars(pattern, parsed)
+            if first is None:
+                rest.append(n)
             else:
-                gated.append((*found, pattern))
-        self.joined: re.Pattern | None = join(rest) if rest else None
-        self.gated: tuple[tuple[tuple[str, ...], bool, re.Pattern], ...] = tuple(gated)
+                indexed.append((*first, n))
+        self.joined: re.Pattern | None = join([patterns[n] for n in rest]) if rest else None
+        self.rest = tuple(rest)
+        self.gated: tuple[tuple[tuple[str, ...], bool, int], ...] = tuple(gated)
+        #: a line's first character (ASCII) -> the positions of the indexed patterns that may match
+        #: it; "" (an empty line) -> every one; ``other_first``: those that may start with another
+        self.by_first = {c: tuple(n for chars, _, n in indexed if c in chars) for c in _ASCII}
+        self.by_first[""] = tuple(n for _, _, n in indexed)
+        self.other_first = tuple(n for _, other, n in indexed if other)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, LineFilter) and self.patterns == other.patterns
@@ -203,22 +332,27 @@ class LineFilter:
 
     def maybe(self, key: str) -> bool:
         """False only when no pattern fullmatches ``key`` (a line: no "\\n" in it)."""
+        return any(self.patterns[n].fullmatch(key) is not None for n in self.tried(key))
+
+    def tried(self, key: str) -> tuple[int, ...]:
+        """The positions in ``patterns``, in order, of the patterns that may fullmatch ``key`` (a
+        line): every pattern that does is among them."""
+        found = self.by_first.get(key[:1], self.other_first)
+        more: list[int] = []
         if self.joined is not None and self.joined.fullmatch(key) is not None:
-            return True
-        if not self.gated:
-            return False
-        # for an ASCII string s, re.IGNORECASE finds s in key only where s.lower() is in key.lower(),
-        # unless key holds a _TRICKY character (then the pattern is simply tried)
-        tricky = not key.isascii() and (_TRICKY[0] in key or _TRICKY[1] in key or _TRICKY[2] in key)
-        low = None if tricky else key.lower()
-        for strings, folded, pattern in self.gated:
-            text = low if folded else key
-            if text is not None:
-                for s in strings:
-                    if s in text:
-                        break
-                else:
-                    continue
-            if pattern.fullmatch(key) is not None:
-                return True
-        return False
+            more += self.rest
+        if self.gated:
+            # for an ASCII string s, re.IGNORECASE finds s in key only where s.lower() is in key.lower(),
+            # unless key holds a _TRICKY character (then the pattern is simply tried)
+            tricky = not key.isascii() and (_TRICKY[0] in key or _TRICKY[1] in key or _TRICKY[2] in key)
+            low = None if tricky else key.lower()
+            for strings, folded, n in self.gated:
+                text = low if folded else key
+                if text is not None:
+                    for s in strings:
+                        if s in text:
+                            break
+                    else:
+                        continue
+                more.append(n)
+        return tuple(sorted((*found, *more))) if more else found

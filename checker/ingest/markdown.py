@@ -33,6 +33,9 @@ _LINKS = (
 )
 _TEXT = re.compile(_LINKS)
 _PLAIN_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(?=\S)", re.M)
+# a line after the first that may start with a plain bullet: the search for it skips from line break to
+# line break at C speed (a literal starts it), where _PLAIN_BULLET's "^" is tried at every character
+_BULLET_AFTER_BREAK = re.compile(r"\n[ \t]*[-*+][ \t]")
 _MARKDOWN = re.compile(
     r"(?P<comment><!--[\s\S]*?-->)"
     r"|(?P<fence>^[ \t]*(?:```|~~~)[^\n]*$)"
@@ -77,6 +80,8 @@ def clean_text(text: Mapped) -> Mapped:
     read as a minus or a range with the figure of the item before)."""
     if "](" in text.text or "<http" in text.text:
         text = text.sub(_TEXT, _replace)
+    if _PLAIN_BULLET.match(text.text) is None and _BULLET_AFTER_BREAK.search(text.text) is None:
+        return text  # no line starts with a bullet
     return text.sub(_PLAIN_BULLET, _BULLET)
 
 
