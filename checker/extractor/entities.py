@@ -63,7 +63,10 @@ class Clues:
 
     def role_ending(self, norms: list[str], end: int) -> str | None:
         """A title or role noun that ends right before word ``end`` ("fire chief", "coach")."""
-        for k in range(max(0, end - 3), end):
+        start = max(0, end - 3)
+        if self.role_firsts.isdisjoint(norms[start:end]):
+            return None  # no word there can start one (most places): one look-up for the three
+        for k in range(start, end):
             if self.role_at(norms, k) == end - k:
                 return " ".join(norms[k:end])
         return None
