@@ -155,21 +155,29 @@ class People:
             kind: str = "person", entity: Entity | None = None) -> Entity:
         """A mention of words ``first:last`` named ``name_ws``: of ``entity`` when given, else of
         the article's entity of that kind and surname (made when new).  Only people are speakers."""
-        clean = [_clean(w.text) for w in name_ws]
-        surname = clean[-1]
-        full = " ".join(clean)
-        key = surname.lower() if kind == "person" else f"{kind}:{full.lower()}"
-        ent = entity or self.entities.get(key)
-        given = " ".join(clean[:-1]) or None
-        if ent is None:
-            ent = Entity(full, surname, given, kind=kind)
-            self.entities[key] = ent
-            if kind != "person":
-                self.things.setdefault(full.lower(), ent)
-        elif len(name_ws) > len(ent.name.split()) and entity is None:
-            ent.name, ent.given = full, given
+        if entity is not None:
+            ent = entity
+        else:
+            clean = [_clean(w.text) for w in name_ws]
+            surname = clean[-1]
+            full = " ".join(clean)
+            key = surname.lower() if kind == "person" else f"{kind}:{full.lower()}"
+            ent = self.entities.get(key)
+            given = " ".join(clean[:-1]) or None
+            if ent is None:
+                ent = Entity(full, surname, given, kind=kind)
+                self.entities[key] = ent
+                if kind != "person":
+                    self.things.setdefault(full.lower(), ent)
+            elif len(name_ws) > len(ent.name.split()):
+                ent.name, ent.given = full, given
         ent.descriptors |= descriptors
         ent.titles |= titles
+        return self.again(ent, first, last)
+
+    def again(self, ent: Entity, first: int, last: int) -> Entity:
+        """Another mention, words ``first:last``, of the known entity ``ent`` (what ``add`` does
+        with ``entity`` given and no descriptors or titles: the name's words say nothing more)."""
         ent.mentions.append((first, last))
         if ent.kind == "person":
             for k in range(first, last):
@@ -355,7 +363,7 @@ def _surname_mentions(people: People, pending: list[_Run], clues: Clues) -> None
             first = k
             if k > run.first and ent.given and ws[k - 1].text == ent.given.split()[-1]:
                 first = k - 1
-            people.add(_name_words(ws, first, k + 1) or [ws[k]], first, k + 1, set(), set(), entity=ent)
+            people.again(ent, first, k + 1)
 
 
 def _alike(people: People, w: Word) -> Entity | None:
