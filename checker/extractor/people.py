@@ -11,6 +11,7 @@ descriptors fit (through the lexicon's roles table); "he"/"she" to the nearest e
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import NamedTuple
@@ -55,6 +56,9 @@ class _Run(NamedTuple):  # a NamedTuple: an article has hundreds, made in the ho
     last: int  # exclusive
 
 
+_tuple_new = tuple.__new__  # _tuple_new(_Run, (first, last)): a _Run without NamedTuple's own __new__, in Python
+
+
 def _initial_or_title(w: Word, dotted: frozenset[str]) -> bool:
     return (len(w.text) == 1 and w.text.isalpha()) or w.norm in dotted
 
@@ -93,7 +97,7 @@ def _runs(all_words: Words, dotted: frozenset[str]) -> list[_Run]:
                 j += 1
             else:
                 break
-        runs.append(_Run(i, j))
+        runs.append(_tuple_new(_Run, (i, j)))
         end = j
     return runs
 
@@ -147,6 +151,8 @@ class People:
         self.lexicon = lexicon
         self.entities: dict[str, Entity] = {}
         self._at: dict[int, Entity] = {}
+        #: at(i): the person whose name holds word ``i``, or None (asked of most words: the dict's own get)
+        self.at: Callable[[int], Entity | None] = self._at.get
         self.mentions: list[tuple[int, int, Entity]] = []
         self.things: dict[str, Entity] = {}  # lower-case name -> a named thing that is no person
 
@@ -184,9 +190,6 @@ class People:
                 self._at[k] = ent
         self.mentions.append((first, last, ent))
         return ent
-
-    def at(self, i: int) -> Entity | None:
-        return self._at.get(i)
 
     # ------------------------------------------------------------------ resolution
     def before(self, i: int, fits=None, key=None) -> Entity | None:
@@ -345,20 +348,23 @@ def _surname_mentions(people: People, pending: list[_Run], clues: Clues) -> None
     ("Kellerman" in an article about "Ada Kellermann"), and single proper nouns the article never
     writes in lower case, as named things of no known kind."""
     ws = people.words.words
-    alike: dict[str, Entity | None] = {}  # written word -> _alike (no person is added below)
+    # no person is added below: the people, and what _alike says of a written word, stay as they are
+    persons = [e for e in people.entities.values() if e.kind == "person"]
+    alike: dict[str, Entity | None] = {}  # written word -> _alike
     for run in pending:
         for k in range(run.first, run.last):
-            if ws[k].kind != "word":
+            w = ws[k]
+            if w.kind != "word":
                 continue
-            word = _clean(ws[k].text).lower()
+            word = _clean(w.text).lower()
             ent = people.entities.get(word) or people.things.get(word)
             if ent is None:
-                if ws[k].text not in alike:
-                    alike[ws[k].text] = _alike(people, ws[k])
-                ent = alike[ws[k].text]
+                if w.text not in alike:
+                    alike[w.text] = _alike(persons, w)
+                ent = alike[w.text]
             if ent is None:
                 if run.last - run.first == 1 and _proper(ws, k, clues):
-                    people.add([ws[k]], k, k + 1, set(), set(), kind="name")
+                    people.add([w], k, k + 1, set(), set(), kind="name")
                 continue
             first = k
             if k > run.first and ent.given and ws[k - 1].text == ent.given.split()[-1]:
@@ -366,12 +372,12 @@ def _surname_mentions(people: People, pending: list[_Run], clues: Clues) -> None
             people.again(ent, first, k + 1)
 
 
-def _alike(people: People, w: Word) -> Entity | None:
-    """The one person whose surname this word can be a misspelling of, if any."""
+def _alike(persons: list[Entity], w: Word) -> Entity | None:
+    """The one person of ``persons`` whose surname this word can be a misspelling of, if any."""
     word = _clean(w.text)
     if len(word) < 5 or not word.isalpha():
         return None
-    found = [e for e in people.entities.values() if e.kind == "person" and same_name(word, e.surname)]
+    found = [e for e in persons if same_name(word, e.surname)]
     return found[0] if len(found) == 1 else None
 
 
