@@ -31,7 +31,10 @@ def find_mentions(article: Article, words: Words, people: People, lexicon: Lexic
     titles = lexicon.title_words | load_names().role_words
     out = []
     for first, last, ent in people.mentions:
-        name_words = [w for w in ws[first:last] if w.kind == "word"]
+        if last - first == 1:  # most mentions: one word
+            name_words = [ws[first]] if ws[first].kind == "word" else []
+        else:
+            name_words = [w for w in ws[first:last] if w.kind == "word"]
         if not name_words:
             continue
         start, end = name_words[0].start, name_words[-1].end

@@ -234,7 +234,8 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
         if headline[si]:
             pending += _headline_people(people, run, clues)
             continue
-        run = _after_possessive(ws, run)  # "Norway's coach Ola Berg": "Norway's" names no one
+        if run.last - run.first > 1:  # (a run of one word has no word before its last)
+            run = _after_possessive(ws, run)  # "Norway's coach Ola Berg": "Norway's" names no one
         if run is not None and not _read_run(people, run, clues):
             pending.append(run)
     _surname_mentions(people, pending, clues)
@@ -302,7 +303,9 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
             and not clues.role_at(norms, run.first) and not clues.role_ending(norms, run.first):
         return False  # one word with no title or role: a surname alone, or no name (most runs)
     t_end = _title_end(norms, run, clues)
-    run = _Run(run.first, next((k for k in range(t_end, run.last) if norms[k] == "of"), run.last))
+    of = next((k for k in range(t_end, run.last) if norms[k] == "of"), None)
+    if of is not None:
+        run = _Run(run.first, of)
     name_ws = _name_words(ws, t_end, run.last)
     if not name_ws or not_a_person(name_ws, clues):
         return not name_ws
