@@ -56,9 +56,6 @@ class _Run(NamedTuple):  # a NamedTuple: an article has hundreds, made in the ho
     last: int  # exclusive
 
 
-_tuple_new = tuple.__new__  # _tuple_new(_Run, (first, last)): a _Run without NamedTuple's own __new__, in Python
-
-
 def _initial_or_title(w: Word, dotted: frozenset[str]) -> bool:
     return (len(w.text) == 1 and w.text.isalpha()) or w.norm in dotted
 
@@ -97,7 +94,7 @@ def _runs(all_words: Words, dotted: frozenset[str]) -> list[_Run]:
                 j += 1
             else:
                 break
-        runs.append(_tuple_new(_Run, (i, j)))
+        runs.append(tuple.__new__(_Run, (i, j)))  # a _Run without NamedTuple's __new__ (in Python)
         end = j
     return runs
 
@@ -260,7 +257,7 @@ def _headline_people(people: People, run: _Run, clues: Clues) -> list[_Run]:
                 k += 1
             if k - (i + n) >= 2 and not not_a_person(ws[i + n:k], clues) \
                     and (people.lexicon.speech.match(norms, k) or named_elsewhere(ws, i + n, k, run.first, run.last)):
-                titles = _titles_in(norms, start, i + n, clues)
+                titles = clues.titles_in(norms, start, i + n)
                 titles |= {q for q in [qualified_role(ws, norms, i + n, start, clues)] if q}
                 people.add(ws[i + n:k], i + n, k, {w.norm for w in ws[start:i + n] if w.kind == "word"}, titles)
                 rest.append(_Run(start, i))
@@ -313,7 +310,7 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
         (apposition(ws, norms, t_end, run.last, clues) if len(name_ws) >= 2 else None)
     if (t_end > run.first or role is not None) and len(name_ws) <= 4:  # titled
         descriptors = {w.norm for w in ws[run.first:t_end] if w.kind == "word"}
-        titles = _titles_in(norms, run.first, t_end, clues)
+        titles = clues.titles_in(norms, run.first, t_end)
         if role:
             titles.add(role)
             descriptors.add(role)
@@ -393,20 +390,6 @@ def _proper(ws: list[Word], k: int, clues: Clues) -> bool:
             and w.text.isalpha() and not w.text.isupper() and w.norm not in clues.lower
             and w.norm not in _NOT_NAMES and w.norm not in clues.names.role_words
             and not clues.role_at([w.norm], 0))
-
-
-def _titles_in(norms: list[str], first: int, last: int, clues: Clues) -> set[str]:
-    """The titles and role nouns among words ``first:last`` ("Maj. Gen.", "Frenchman")."""
-    out = set()
-    i = first
-    while i < last:
-        n = clues.role_at(norms, i)
-        if n:
-            out.add(" ".join(w for w in norms[i:i + n] if w != "."))
-            i += n
-        else:
-            i += 1
-    return out
 
 
 def _skip_comma(ws: list[Word], i: int) -> int:
