@@ -61,9 +61,25 @@ class Clues:
         hit = self.lexicon.titles.match(norms, i) or self.names.roles.match(norms, i)
         return hit[1] if hit else 0
 
+    def titles_in(self, norms: list[str], first: int, last: int) -> set[str]:
+        """The titles and role nouns among words ``first:last`` ("Maj. Gen.", "Frenchman")."""
+        out = set()
+        i = first
+        while i < last:
+            n = self.role_at(norms, i)
+            if n:
+                out.add(" ".join(w for w in norms[i:i + n] if w != "."))
+                i += n
+            else:
+                i += 1
+        return out
+
     def role_ending(self, norms: list[str], end: int) -> str | None:
         """A title or role noun that ends right before word ``end`` ("fire chief", "coach")."""
-        for k in range(max(0, end - 3), end):
+        start = max(0, end - 3)
+        if self.role_firsts.isdisjoint(norms[start:end]):
+            return None  # no word there can start one (most places): one look-up for the three
+        for k in range(start, end):
             if self.role_at(norms, k) == end - k:
                 return " ".join(norms[k:end])
         return None

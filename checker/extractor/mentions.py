@@ -31,18 +31,24 @@ def find_mentions(article: Article, words: Words, people: People, lexicon: Lexic
     titles = lexicon.title_words | load_names().role_words
     out = []
     for first, last, ent in people.mentions:
-        name_words = [w for w in ws[first:last] if w.kind == "word"]
+        if last - first == 1:  # most mentions: one word
+            name_words = [ws[first]] if ws[first].kind == "word" else []
+        else:
+            name_words = [w for w in ws[first:last] if w.kind == "word"]
         if not name_words:
             continue
         start, end = name_words[0].start, name_words[-1].end
         surname = name_words[-1].text
-        for suffix in _POSSESSIVES:
-            if surname.endswith(suffix):
-                surname = surname[: -len(suffix)]
-                end -= len(suffix)
+        if surname.endswith(_POSSESSIVES):  # most words: this one test
+            for suffix in _POSSESSIVES:
+                if surname.endswith(suffix):
+                    surname = surname[: -len(suffix)]
+                    end -= len(suffix)
         if id(ent) not in roles:
-            roles[id(ent)] = _roles(words, ent, titles)
-        given = " ".join(w.text for w in name_words[:-1] if len(w.text) > 1) or None
+            roles[id(ent)] = _roles(words, ent, titles) if ent.titles else None
+        given = None  # most mentions are of one word
+        if len(name_words) > 1:
+            given = " ".join(w.text for w in name_words[:-1] if len(w.text) > 1) or None
         out.append(Mention(
             id=make_id(article.id, "mention", start), article=article.id, text=article.text[start:end],
             start=start, end=end, surname=surname, given=given, entity=ent.name, kind=ent.kind,

@@ -11,6 +11,7 @@ descriptors fit (through the lexicon's roles table); "he"/"she" to the nearest e
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import NamedTuple
@@ -93,7 +94,7 @@ def _runs(all_words: Words, dotted: frozenset[str]) -> list[_Run]:
                 j += 1
             else:
                 break
-        runs.append(_Run(i, j))
+        runs.append(tuple.__new__(_Run, (i, j)))  # a _Run without NamedTuple's __new__ (in Python)
         end = j
     return runs
 
@@ -147,6 +148,8 @@ class People:
         self.lexicon = lexicon
         self.entities: dict[str, Entity] = {}
         self._at: dict[int, Entity] = {}
+        #: at(i): the person whose name holds word ``i``, or None (asked of most words: the dict's own get)
+        self.at: Callable[[int], Entity | None] = self._at.get
         self.mentions: list[tuple[int, int, Entity]] = []
         self.things: dict[str, Entity] = {}  # lower-case name -> a named thing that is no person
 
@@ -155,30 +158,35 @@ class People:
             kind: str = "person", entity: Entity | None = None) -> Entity:
         """A mention of words ``first:last`` named ``name_ws``: of ``entity`` when given, else of
         the article's entity of that kind and surname (made when new).  Only people are speakers."""
-        clean = [_clean(w.text) for w in name_ws]
-        surname = clean[-1]
-        full = " ".join(clean)
-        key = surname.lower() if kind == "person" else f"{kind}:{full.lower()}"
-        ent = entity or self.entities.get(key)
-        given = " ".join(clean[:-1]) or None
-        if ent is None:
-            ent = Entity(full, surname, given, kind=kind)
-            self.entities[key] = ent
-            if kind != "person":
-                self.things.setdefault(full.lower(), ent)
-        elif len(name_ws) > len(ent.name.split()) and entity is None:
-            ent.name, ent.given = full, given
+        if entity is not None:
+            ent = entity
+        else:
+            clean = [_clean(w.text) for w in name_ws]
+            surname = clean[-1]
+            full = " ".join(clean)
+            key = surname.lower() if kind == "person" else f"{kind}:{full.lower()}"
+            ent = self.entities.get(key)
+            given = " ".join(clean[:-1]) or None
+            if ent is None:
+                ent = Entity(full, surname, given, kind=kind)
+                self.entities[key] = ent
+                if kind != "person":
+                    self.things.setdefault(full.lower(), ent)
+            elif len(name_ws) > len(ent.name.split()):
+                ent.name, ent.given = full, given
         ent.descriptors |= descriptors
         ent.titles |= titles
+        return self.again(ent, first, last)
+
+    def again(self, ent: Entity, first: int, last: int) -> Entity:
+        """Another mention, words ``first:last``, of the known entity ``ent`` (what ``add`` does
+        with ``entity`` given and no descriptors or titles: the name's words say nothing more)."""
         ent.mentions.append((first, last))
         if ent.kind == "person":
             for k in range(first, last):
                 self._at[k] = ent
         self.mentions.append((first, last, ent))
         return ent
-
-    def at(self, i: int) -> Entity | None:
-        return self._at.get(i)
 
     # ------------------------------------------------------------------ resolution
     def before(self, i: int, fits=None, key=None) -> Entity | None:
@@ -223,7 +231,8 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
         if headline[si]:
             pending += _headline_people(people, run, clues)
             continue
-        run = _after_possessive(ws, run)  # "Norway's coach Ola Berg": "Norway's" names no one
+        if run.last - run.first > 1:  # (a run of one word has no word before its last)
+            run = _after_possessive(ws, run)  # "Norway's coach Ola Berg": "Norway's" names no one
         if run is not None and not _read_run(people, run, clues):
             pending.append(run)
     _surname_mentions(people, pending, clues)
@@ -248,7 +257,7 @@ def _headline_people(people: People, run: _Run, clues: Clues) -> list[_Run]:
                 k += 1
             if k - (i + n) >= 2 and not not_a_person(ws[i + n:k], clues) \
                     and (people.lexicon.speech.match(norms, k) or named_elsewhere(ws, i + n, k, run.first, run.last)):
-                titles = _titles_in(norms, start, i + n, clues)
+                titles = clues.titles_in(norms, start, i + n)
                 titles |= {q for q in [qualified_role(ws, norms, i + n, start, clues)] if q}
                 people.add(ws[i + n:k], i + n, k, {w.norm for w in ws[start:i + n] if w.kind == "word"}, titles)
                 rest.append(_Run(start, i))
@@ -291,7 +300,9 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
             and not clues.role_at(norms, run.first) and not clues.role_ending(norms, run.first):
         return False  # one word with no title or role: a surname alone, or no name (most runs)
     t_end = _title_end(norms, run, clues)
-    run = _Run(run.first, next((k for k in range(t_end, run.last) if norms[k] == "of"), run.last))
+    of = next((k for k in range(t_end, run.last) if norms[k] == "of"), None)
+    if of is not None:
+        run = _Run(run.first, of)
     name_ws = _name_words(ws, t_end, run.last)
     if not name_ws or not_a_person(name_ws, clues):
         return not name_ws
@@ -299,7 +310,7 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
         (apposition(ws, norms, t_end, run.last, clues) if len(name_ws) >= 2 else None)
     if (t_end > run.first or role is not None) and len(name_ws) <= 4:  # titled
         descriptors = {w.norm for w in ws[run.first:t_end] if w.kind == "word"}
-        titles = _titles_in(norms, run.first, t_end, clues)
+        titles = clues.titles_in(norms, run.first, t_end)
         if role:
             titles.add(role)
             descriptors.add(role)
@@ -337,33 +348,36 @@ def _surname_mentions(people: People, pending: list[_Run], clues: Clues) -> None
     ("Kellerman" in an article about "Ada Kellermann"), and single proper nouns the article never
     writes in lower case, as named things of no known kind."""
     ws = people.words.words
-    alike: dict[str, Entity | None] = {}  # written word -> _alike (no person is added below)
+    # no person is added below: the people, and what _alike says of a written word, stay as they are
+    persons = [e for e in people.entities.values() if e.kind == "person"]
+    alike: dict[str, Entity | None] = {}  # written word -> _alike
     for run in pending:
         for k in range(run.first, run.last):
-            if ws[k].kind != "word":
+            w = ws[k]
+            if w.kind != "word":
                 continue
-            word = _clean(ws[k].text).lower()
+            word = _clean(w.text).lower()
             ent = people.entities.get(word) or people.things.get(word)
             if ent is None:
-                if ws[k].text not in alike:
-                    alike[ws[k].text] = _alike(people, ws[k])
-                ent = alike[ws[k].text]
+                if w.text not in alike:
+                    alike[w.text] = _alike(persons, w)
+                ent = alike[w.text]
             if ent is None:
                 if run.last - run.first == 1 and _proper(ws, k, clues):
-                    people.add([ws[k]], k, k + 1, set(), set(), kind="name")
+                    people.add([w], k, k + 1, set(), set(), kind="name")
                 continue
             first = k
             if k > run.first and ent.given and ws[k - 1].text == ent.given.split()[-1]:
                 first = k - 1
-            people.add(_name_words(ws, first, k + 1) or [ws[k]], first, k + 1, set(), set(), entity=ent)
+            people.again(ent, first, k + 1)
 
 
-def _alike(people: People, w: Word) -> Entity | None:
-    """The one person whose surname this word can be a misspelling of, if any."""
+def _alike(persons: list[Entity], w: Word) -> Entity | None:
+    """The one person of ``persons`` whose surname this word can be a misspelling of, if any."""
     word = _clean(w.text)
     if len(word) < 5 or not word.isalpha():
         return None
-    found = [e for e in people.entities.values() if e.kind == "person" and same_name(word, e.surname)]
+    found = [e for e in persons if same_name(word, e.surname)]
     return found[0] if len(found) == 1 else None
 
 
@@ -376,20 +390,6 @@ def _proper(ws: list[Word], k: int, clues: Clues) -> bool:
             and w.text.isalpha() and not w.text.isupper() and w.norm not in clues.lower
             and w.norm not in _NOT_NAMES and w.norm not in clues.names.role_words
             and not clues.role_at([w.norm], 0))
-
-
-def _titles_in(norms: list[str], first: int, last: int, clues: Clues) -> set[str]:
-    """The titles and role nouns among words ``first:last`` ("Maj. Gen.", "Frenchman")."""
-    out = set()
-    i = first
-    while i < last:
-        n = clues.role_at(norms, i)
-        if n:
-            out.add(" ".join(w for w in norms[i:i + n] if w != "."))
-            i += n
-        else:
-            i += 1
-    return out
 
 
 def _skip_comma(ws: list[Word], i: int) -> int:
