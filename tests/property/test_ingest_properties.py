@@ -54,8 +54,11 @@ def decoded_at(raw: str, o: int) -> str | None:
     return None
 
 
-# ingest reads both hyphens as "-", and white space other than a line break as a space, first
-_LIST_MARK = re.compile(r"[^\S\r\n]*(?:[-*+\u2010\u2011]|\d{1,2}[.)])[^\S\r\n]+")
+# ingest reads both hyphens as "-", and white space other than a line break as a space, first, and drops
+# the invisible characters (textmap._DROP), so that they may sit anywhere in a list item's mark
+_INVISIBLE = "[\u00ad\u200b-\u200d\u2060\ufeff\x01-\x08\x0e-\x1f\x7f]"
+_SPACE = "[^\\S\r\n\x1c-\x1f]"  # white space that is kept: not a line break, not dropped
+_LIST_MARK = re.compile(f"(?:{_SPACE}|{_INVISIBLE})*(?:[-*+\u2010\u2011]|\\d{{1,2}}[.)]){_INVISIBLE}*{_SPACE}(?:{_SPACE}|{_INVISIBLE})*")
 
 
 def in_list_mark(raw: str, o: int) -> bool:
@@ -102,6 +105,7 @@ def check(article, content: str) -> None:
 @example("- 0\n+ 12 missing\n", "txt", False)
 @example("\u2011 0\n", "txt", False)  # a non-breaking hyphen opens a list item as "-" does
 @example("-\u20090\n", "txt", False)  # and a thin space after the mark is a space
+@example("-\u2060 0\n", "txt", False)  # a word joiner (dropped) between the mark and its space
 def test_every_character_comes_from_its_place_in_the_file(text, fmt, ascii_json):
     content = as_file(fmt, text, ascii_json)
     note(repr(content))
