@@ -40,6 +40,7 @@ def _glued_right(ws: list[Word], i: int) -> bool:
 _MARK_CHARS = frozenset({_OPEN_DOUBLE, _CLOSE_DOUBLE, '"', _OPEN_SINGLE, _CLOSE_SINGLE, "'"})
 
 
+_START = itemgetter(2)  # a Word's start offset
 _MARK_RE = re.compile("[" + "".join(sorted(_MARK_CHARS)) + "]")
 
 
@@ -49,13 +50,14 @@ def _candidates(ws: list[Word], text: str | None = None) -> list[int]:
     in the text (a few dozen) rather than by reading every word."""
     if text is None:
         return [i for i, w in enumerate(ws) if w.text in _MARK_CHARS or w.text[-1:] in (_CLOSE_SINGLE, "'")]
-    starts = list(map(itemgetter(2), ws))
     out: list[int] = []
+    lo = 0  # the marks come in text order: each one's word is at or after the last one's
     for m in _MARK_RE.finditer(text):
         pos = m.start()
-        i = bisect.bisect_right(starts, pos) - 1
+        i = bisect.bisect_right(ws, pos, lo, key=_START) - 1
         if i < 0 or (out and out[-1] == i):
             continue
+        lo = i
         w = ws[i]
         if pos < w.end and (w.text in _MARK_CHARS or (pos == w.end - 1 and w.text[-1:] in (_CLOSE_SINGLE, "'"))):
             out.append(i)
@@ -99,6 +101,8 @@ def find_quotes(words: Words) -> list[QuoteSpan]:
         opened: int | None = None
         kind = ""
         lo, hi = bisect.bisect_left(candidates, first), bisect.bisect_left(candidates, last)
+        if lo == hi:
+            continue  # no quotation mark in the paragraph
         for i, what in _marks(ws, candidates[lo:hi]):
             if opened is None:
                 if what in ("open", "open1"):
@@ -179,9 +183,8 @@ def _colon_speaker(span: QuoteSpan, words: Words, people_at) -> str | None:
 
 def topic_for(span: QuoteSpan, words: Words, lexicon: Lexicon, max_words: int = 8) -> str | None:
     """The event a short quote describes ("a 'very frank' conversation" -> "call")."""
-    ws = words.words
-    inner = [w for w in ws[span.first:span.last] if w.kind == "word"]
-    if not inner or len(inner) > max_words:
+    inner = words.kinds[span.first:span.last].count("word")  # (a long quote is counted at C speed)
+    if not inner or inner > max_words:
         return None
     s = words.sentences[words.sentence_of(span.first)]
     norms = words.norms
