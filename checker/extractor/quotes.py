@@ -4,7 +4,6 @@ quotes inside a sentence; each with its speaker and, for a short evaluative quot
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -41,7 +40,19 @@ _MARK_CHARS = frozenset({_OPEN_DOUBLE, _CLOSE_DOUBLE, '"', _OPEN_SINGLE, _CLOSE_
 
 
 _START = itemgetter(2)  # a Word's start offset
-_MARK_RE = re.compile("[" + "".join(sorted(_MARK_CHARS)) + "]")
+
+
+def _mark_offsets(text: str) -> list[int]:
+    """The offsets of the quotation marks and apostrophes in ``text``, in order: a str.find per
+    mark, which reads the text several times faster than a regular expression's character class."""
+    out = []
+    for mark in _MARK_CHARS:
+        at = text.find(mark)
+        while at >= 0:
+            out.append(at)
+            at = text.find(mark, at + 1)
+    out.sort()
+    return out
 
 
 def _candidates(ws: list[Word], text: str | None = None) -> list[int]:
@@ -52,8 +63,7 @@ def _candidates(ws: list[Word], text: str | None = None) -> list[int]:
         return [i for i, w in enumerate(ws) if w.text in _MARK_CHARS or w.text[-1:] in (_CLOSE_SINGLE, "'")]
     out: list[int] = []
     lo = 0  # the marks come in text order: each one's word is at or after the last one's
-    for m in _MARK_RE.finditer(text):
-        pos = m.start()
+    for pos in _mark_offsets(text):
         i = bisect.bisect_right(ws, pos, lo, key=_START) - 1
         if i < 0 or (out and out[-1] == i):
             continue
