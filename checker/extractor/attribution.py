@@ -9,7 +9,9 @@ precedes the speaker when the attribution closes the sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress
 
 from .lexicon import Lexicon
 from .lookup import person_windows
@@ -257,15 +259,16 @@ def _stem(a: str, b: str) -> bool:
 def _sentence_subject(people: People, s: Sentence, limit: int = 5) -> str | None:
     """The person a sentence is about: the first one named, not as a possessive, within its first
     ``limit`` words (its grammatical subject, titles included)."""
-    ws = people.words.words
+    ws, kinds, at = people.words.words, people.words.kinds, people.at
     seen = 0
     for k in range(s.first, s.last):
-        if ws[k].kind == "word" and people.at(k) is None:  # a name of several words counts once
-            seen += 1
-            if seen > limit:
-                break
-        ent = people.at(k)
-        if ent is not None and not ws[k].text.endswith(("'s", "\u2019s")) and people.at(k + 1) is not ent:
+        ent = at(k)
+        if ent is None:
+            if kinds[k] == "word":  # a name of several words counts once
+                seen += 1
+                if seen > limit:
+                    break
+        elif not ws[k].text.endswith(("'s", "\u2019s")) and at(k + 1) is not ent:
             return ent.name
     return None
 
@@ -278,12 +281,17 @@ def find_attributions(words: Words, people: People, lexicon: Lexicon,
     for first, last in quoted:
         inside.update(range(first, last))
     finder = _Finder(words, people, lexicon)
+    # only the words that can start a speech verb or "according to" are looked at: found in one
+    # pass over the article's norms, then each sentence takes its own (sentences are in word order)
+    starts = lexicon.speech.firsts | {"according"}
+    candidates = list(compress(range(len(words.norms)), map(starts.__contains__, words.norms)))
     last_paragraph = -1
     for si, s in enumerate(words.sentences):
         if s.paragraph > last_paragraph + 2:
             finder.last_speaker = None  # more than two paragraph breaks since the last sentence
         last_paragraph = s.paragraph
-        finder.sentence(si, s, inside)
+        lo, hi = bisect_left(candidates, s.first), bisect_left(candidates, s.last)
+        finder.sentence(si, s, inside, candidates[lo:hi])
     return finder.out
 
 
@@ -300,15 +308,15 @@ class _Finder:
         self.bodies: dict[str, str] = {}
         self.last_speaker: str | None = None
 
-    def sentence(self, si: int, s: Sentence, inside: set[int]) -> None:
-        """Add the attributions of sentence ``si`` (words in ``inside`` are quoted words)."""
+    def sentence(self, si: int, s: Sentence, inside: set[int], candidates: list[int]) -> None:
+        """Add the attributions of sentence ``si`` (words in ``inside`` are quoted words), from
+        ``candidates``: its words that can start a speech verb or "according to", in order."""
         subject = _sentence_subject(self.people, s)
         if subject:
             self.last_speaker = subject
-        norms, firsts = self.norms, self.lexicon.speech.firsts
+        norms = self.norms
         i, headline = s.first, None
-        # only the words that can start a speech verb or "according to" are looked at
-        for k in [k for k in range(s.first, s.last) if norms[k] in firsts or norms[k] == "according"]:
+        for k in candidates:
             if k < i or k in inside:
                 continue
             if norms[k] == "according" and k + 1 < s.last and norms[k + 1] == "to":

@@ -55,7 +55,9 @@ CHANNEL_CLASSES: dict[str, tuple[str, ...]] = {
     "call": (rf"on\s+{_D}(?:phone|conference|video)?\s*call", r"by\s+(?:phone|telephone)"),
     "crowd": (r"(?:told|addressing|addressed)\s+(?:the\s+|a\s+)?(?:crowd|supporters|rally|protesters|picketers|mourners)",),
 }
-_PATTERN = re.compile("|".join(rf"(?P<{c}>\b(?:{'|'.join(ps)})\b)" for c, ps in CHANNEL_CLASSES.items()))
+# (the word boundaries around all the classes rather than inside each: a search then tries the
+# classes only where a word starts, not at every character)
+_PATTERN = re.compile(r"\b(?:" + "|".join(rf"(?P<{c}>{'|'.join(ps)})" for c, ps in CHANNEL_CLASSES.items()) + r")\b")
 _SUBCLASS = re.compile(rf"\b({_PLATFORMS})\b|\btweet")
 
 

@@ -49,8 +49,11 @@ _NOT_NOUNS = frozenset({
 })
 
 
-def _id(*parts: object) -> str:
-    return hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=8).hexdigest()
+def _id(article: str, kind: str, start: int, end: int | None = None) -> str:
+    """The id of a fact, quote or mention: a digest of its parts written one "\x1f" apart (an
+    f-string: there are thousands of ids, and joining a list of parts costs half as much again)."""
+    text = f"{article}\x1f{kind}\x1f{start}" if end is None else f"{article}\x1f{kind}\x1f{start}\x1f{end}"
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 class _Context:

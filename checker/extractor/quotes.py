@@ -4,7 +4,6 @@ quotes inside a sentence; each with its speaker and, for a short evaluative quot
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -40,7 +39,20 @@ def _glued_right(ws: list[Word], i: int) -> bool:
 _MARK_CHARS = frozenset({_OPEN_DOUBLE, _CLOSE_DOUBLE, '"', _OPEN_SINGLE, _CLOSE_SINGLE, "'"})
 
 
-_MARK_RE = re.compile("[" + "".join(sorted(_MARK_CHARS)) + "]")
+_START = itemgetter(2)  # a Word's start offset
+
+
+def _mark_offsets(text: str) -> list[int]:
+    """The offsets of the quotation marks and apostrophes in ``text``, in order: a str.find per
+    mark, which reads the text several times faster than a regular expression's character class."""
+    out = []
+    for mark in _MARK_CHARS:
+        at = text.find(mark)
+        while at >= 0:
+            out.append(at)
+            at = text.find(mark, at + 1)
+    out.sort()
+    return out
 
 
 def _candidates(ws: list[Word], text: str | None = None) -> list[int]:
@@ -49,13 +61,13 @@ def _candidates(ws: list[Word], text: str | None = None) -> list[int]:
     in the text (a few dozen) rather than by reading every word."""
     if text is None:
         return [i for i, w in enumerate(ws) if w.text in _MARK_CHARS or w.text[-1:] in (_CLOSE_SINGLE, "'")]
-    starts = list(map(itemgetter(2), ws))
     out: list[int] = []
-    for m in _MARK_RE.finditer(text):
-        pos = m.start()
-        i = bisect.bisect_right(starts, pos) - 1
+    lo = 0  # the marks come in text order: each one's word is at or after the last one's
+    for pos in _mark_offsets(text):
+        i = bisect.bisect_right(ws, pos, lo, key=_START) - 1
         if i < 0 or (out and out[-1] == i):
             continue
+        lo = i
         w = ws[i]
         if pos < w.end and (w.text in _MARK_CHARS or (pos == w.end - 1 and w.text[-1:] in (_CLOSE_SINGLE, "'"))):
             out.append(i)
@@ -99,6 +111,8 @@ def find_quotes(words: Words) -> list[QuoteSpan]:
         opened: int | None = None
         kind = ""
         lo, hi = bisect.bisect_left(candidates, first), bisect.bisect_left(candidates, last)
+        if lo == hi:
+            continue  # no quotation mark in the paragraph
         for i, what in _marks(ws, candidates[lo:hi]):
             if opened is None:
                 if what in ("open", "open1"):
@@ -179,9 +193,8 @@ def _colon_speaker(span: QuoteSpan, words: Words, people_at) -> str | None:
 
 def topic_for(span: QuoteSpan, words: Words, lexicon: Lexicon, max_words: int = 8) -> str | None:
     """The event a short quote describes ("a 'very frank' conversation" -> "call")."""
-    ws = words.words
-    inner = [w for w in ws[span.first:span.last] if w.kind == "word"]
-    if not inner or len(inner) > max_words:
+    inner = words.kinds[span.first:span.last].count("word")  # (a long quote is counted at C speed)
+    if not inner or inner > max_words:
         return None
     s = words.sentences[words.sentence_of(span.first)]
     norms = words.norms
