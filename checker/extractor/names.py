@@ -19,8 +19,6 @@ from pathlib import Path
 
 import jellyfish
 from anyascii import anyascii
-from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
 
 from checker.errors import RuleError
 from checker.paths import data_dir
@@ -84,8 +82,9 @@ def same_stem(a: str, b: str) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def same_name(a: str, b: str, min_similarity: float = 0.8) -> bool:
     """Whether two spellings (surnames or place names) can be one name: equal once folded, or alike
-    (rapidfuzz ratio >= ``min_similarity`` and Jaro-Winkler >= 0.9) and alike in sound (a jellyfish
-    Metaphone or NYSIIS code in common), or one a letter swap of the other."""
+    (Jaro-Winkler >= 0.9, jellyfish's, and rapidfuzz ratio >= ``min_similarity``) and alike in sound (a
+    jellyfish Metaphone or NYSIIS code in common), or one a letter swap of the other.  rapidfuzz is
+    imported only for a pair that gets that far (few do: its import costs more than most runs' pairs)."""
     pa, pb = plain(a), plain(b)
     if pa == pb:
         return True
@@ -94,10 +93,12 @@ def same_name(a: str, b: str, min_similarity: float = 0.8) -> bool:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True
-    if JaroWinkler.similarity(fa, fb) < 0.9:
+    if jellyfish.jaro_winkler_similarity(fa, fb) < 0.9:
         return False
     if sorted(pa) == sorted(pb):
         return True  # two letters swapped
+    from rapidfuzz import fuzz
+
     if fuzz.ratio(fa, fb) < 100 * min_similarity:
         return False
     return jellyfish.metaphone(pa) == jellyfish.metaphone(pb) or jellyfish.nysiis(pa) == jellyfish.nysiis(pb)

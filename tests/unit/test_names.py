@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 from extract_kit import lexicon, words_of
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.extractor.names import given_compatible, load_names, same_name, variant
 from checker.extractor.people import find_people
@@ -99,3 +101,14 @@ def test_speakers_written_two_ways_are_one_speaker_but_two_given_names_are_two()
     assert canon[("kovalenco",)] == canon[("olena", "kovalenko")] == ("olena", "kovalenko")
     canon = cluster_speakers([("olena", "kovalenko"), ("marta", "kovalenco")])
     assert canon[("marta", "kovalenco")] != canon[("olena", "kovalenko")]
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=14),
+       st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=14))
+def test_same_name_reads_jaro_winkler_as_rapidfuzz_does(a, b):
+    """same_name takes Jaro-Winkler from jellyfish (rapidfuzz is imported only past it): on the folded
+    names it reads (never empty) the two agree."""
+    import jellyfish
+    from rapidfuzz.distance import JaroWinkler
+
+    assert jellyfish.jaro_winkler_similarity(a, b) == JaroWinkler.similarity(a, b)
