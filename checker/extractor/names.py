@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jellyfish
-from anyascii import anyascii
 
 from checker.errors import RuleError
 from checker.paths import data_dir
@@ -41,7 +40,24 @@ _DOUBLE = re.compile(r"(.)\1+")
 def plain(name: str) -> str:
     """Lower case, in ASCII letters: accents dropped, other scripts transliterated (anyascii)."""
     text = unicodedata.normalize("NFKC", name).casefold()
-    return "".join(c for c in anyascii(text) if c.isalnum())
+    return "".join(c for c in _ascii(text) if c.isalnum())
+
+
+def _ascii(text: str) -> str:
+    """``anyascii(text)``.  Text of ASCII and accented Latin letters ("josé", "türkiye"), the only
+    text most articles give, is read without anyascii (whose import alone costs more than an
+    article's names): Unicode decomposes each such letter into an ASCII letter and accents, and the
+    ASCII letter is what anyascii gives for it (true of every character whose decomposition without
+    its accents, marks of category Mn, is ASCII: a test checks them all).  Other text, or text with
+    a loose accent, goes to anyascii, imported then."""
+    if text.isascii():
+        return text
+    letters = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    if letters.isascii() and not any(unicodedata.category(c) == "Mn" for c in text):
+        return letters
+    from anyascii import anyascii
+
+    return anyascii(text)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -112,3 +112,26 @@ def test_same_name_reads_jaro_winkler_as_rapidfuzz_does(a, b):
     from rapidfuzz.distance import JaroWinkler
 
     assert jellyfish.jaro_winkler_similarity(a, b) == JaroWinkler.similarity(a, b)
+
+
+def test_accented_latin_letters_are_read_as_anyascii_reads_them():
+    """names._ascii skips anyascii for a letter Unicode decomposes into an ASCII letter and accents:
+    for every such character, what is left is anyascii's reading."""
+    import sys
+    import unicodedata
+
+    from anyascii import anyascii
+
+    from checker.extractor.names import _ascii
+
+    checked = 0
+    for code in range(0x80, sys.maxunicode + 1):
+        c = chr(code)
+        if unicodedata.category(c) == "Mn":
+            continue
+        letters = "".join(x for x in unicodedata.normalize("NFD", c) if unicodedata.category(x) != "Mn")
+        if letters.isascii():
+            assert _ascii(c) == anyascii(c), (hex(code), _ascii(c), anyascii(c))
+            checked += 1
+    assert checked > 400
+    assert _ascii("ø ß") == anyascii("ø ß")  # no decomposition: anyascii's own reading
