@@ -15,7 +15,6 @@ from collections.abc import Callable
 from checker.errors import InputError, Location, UnreadableError
 from checker.output import own_output
 
-from .html import read_html
 from .markdown import clean_markdown, clean_text, suppressions
 from .meta import front_matter, iso_date
 from .textmap import Mapped, normalise
@@ -82,6 +81,8 @@ def parse(kind: str, raw: str, path: str) -> tuple[Mapped, tuple[dict, dict], tu
     """The normalised text of a text, Markdown or HTML file, its metadata as (page's, file's own),
     and its suppression comments."""
     if kind == "html":
+        from .html import read_html  # html.parser and its entity table: imported for HTML pages only
+
         text, page = read_html(raw)
         if "published" in page:  # the page's own date: kept only when it reads as a date
             try:

@@ -3,14 +3,14 @@
 ``alternation(named, flags, tail)`` builds ``(?P<NAME>regex)|...`` in the order given, as lark's
 scanner does, split in a chain of parts where ``re`` refuses that many groups; ``Chain`` tries its
 parts in turn, which finds what the one alternation would; ``WordBucket`` is a word's bucket made of
-two alternations.
+two alternations; ``lark_terminals`` reads the terminals (and callbacks) lark's scanner would try.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["PARTS", "Chain", "NoMatch", "WordBucket", "alternation"]
+__all__ = ["PARTS", "Chain", "NoMatch", "WordBucket", "alternation", "lark_terminals"]
 
 PARTS = "\0"  # between the parts of a chained bucket's regex, as stored
 
@@ -90,3 +90,21 @@ class WordBucket:
             return self.common.match(text, pos) if self.common is not None else None
         first = self.before[m.lastgroup]
         return (first is not None and first.match(text, pos)) or m
+
+
+def lark_terminals(basic_lexer) -> tuple[list, dict]:
+    """The terminals lark's scanner tries, in its order, and the callbacks it runs on a token (string
+    terminals a regex terminal also matches are folded into it, the token renamed afterwards), by
+    lark's own ``_create_unless``; with user callbacks, or another lark, lark builds its scanner and
+    we read it.  Terminals folded already (``basic_lexer.folded``) are taken as they are."""
+    if getattr(basic_lexer, "folded", False):
+        return list(basic_lexer.terminals), {}
+    try:
+        from lark.lexer import _create_unless
+    except ImportError:  # pragma: no cover - another lark version
+        return list(basic_lexer.scanner.terminals), dict(basic_lexer.callback)
+    if basic_lexer.user_callbacks:
+        return list(basic_lexer.scanner.terminals), dict(basic_lexer.callback)
+    terminals, callback = _create_unless(
+        basic_lexer.terminals, basic_lexer.g_regex_flags, basic_lexer.re, basic_lexer.use_bytes)
+    return list(terminals), callback

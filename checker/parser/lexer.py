@@ -12,8 +12,8 @@ reads each terminal's regex with ``re``'s own parser):
   character are dropped (``FUNCWORD`` keeps a dozen of its 150 words for "s");
 - at a word (a run of ASCII letters), the bucket holds only the terminals whose match can start
   with that word (checker/parser/firstword.py): "company" gets ``NAMED_NUMBER``, ``CODE`` and
-  ``WORD`` of the dozens a "c" can start; the members any word can start are compiled once per
-  letter, apart from the few of a word's own (alternation.WordBucket);
+  ``WORD`` of the dozens a "c" can start; the members any word can start are not narrowed, one
+  alternation for every letter, apart from the few of a word's own (alternation.WordBucket);
 - the members are joined in lark's order into lark's own kind of alternation,
   ``(?P<NAME>regex)|...`` (checker/parser/alternation.py), compiled on first use and cached.  A
   character whose bucket is small (digits, punctuation, most of Unicode) keeps one bucket for every
@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 import re
 
-from .alternation import PARTS, Chain, NoMatch, WordBucket, alternation
+from .alternation import PARTS, Chain, NoMatch, WordBucket, alternation, lark_terminals
 from .firstchar import first_chars, first_pairs
 from .firstword import WordIndex, first_words
 from .narrowing import narrow
@@ -55,24 +55,6 @@ _WHOLE = 1 << 30  # no member is this long: an alternation in one part
 MAX_WORDS = 100_000  # words whose bucket is remembered in a process (a bound, not a working size)
 
 
-def _terminals_and_callbacks(basic_lexer) -> tuple[list, dict]:
-    """The terminals lark's scanner tries, in its order, and the callbacks it runs on a token (string
-    terminals a regex terminal also matches are folded into it, the token renamed afterwards), by
-    lark's own ``_create_unless``; with user callbacks, or another lark, lark builds its scanner and
-    we read it.  Terminals folded already (``basic_lexer.folded``) are taken as they are."""
-    if getattr(basic_lexer, "folded", False):
-        return list(basic_lexer.terminals), {}
-    try:
-        from lark.lexer import _create_unless
-    except ImportError:  # pragma: no cover - another lark version
-        return list(basic_lexer.scanner.terminals), dict(basic_lexer.callback)
-    if basic_lexer.user_callbacks:
-        return list(basic_lexer.scanner.terminals), dict(basic_lexer.callback)
-    terminals, callback = _create_unless(
-        basic_lexer.terminals, basic_lexer.g_regex_flags, basic_lexer.re, basic_lexer.use_bytes)
-    return list(terminals), callback
-
-
 class FastLexer:
     """Tokens of a lark ``BasicLexer`` (same types, values, positions, lines and columns), found by
     dispatch on the next characters.  Build it from the lexer lark would use; ``tokens(text)`` lexes a text."""
@@ -83,7 +65,7 @@ class FastLexer:
         from .lexstore import BucketStore
 
         self._lark, self._errors = basic_lexer, errors or (lambda: basic_lexer)
-        self._terminals, self._callback = _terminals_and_callbacks(basic_lexer)
+        self._terminals, self._callback = lark_terminals(basic_lexer)
         self._ignore = frozenset(basic_lexer.ignore_types)
         self._newline = frozenset(basic_lexer.newline_types)
         self._flags = basic_lexer.g_regex_flags
@@ -193,11 +175,9 @@ class FastLexer:
         return found
 
     def word_bucket(self, word: str):
-        """The bucket at ``word`` (the letters from a position on, the first ASCII): the members that
-        can match there (checker/parser/firstword.py), those only some words can start narrowed to its
-        first letter, those any word can start as they are, compiled once for every letter
-        (``WordBucket``; narrowed, they would be a copy per letter, each compiled in each process); for
-        other letters, the first two's bucket."""
+        """The bucket at ``word`` (the letters from a position on, the first ASCII), ``WordBucket``: the
+        members only some words can start, narrowed to its first letter; those any word can start, as
+        they are (narrowed, they would be a copy a letter, each compiled in each process)."""
         if not word.isascii():
             return self.pair_bucket(word[:2])
         names = self._word_index().names(word)
@@ -272,8 +252,8 @@ class FastLexer:
         return found
 
     def _narrowed(self, name: str, char: str | None, heavy: int) -> str:
-        """A member's regex narrowed to ``char`` (None: as it is); in a word's bucket, a heavy one stays as
-        it is, to be one part that every letter's buckets share (compiled once, not once per letter)."""
+        """A member's regex narrowed to ``char`` (None: as it is); in a word's bucket, a heavy one stays
+        whole, one part every letter's buckets share."""
         regexp = self._regexps[name]
         if not char:
             return regexp
