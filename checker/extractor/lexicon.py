@@ -47,11 +47,11 @@ class PhraseTable:
     def build(cls, mapping: dict[str, list[str]]) -> PhraseTable:
         phrases: dict[tuple[str, ...], str] = {}
         for canonical, written in mapping.items():
-            for form in [canonical, *written]:
+            for form in map(str, [canonical, *written]):
                 # "cease-fire" is matched as written ("cease", "-", "fire") and without the hyphen
-                for variant in (str(form).replace("-", " - "), str(form).replace("-", " ")):
-                    key = tuple(normalize_word(w) for w in variant.split())
-                    phrases.setdefault(key, str(canonical))
+                variants = (form.replace("-", " - "), form.replace("-", " ")) if "-" in form else (form,)
+                for variant in variants:
+                    phrases.setdefault(tuple(map(normalize_word, variant.split())), str(canonical))
         lengths: dict[str, set[int]] = {}
         for k in phrases:
             if k:

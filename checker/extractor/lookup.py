@@ -121,8 +121,7 @@ class AttributionIndex:
             self.by_sentence.setdefault(a.sentence, []).append(k)
         self.verbs = [a.verb for a in attributions]
         self.paragraphs = [words.sentences[a.sentence].paragraph for a in attributions]
-        self.in_order = all(x <= y for x, y in zip(self.verbs, self.verbs[1:])) and \
-            all(x <= y for x, y in zip(self.paragraphs, self.paragraphs[1:]))
+        self.in_order = self.verbs == sorted(self.verbs) and self.paragraphs == sorted(self.paragraphs)
 
     def covering(self, word: int) -> list[Any]:
         """The attributions whose content may hold ``word`` (starting at most ``width`` before it)."""

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from .entities import (
@@ -236,7 +237,7 @@ def find_people(words: Words, lexicon: Lexicon) -> People:
         if run is not None and not _read_run(people, run, clues):
             pending.append(run)
     _surname_mentions(people, pending, clues)
-    people.mentions.sort(key=lambda m: m[0])
+    people.mentions.sort(key=itemgetter(0))  # by first word (stable: in the order added)
     return people
 
 
@@ -296,8 +297,10 @@ def _read_run(people: People, run: _Run, clues: Clues) -> bool:
         if name_ws and not any(w.norm in clues.names.role_words for w in name_ws):
             people.add(name_ws, first, last, set(), set(), kind=kind)
         return True
-    if run.last - run.first == 1 and norms[run.first] not in _NOT_NAMES and norms[run.first] != "of" \
-            and not clues.role_at(norms, run.first) and not clues.role_ending(norms, run.first):
+    first = run.first
+    if run.last - first == 1 and norms[first] not in _NOT_NAMES and norms[first] != "of" \
+            and (clues.role_firsts.isdisjoint(norms[max(0, first - 3):first + 1])  # no title can start there
+                 or not clues.role_at(norms, first) and not clues.role_ending(norms, first)):
         return False  # one word with no title or role: a surname alone, or no name (most runs)
     t_end = _title_end(norms, run, clues)
     of = next((k for k in range(t_end, run.last) if norms[k] == "of"), None)
