@@ -44,8 +44,8 @@ __all__ = ["FastLexer"]
 
 _ANY = None  # first_chars' "any character"
 PAIRS_FROM = 4  # a character whose bucket has this many terminals gets a bucket per two characters
-PAIRS_DROP = 8  # ... when the two characters leave out at least this many of them
-HEAVY = 150  # a member whose narrowed regex is this long is compiled on its own, once per character
+PAIRS_DROP = 20  # ... when the two characters leave out at least this many of them
+HEAVY = 100  # a member whose narrowed regex is this long is compiled on its own, once per character
 _WORD = "\1"  # starts the stored key of a word bucket
 _COMMON = "\2"  # starts the stored key of a part of the members any word can start
 _WORD_STARTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
