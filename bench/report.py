@@ -188,8 +188,9 @@ def _speedups(r: dict) -> list[str]:
             "10% of either run, or where extract needs it to stay at least 20x quantulum3 and 5x Duckling, whole "
             "process (the last column: the comparison's ratios, slowed down as this measurement says). The lexer's "
             "table no longer keeps `re`'s compiled programs (that relied on CPython's `_sre` internals): a process "
-            "now compiles each bucket regex it needs with `re.compile`, 0.07-0.1 s for the 180 or so that news text "
-            "needs, paid in its first articles and included in these times.", "",
+            "now compiles each bucket regex it needs with `re.compile`, about 0.05 s for the 160 or so that the "
+            "bench's articles need (measured with the 2026-12-05 build; fewer since the members any word can start "
+            "became one alternation for every letter), paid in its first articles and included in these times.", "",
             *_table(["speed-up", "without it", "extract CPU s", "saves", "check seeds/ CPU s", "saves",
                      "extract / quantulum3 / Duckling, whole process"], rows)]
 

@@ -92,7 +92,7 @@ def _off_scanner_table() -> None:
 def _off_parser_tables() -> None:
     from checker.parser import tables
 
-    tables.load = lambda grammar_dir, build, start: tables.from_lark(build(), start)
+    tables.load = lambda grammar_dir, build, start, options="": tables.from_lark(build(), start)
 
 
 def _off_lexer_table() -> None:
