@@ -217,9 +217,9 @@ class _Builder:
         return Mapped("".join(self.parts), self.starts, self.raws)
 
 
-_DROP = re.compile("\r(?=\n)|[\u00ad\u200b-\u200d\u2060\ufeff\x01-\x08\x0e-\x1f\x7f]+")
-# the characters every match of _DROP starts with: a text holding none has nothing to drop
-_MAY_DROP = "\r\u00ad\u200b\u200c\u200d\u2060\ufeff\x7f" + "".join(map(chr, [*range(0x01, 0x09), *range(0x0E, 0x20)]))
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\x7f" + "".join(map(chr, [*range(0x01, 0x09), *range(0x0E, 0x20)]))
+_DROP = re.compile("\r(?=\n)|[" + re.escape(_INVISIBLE) + "]+")
+_MAY_DROP = "\r" + _INVISIBLE  # the characters every match of _DROP starts with: a text holding none has nothing to drop
 _ONE_FOR_ONE = {
     **dict.fromkeys("\r\u2028\u2029\x85", "\n"),
     **dict.fromkeys("\t\x0b\x0c\u00a0\u1680\u202f\u205f\u3000", " "),
