@@ -62,7 +62,9 @@ def _table(kind: str) -> dict[int, int | str | None]:
     if kind == "sarif":
         return str.maketrans({**dict.fromkeys(BIDI), **dict.fromkeys(_SURROGATES, "\ufffd"),
                               **{c: f"\\u{ord(c):04x}" for c in _CONTROL if ord(c) >= 0x7F}})
-    return str.maketrans({c: f"\\u{ord(c):04x}" for c in BIDI + _SURROGATES + _CONTROL if ord(c) >= 0x7F})  # json
+    if kind == "json":
+        return str.maketrans({c: f"\\u{ord(c):04x}" for c in BIDI + _SURROGATES + _CONTROL if ord(c) >= 0x7F})
+    raise KeyError(kind)  # not a kind of output
 
 
 def safe(text: str, kind: str = "text") -> str:
