@@ -11,54 +11,57 @@ The node tree stays beside the data so that a validator can turn a path such as
 What a document may hold: YAML's core schema (strings, numbers, booleans, null, lists, mappings),
 plus dates (``published: 2025-05-19``) and merge keys.  Everything else is a problem with a place,
 never an exception: other tags (``!!python/object``, ``!!binary``, a custom ``!foo``), nesting
-deeper than :data:`MAX_DEPTH`, an alias that contains itself, aliases that blow the document up by
-more than :data:`MAX_ALIAS_GROWTH` values ("billion laughs"), a value that cannot be built (the
+deeper than :data:`~checker.yamlparse.MAX_DEPTH`, an alias that contains itself, aliases that blow the document up by
+more than :data:`~checker.yamlparse.MAX_ALIAS_GROWTH` values ("billion laughs"), a value that cannot be built (the
 date ``2025-13-45``, an integer of thousands of digits) and a lone surrogate escape (``"\\ud800"``,
 which no file or terminal can take).  A *strict* read (rule files and fixtures, written by hand
 one rule a file) also refuses duplicate keys, which PyYAML would silently collapse, any alias, and
 an empty file.  Lines and columns count from 1 (PyYAML's marks count from 0).
+
+A file read without a problem is kept in the user's cache folder (checker/ondisk.py) as JSON, named by
+a digest of its text, of this reader's code and of PyYAML's and Python's versions: a later run that
+reads the same text takes its data from there and does not import PyYAML at all (checker/yamlparse.py
+holds PyYAML's part), until a place is asked for.  Documents that JSON cannot hold exactly (an alias
+naming a value twice, a key that is not text, a time with a zone) are not kept.
+``CROSSCHECK_YAML_CACHE=0`` turns it off.
 """
 
 from __future__ import annotations
 
+import datetime
+import functools
+import hashlib
+import json
 import os
-import re
 import stat
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
-
 from .errors import Location
+from .ondisk import cache_dir, installed, prune, read_json, write_json
 
-__all__ = ["MAX_ALIAS_GROWTH", "MAX_DEPTH", "Document", "Problem", "node_value", "read_text", "read_yaml"]
+__all__ = ["Document", "Problem", "read_text", "read_yaml"]
 
 Problem = tuple[Location, str]
 
-MAX_DEPTH = 100  # lists and mappings inside each other; crosscheck's own files need fewer than 10
-MAX_ALIAS_GROWTH = 100_000  # values that aliases may add to a document, over those written in it
-#: libyaml's loader, where PyYAML was built with it (None: PyYAML's own loader reads everything)
-FAST_LOADER = getattr(yaml, "CSafeLoader", None)
-
-_CORE = "tag:yaml.org,2002:"
-_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge",
-                                      "value"))
-_SURROGATE = re.compile("[\ud800-\udfff]")
+CACHE_FORMAT = 1
+_DATE = "\0date"  # a date in the cache's JSON: {_DATE: "2025-05-19"}; a time: {_DATE: "2025-05-19T10:00:00"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Document:
-    """A YAML document: its data and the node tree that says where each part is written.
+    """A YAML document: its data, and the places where each part is written.
 
     ``first_line`` is the line of the file the document's text starts on (front matter starts on
-    line 2); ``node`` is None for an empty document (``data`` is then None too).
+    line 2); ``data`` is None for an empty document.  ``node``, PyYAML's node tree, is composed from
+    ``text`` when first asked for (a document from the cache has none until then).
     """
 
     path: str
     data: Any
-    node: yaml.Node | None
+    text: str | None = field(default=None, repr=False, compare=False)
     first_line: int = 1
 
     @classmethod
@@ -66,109 +69,66 @@ class Document:
         """No YAML at all: every place is line ``line`` (a feed line's JSON object)."""
         return cls(path, None, None, line)
 
+    @functools.cached_property
+    def node(self) -> Any:
+        """PyYAML's node tree of the text (None for no text, or an empty document)."""
+        if not self.text:
+            return None
+        from . import yamlparse
+
+        return yamlparse.compose(self.text)
+
     def location(self, path: tuple[Any, ...] = (), *, key: bool = False) -> Location:
         """Where the value at ``path`` is written (or its key, with ``key=True``); the nearest
         enclosing place when the path does not exist."""
         if self.node is None:
             return Location(self.path, self.first_line, 1)
-        node, key_node = self.node, None
-        for part in path:
-            found = _child(node, part)
-            if found is None:
-                break
-            key_node, node = found
-        return self.mark(key_node if key and key_node is not None else node)
+        from . import yamlparse
 
-    def mark(self, node: yaml.Node) -> Location:
-        """The place of a node of this document."""
-        return _Places(self.path, self.first_line).of(node.start_mark)
+        return yamlparse.location(self.path, self.first_line, self.node, path, key)
 
+    def node_at(self, path: tuple[Any, ...]) -> Any:
+        """PyYAML's node of the value at ``path`` (None when there is none), for what a place alone
+        does not say (how a scalar is quoted, where it ends)."""
+        if self.node is None:
+            return None
+        from . import yamlparse
 
-def _child(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
-    if isinstance(node, yaml.MappingNode):
-        for k, v in reversed(node.value):  # the last of duplicate keys wins, as in the data
-            if isinstance(k, yaml.ScalarNode) and k.value == str(part):
-                return k, v
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        return None, node.value[part]
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Places:
-    """Turns PyYAML's marks (0-based, from the start of the text) into places in the file."""
-
-    path: str
-    first_line: int = 1
-
-    def of(self, mark: Any) -> Location:
-        if mark is None:
-            return Location(self.path, self.first_line)
-        return Location(self.path, mark.line + self.first_line, mark.column + 1)
-
-    def offset(self, text: str, offset: int) -> Location:
-        before = text[:offset]
-        return Location(self.path, before.count("\n") + self.first_line, offset - (before.rfind("\n") + 1) + 1)
-
-
-class _Constructor(SafeConstructor):
-    """PyYAML's safe constructor, whose every failure is a :class:`ConstructorError` at the node
-    that failed (its own ``ValueError`` for the date ``2025-13-45`` has no place)."""
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep)
-        except yaml.MarkedYAMLError:
-            raise
-        except (ValueError, OverflowError, TypeError) as exc:
-            what = "this value"
-            if isinstance(node, yaml.ScalarNode):
-                what = repr(node.value if len(node.value) <= 40 else node.value[:40] + "...")
-            why = str(exc).split(";")[0]  # not Python's advice on sys.set_int_max_str_digits()
-            raise ConstructorError(None, None, f"cannot read {what}: {why}", node.start_mark) from None
-
-
-# A plain ``=`` resolves to the tag "value", which the safe constructor cannot build: it is text.
-_Constructor.add_constructor(_CORE + "value", SafeConstructor.construct_yaml_str)
-
-
-def node_value(node: yaml.Node) -> Any:
-    """The value of one node of a :class:`Document` (which :func:`read_yaml` has checked)."""
-    return _Constructor().construct_object(node, deep=True)
+        _, node, whole = yamlparse.find(self.node, path)
+        return node if whole else None
 
 
 def read_yaml(path: str | os.PathLike, text: str | None = None, *, first_line: int = 1,
-              strict: bool = False) -> tuple[Document | None, list[Problem]]:
+              strict: bool = False, cache: bool | None = None) -> tuple[Document | None, list[Problem]]:
     """Read one YAML document from ``text``, or from the file ``path`` when ``text`` is None.
 
     Returns the document (None when there are problems) and every problem found, each at its
     place in ``path``, counting lines from ``first_line``.  ``strict`` also refuses duplicate keys,
-    aliases and an empty document.  Never raises for any text.
+    aliases and an empty document.  Never raises for any text.  With ``cache`` (the default for a text
+    read from the file, not for one given) the data comes from the cache when the same text was read
+    before, and is kept there for the next run.
     """
     name = os.fspath(path)
-    places = _Places(name, first_line)
     if text is None:
         text, problem = read_text(name)
         if text is None:
             return None, [(Location(name), problem)]
-    try:
-        node = _compose(text)
-    except yaml.reader.ReaderError as exc:
-        return None, [(places.offset(text, exc.position), _reader_message(exc))]
-    except yaml.YAMLError as exc:
-        return None, [_yaml_problem(places, exc)]
-    if node is None:
-        if strict:
-            return None, [(Location(name, first_line, 1), "empty file: expected a YAML mapping")]
-        return Document(name, None, None, first_line), []
-    problems = _node_problems(places, node, strict)
-    if problems:
-        return None, problems
-    try:
-        data = _Constructor().construct_document(node)
-    except yaml.YAMLError as exc:
-        return None, [_yaml_problem(places, exc)]
-    return Document(name, data, node, first_line), []
+        cache = cache is not False
+    kept = _kept(text, strict) if cache else None
+    if kept is not None:
+        found = _load(kept)
+        if found is not _MISSING:
+            return Document(name, found, text, first_line), []
+    from . import yamlparse
+
+    parsed = yamlparse.parse(name, text, first_line, strict)
+    if parsed.problems:
+        return None, parsed.problems
+    doc = Document(name, parsed.data, text, first_line)
+    doc.__dict__["node"] = parsed.node  # the tree just composed (Document.node's cache)
+    if kept is not None and not parsed.aliased:
+        _save(kept, parsed.data)
+    return doc, []
 
 
 def read_text(path: str | os.PathLike) -> tuple[str | None, str]:
@@ -184,134 +144,81 @@ def read_text(path: str | os.PathLike) -> tuple[str | None, str]:
         return None, f"cannot read: {exc.strerror or exc}"
 
 
-def _compose(text: str) -> yaml.Node | None:
-    """The node tree of ``text``: libyaml's where PyYAML has it, else (or on any error, for its
-    message) PyYAML's own, after a pass over the events that stops nesting past
-    :data:`MAX_DEPTH` before PyYAML's recursive composer meets it."""
-    if FAST_LOADER is not None:
+_MISSING = object()
+
+
+def _kept(text: str, strict: bool) -> Path | None:
+    """The cache file of ``text``'s data (None when the cache is off)."""
+    if os.environ.get("CROSSCHECK_YAML_CACHE", "1") == "0":
+        return None
+    h = hashlib.sha256(f"{_salt()}\0{strict}\0".encode())
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return cache_dir() / f"yaml-{h.hexdigest()[:32]}.json"
+
+
+@functools.cache
+def _salt() -> str:
+    """What a text's data depends on besides the text: this reader's code (this module and
+    checker/yamlparse.py, found beside it), PyYAML's version and Python's."""
+    here = Path(__file__)
+    h = hashlib.sha256(f"{CACHE_FORMAT}\0{sys.version}\0{installed('yaml')}\0".encode())
+    for source in (here, here.with_name("yamlparse.py")):
         try:
-            return yaml.compose(text, Loader=FAST_LOADER)
-        except (yaml.YAMLError, UnicodeError):
-            pass
-    depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(None, None, _too_deep(), event.start_mark)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+            h.update(source.read_bytes())
+        except OSError:
+            h.update(b"\0unreadable")
+    return h.hexdigest()
 
 
-def _too_deep() -> str:
-    return f"lists and mappings nested more than {MAX_DEPTH} deep"
+def _load(path: Path) -> Any:
+    """The data kept at ``path``, or _MISSING."""
+    found = read_json(path)
+    if not isinstance(found, dict) or found.get("format") != CACHE_FORMAT or "data" not in found:
+        return _MISSING
+    try:
+        return _decoded(found["data"]) if found.get("dates") else found["data"]
+    except (TypeError, ValueError, RecursionError):
+        return _MISSING
 
 
-def _yaml_problem(places: _Places, exc: yaml.YAMLError) -> Problem:
-    if isinstance(exc, yaml.MarkedYAMLError):
-        what = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
-        return places.of(exc.problem_mark or exc.context_mark), _printable(f"invalid YAML: {what}")
-    return Location(places.path), _printable(f"invalid YAML: {exc}")
+def _save(path: Path, data: Any) -> None:
+    """Keep ``data`` at ``path`` when JSON holds it exactly (its round trip gives an equal value)."""
+    try:
+        encoded = _encoded(data)
+    except (TypeError, ValueError):
+        return
+    text = json.dumps(encoded)
+    if _decoded(json.loads(text)) != data:
+        return
+    kept = {"format": CACHE_FORMAT, "dates": json.dumps(_DATE) in text, "data": encoded}
+    if write_json(path, kept, sort_keys=False):  # in the order written: a mapping's order can matter
+        prune(path.parent, "yaml-*.json", path)
 
 
-def _printable(message: str) -> str:
-    """``message`` with any lone surrogate written as an escape, so that it can be printed."""
-    return message.encode("utf-8", "backslashreplace").decode("utf-8")
+def _encoded(value: Any) -> Any:
+    """``value`` as JSON values, a date or a time without a zone as ``{_DATE: iso}``; TypeError for
+    what JSON cannot hold (a key that is not text, a time with a zone)."""
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value) or _DATE in value:
+            raise TypeError("not a JSON object")
+        return {k: _encoded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_encoded(v) for v in value]
+    if isinstance(value, datetime.date):
+        if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+            raise TypeError("a time with a zone")
+        return {_DATE: value.isoformat()}
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    raise TypeError(type(value).__name__)
 
 
-def _reader_message(exc: yaml.reader.ReaderError) -> str:
-    char = chr(exc.character) if isinstance(exc.character, int) else exc.character
-    return _printable(f"invalid YAML: {exc.reason}: character {char!r} (U+{ord(char[:1] or ' '):04X}) "
-                      "is not allowed")
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if type(node) is yaml.MappingNode:
-        return [n for pair in node.value for n in pair]
-    if type(node) is yaml.SequenceNode:
-        return node.value
-    return []
-
-
-def _node_problems(places: _Places, root: yaml.Node, strict: bool) -> list[Problem]:
-    """Everything wrong with a node tree, walked once (without recursion, each node once however
-    many aliases name it), counting the values the aliases expand to."""
-    walk = _Walk(places, strict)
-    walk.meet(root)
-    stack: list[tuple[yaml.Node, int]] = [(root, 1)]  # depth 0: the node's children are done
-    while stack and len(walk.problems) < 100:
-        node, depth = stack.pop()
-        if depth == 0:
-            walk.leave(node)
-        elif depth > MAX_DEPTH:
-            return [*walk.problems, (places.of(node.start_mark), f"invalid YAML: {_too_deep()}")]
-        else:
-            walk.above.add(id(node))
-            stack.append((node, 0))
-            stack += [(c, depth + 1) for c in reversed(_children(node)) if walk.meet(c)]
-    if walk.size.get(id(root), 0) - len(walk.size) > MAX_ALIAS_GROWTH:
-        walk.problems.append((places.of(root.start_mark), "YAML aliases (*name) expand this document by more "
-                                                          f"than {MAX_ALIAS_GROWTH:,} values"))
-    return walk.problems
-
-
-class _Walk:
-    """What :func:`_node_problems` knows as it goes: the problems, the nodes met, the expanded
-    size of each node done, and the collections from the root down to the one being walked."""
-
-    def __init__(self, places: _Places, strict: bool):
-        self.places, self.strict = places, strict
-        self.problems: list[Problem] = []
-        self.met: set[int] = set()
-        self.size: dict[int, int] = {}
-        self.above: set[int] = set()
-
-    def meet(self, node: yaml.Node) -> bool:
-        """Check ``node`` when it is first met; True when its children are to be walked.  A node
-        met again is named by an alias: inside itself (the walk is below it), or elsewhere."""
-        key = id(node)
-        if key in self.met:
-            if key in self.above:
-                self.problems.append((self.places.of(node.start_mark), "a YAML alias (*name) inside the value it "
-                                                                       "names"))
-            elif self.strict:
-                self.problems.append((self.places.of(node.start_mark), "YAML aliases (*name) are not allowed here"))
-            return False
-        self.met.add(key)
-        if type(node) is yaml.ScalarNode:
-            self.size[key] = 1
-            if node.tag not in _TAGS or _SURROGATE.search(node.value):
-                self.problems += _own_problems(self.places, node, self.strict)
-            return False
-        if node.tag not in _TAGS or self.strict:
-            self.problems += _own_problems(self.places, node, self.strict)
-        return True
-
-    def leave(self, node: yaml.Node) -> None:
-        self.above.discard(id(node))
-        self.size[id(node)] = 1 + sum([self.size.get(id(c), 0) for c in _children(node)])
-
-
-def _own_problems(places: _Places, node: yaml.Node, strict: bool) -> list[Problem]:
-    """A node's tag, a scalar's lone surrogates, a mapping's duplicate keys (when ``strict``)."""
-    out: list[Problem] = []
-    if node.tag not in _TAGS:
-        tag = "!!" + node.tag[len(_CORE):] if node.tag.startswith(_CORE) else node.tag
-        out.append((places.of(node.start_mark), _printable(f"the YAML tag {tag} is not allowed: only plain values, "
-                                                           "lists and mappings")))
-    if isinstance(node, yaml.ScalarNode):
-        found = _SURROGATE.search(node.value)
-        if found:
-            out.append((places.of(node.start_mark), f"a lone surrogate ({found.group()!r}) is not text"))
-    elif strict and isinstance(node, yaml.MappingNode):
-        first: dict[str, Any] = {}
-        for k, _ in node.value:
-            if not isinstance(k, yaml.ScalarNode):
-                continue
-            if k.value in first:
-                out.append((places.of(k.start_mark), _printable(f"duplicate key {k.value!r} "
-                                                                f"(first written on line {first[k.value]})")))
-            else:
-                first[k.value] = places.of(k.start_mark).line
-    return out
+def _decoded(value: Any) -> Any:
+    if isinstance(value, dict):
+        if len(value) == 1 and _DATE in value:
+            iso = value[_DATE]
+            return datetime.datetime.fromisoformat(iso) if "T" in iso else datetime.date.fromisoformat(iso)
+        return {k: _decoded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decoded(v) for v in value]
+    return value

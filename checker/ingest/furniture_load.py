@@ -1,7 +1,7 @@
 """Furniture files (``lexicon: furniture``) -> :class:`~checker.ingest.furniture.Furniture`.
 
 The built-in list (rules/lexicons/furniture.yaml) and users' files are read with
-:mod:`checker.yamlio`, walking its nodes so that every problem (an unknown key, a wrong type, a
+:mod:`checker.yamlio`, walking its data by path so that every problem (an unknown key, a wrong type, a
 regular expression that does not compile) is reported at its ``file:line:col``.
 """
 
@@ -13,11 +13,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
-
 from checker.errors import Location, RuleError
 from checker.paths import data_dir
-from checker.yamlio import Document, node_value, read_yaml
+from checker.yamlio import Document, read_yaml
 
 from .furniture import WHERE, Block, Furniture, Neighbour
 from .literals import LineFilter
@@ -94,57 +92,58 @@ def _join(patterns: list[re.Pattern]) -> re.Pattern:
 
 
 class _File:
-    """One furniture file being read: where problems go, and how values are built."""
+    """One furniture file being read: where problems go, and how values are checked.  A value is
+    passed around as ``(path, value)``: its path in the document (for its place) and the value."""
 
     def __init__(self, doc: Document, problems: list):
         self.doc = doc
         self.problems = problems
 
-    def problem(self, node: yaml.Node | None, message: str, column_shift: int = 0) -> None:
-        if node is None:
+    def problem(self, at: tuple | None, message: str, column_shift: int = 0, key: bool = False) -> None:
+        """A problem at the value whose path is ``at`` (its key's place with ``key``; None: the file)."""
+        if at is None:
             self.problems.append((Location(self.doc.path), message))
             return
-        where = self.doc.mark(node)
+        where = self.doc.location(at, key=key)
         self.problems.append((Location(where.path, where.line, (where.column or 1) + column_shift), message))
 
-    def value(self, node: yaml.Node):
-        return node_value(node)
-
-    def mapping(self, node: yaml.Node, allowed: set[str], what: str) -> dict[str, yaml.Node] | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what} must be a mapping")
+    def mapping(self, item: tuple, allowed: set[str], what: str) -> dict[str, tuple] | None:
+        path, value = item
+        if not isinstance(value, dict):
+            self.problem(path, f"{what} must be a mapping")
             return None
-        out: dict[str, yaml.Node] = {}
-        for key, value in node.value:
-            name = self.value(key)
+        out: dict[str, tuple] = {}
+        for name, child in value.items():
             if name not in allowed:
-                self.problem(key, f"unknown key {name!r} in {what}; allowed: {', '.join(sorted(allowed))}")
+                self.problem((*path, name), f"unknown key {name!r} in {what}; allowed: {', '.join(sorted(allowed))}",
+                             key=True)
             else:
-                out[name] = value
+                out[name] = ((*path, name), child)
         return out
 
-    def typed(self, node: yaml.Node | None, kind: type, what: str, default=None):
-        if node is None:
+    def typed(self, item: tuple | None, kind: type, what: str, default=None):
+        if item is None:
             return default
-        value = self.value(node)
+        path, value = item
         if kind is int and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-            self.problem(node, f"{what} must be a whole number of at least 1, not {value!r}")
+            self.problem(path, f"{what} must be a whole number of at least 1, not {value!r}")
             return default
         if kind is not int and not isinstance(value, kind):
-            self.problem(node, f"{what} must be a {kind.__name__}, not {value!r}")
+            self.problem(path, f"{what} must be a {kind.__name__}, not {value!r}")
             return default
         return value
 
-    def regex(self, node: yaml.Node | None, what: str, case_sensitive: bool) -> re.Pattern | None:
-        text = self.typed(node, str, what)
+    def regex(self, item: tuple | None, what: str, case_sensitive: bool) -> re.Pattern | None:
+        text = self.typed(item, str, what)
         if text is None:
             return None
         try:
             return re.compile(text, 0 if case_sensitive else re.IGNORECASE)
         except re.error as exc:
-            one_line = node.start_mark.line == node.end_mark.line
+            node = self.doc.node_at(item[0])
+            one_line = node is not None and node.start_mark.line == node.end_mark.line
             shift = ((1 if node.style in ("'", '"') else 0) + (exc.pos or 0)) if one_line else 0
-            self.problem(node, f"{what} is not a valid regular expression: {exc.msg}", shift)
+            self.problem(item[0], f"{what} is not a valid regular expression: {exc.msg}", shift)
             return None
 
 
@@ -156,11 +155,11 @@ def parse_file(path: Path, entries: dict, settings: dict, problems: list) -> Non
         problems += found
         return None
     f = _File(doc, problems)
-    root = doc.node
+    root = None if doc.data is None else ((), doc.data)
     top = f.mapping(root, {"lexicon", "max_line_chars", "repeated_lines", *_SECTIONS}, "a furniture file") \
         if root is not None else None
-    if top is None or "lexicon" not in top or f.value(top["lexicon"]) != "furniture":
-        return f.problem(root, "not a furniture file (expected `lexicon: furniture`)")
+    if top is None or "lexicon" not in top or top["lexicon"][1] != "furniture":
+        return f.problem(root and root[0], "not a furniture file (expected `lexicon: furniture`)")
     if "max_line_chars" in top:
         settings["max_line_chars"] = f.typed(top["max_line_chars"], int, "max_line_chars", 400)
     if "repeated_lines" in top:
@@ -169,16 +168,17 @@ def parse_file(path: Path, entries: dict, settings: dict, problems: list) -> Non
     for section, kind in _SECTIONS.items():
         if section not in top:
             continue
-        if not isinstance(top[section], yaml.SequenceNode):
-            f.problem(top[section], f"{section} must be a list")
+        at, items = top[section]
+        if not isinstance(items, list):
+            f.problem(at, f"{section} must be a list")
             continue
-        for node in top[section].value:
-            _entry(f, node, kind, entries, seen)
+        for i, item in enumerate(items):
+            _entry(f, ((*at, i), item), kind, entries, seen)
     return None
 
 
-def _repeated(f: _File, node: yaml.Node, settings: dict) -> None:
-    fields = f.mapping(node, _REPEATED_KEYS, "repeated_lines")
+def _repeated(f: _File, item: tuple, settings: dict) -> None:
+    fields = f.mapping(item, _REPEATED_KEYS, "repeated_lines")
     if fields is None:
         return
     out = dict(settings.get("repeated_lines", {}))
@@ -188,15 +188,15 @@ def _repeated(f: _File, node: yaml.Node, settings: dict) -> None:
     settings["repeated_lines"] = out
 
 
-def _entry(f: _File, node: yaml.Node, kind: str, entries: dict, seen: set[str]) -> None:
-    fields = f.mapping(node, _KEYS[kind], f"a {kind} entry")
+def _entry(f: _File, item: tuple, kind: str, entries: dict, seen: set[str]) -> None:
+    fields = f.mapping(item, _KEYS[kind], f"a {kind} entry")
     if fields is None:
         return
     name = f.typed(fields.get("name"), str, "name")
     if not name:
-        return f.problem(node, f"a {kind} entry needs a `name`")
+        return f.problem(item[0], f"a {kind} entry needs a `name`")
     if name in seen:
-        return f.problem(fields["name"], f"furniture entry {name!r} is defined twice in this file")
+        return f.problem(fields["name"][0], f"furniture entry {name!r} is defined twice in this file")
     seen.add(name)
     if f.typed(fields.get("enabled"), bool, "enabled", True) is False:
         entries[name] = None
@@ -204,7 +204,7 @@ def _entry(f: _File, node: yaml.Node, kind: str, entries: dict, seen: set[str]) 
     case = f.typed(fields.get("case_sensitive"), bool, "case_sensitive", False)
     key = _PATTERN_KEY[kind]
     if key not in fields:
-        return f.problem(node, f"furniture entry {name!r} needs `{key}`")
+        return f.problem(item[0], f"furniture entry {name!r} needs `{key}`")
     pattern = f.regex(fields[key], key, case)
     neighbours = tuple(_neighbours(f, fields.get("with"), case))
     min_lines = f.typed(fields.get("min_lines"), int, "min_lines", 1)
@@ -214,20 +214,22 @@ def _entry(f: _File, node: yaml.Node, kind: str, entries: dict, seen: set[str]) 
     return None
 
 
-def _neighbours(f: _File, node: yaml.Node | None, case: bool):
-    if node is None:
+def _neighbours(f: _File, item: tuple | None, case: bool):
+    if item is None:
         return
-    if not isinstance(node, yaml.SequenceNode):
-        f.problem(node, "`with` must be a list of neighbours ({where: line-before|line-after|"
-                        "paragraph-before|paragraph-after, if: pattern})")
+    at, items = item
+    if not isinstance(items, list):
+        f.problem(at, "`with` must be a list of neighbours ({where: line-before|line-after|"
+                      "paragraph-before|paragraph-after, if: pattern})")
         return
-    for item in node.value:
-        fields = f.mapping(item, _NEIGHBOUR_KEYS, "a neighbour")
+    for i, one in enumerate(items):
+        sub = ((*at, i), one)
+        fields = f.mapping(sub, _NEIGHBOUR_KEYS, "a neighbour")
         if fields is None:
             continue
         where = f.typed(fields.get("where"), str, "where")
         if where not in WHERE:
-            f.problem(fields.get("where", item), f"where must be one of {', '.join(WHERE)}, not {where!r}")
+            f.problem(fields.get("where", sub)[0], f"where must be one of {', '.join(WHERE)}, not {where!r}")
             continue
         test = f.regex(fields.get("if"), "if", case)
         max_lines = f.typed(fields.get("max_lines"), int, "max_lines", 1)

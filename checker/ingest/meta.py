@@ -65,10 +65,10 @@ def outlet_from_url(url: str | None) -> str | None:
     return host[4:] if host and host.startswith("www.") else host
 
 
-def _document(path: str, text: str, first_line: int = 1) -> Document:
-    """The YAML document ``text`` (line ``first_line`` of file ``path``); InputError at the first
-    problem."""
-    doc, problems = read_yaml(path, text, first_line=first_line)
+def _document(path: str, text: str, first_line: int = 1, cache: bool = False) -> Document:
+    """The YAML document ``text`` (line ``first_line`` of file ``path``; ``cache``: a whole file, whose
+    data the YAML cache keeps); InputError at the first problem."""
+    doc, problems = read_yaml(path, text, first_line=first_line, cache=cache)
     if doc is None:
         raise InputError(problems[0][1], problems[0][0])
     return doc
@@ -134,7 +134,7 @@ def load_sources(folder: Path, display: str) -> tuple[dict[str, Any], dict[str, 
     text, problem = read_text(file)
     if text is None:
         raise InputError(problem, Location(where))
-    doc = _document(where, text)
+    doc = _document(where, text, cache=True)
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise InputError("sources file must be a mapping with `articles: {file name: {outlet, ...}}`",

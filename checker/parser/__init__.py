@@ -10,8 +10,8 @@ extraction reads for its words.
   and the lexer's buckets kept on disk;
 - quantities.py: scanner matches -> Quantities; builders.py (quantity trees), measures.py (measure
   trees), qualifiers.py, numbers.py (number trees and words), nouns.py, trees.py (reading lark trees);
-- units.py: terminal -> pint unit, dimensions (a table on disk, so that parsing does not import pint);
-- ondisk.py: where the parse stage's tables live in the user's cache folder, and how they are written.
+- units.py: terminal -> pint unit, dimensions (a table on disk, so that parsing does not import pint).
 
-Depends on the core (checker.model, errors, paths, output) only.
+The tables kept between runs live in the user's cache folder (checker/ondisk.py).  Depends on the core
+(checker.model, errors, paths, ondisk, output) only.
 """

@@ -60,7 +60,7 @@ def _cache_file() -> str | bool:
     with one claims.lark and different imported grammars would load each other's parser.)"""
     import lark
 
-    from .ondisk import cache_dir, prune
+    from checker.ondisk import cache_dir, prune
 
     h = hashlib.sha256(f"{lark.__version__}\0{sys.version}".encode())
     try:

@@ -3,7 +3,7 @@
 Working out a bucket (which terminals can start with two characters, each regex narrowed to the
 first one) reads every member's regex with ``re``'s parser; an article of ordinary English needs a
 few hundred of them.  Which regex each bucket gets is a pure function of the grammar, so the table is
-kept in the user's cache folder (checker/parser/ondisk.py): for each one- or two-character key the
+kept in the user's cache folder (checker/ondisk.py): for each one- or two-character key the
 lexer has seen, and each word bucket (keyed by its first letter and its members' names), the regex
 of its bucket (its alternation, as ``FastLexer`` builds it), and the terminals' first words, for the
 characters news is written in (Latin scripts, general punctuation, currency signs), at most
@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from .ondisk import cache_dir, installed, prune, read_json, write_json
+from checker.ondisk import cache_dir, installed, prune, read_json, write_json
 
 __all__ = ["BucketStore", "store_for"]
 

@@ -3,7 +3,7 @@
 Loading lark's whole parser from its cache (``Lark.open``) takes longer than reading an article.  A
 run needs only: the terminals in the order lark's lexer tries them, the LALR table, and for each
 rule how lark shapes its tree.  ``load()`` reads those from ``tables-<digest>.json`` in the user's
-cache folder (checker/parser/ondisk.py), the digest covering every grammar file, this module, lark's
+cache folder (checker/ondisk.py), the digest covering every grammar file, this module, lark's
 and Python's versions; when the file is missing or does not load, lark's parser is built (as before)
 and the table written for the next run.  A grammar whose lexer runs callbacks, or a run that cannot
 write the folder, keeps using lark's parser for all of it (``load()`` is then None).
@@ -165,7 +165,7 @@ def _path(grammar_dir: Path, start: str = "", options: str = "") -> Path | None:
     """``tables-<digest>.json`` in the cache folder (None when a grammar file cannot be read): the
     digest of the grammar files, the start rule and lark's options, this module, lark's and Python's
     versions."""
-    from .ondisk import cache_dir, installed
+    from checker.ondisk import cache_dir, installed
 
     h = hashlib.sha256(f"{FORMAT}\0{installed('lark')}\0{sys.version}\0{start}\0{options}".encode())
     try:
@@ -181,7 +181,7 @@ def load(grammar_dir: Path, build, start: str, options: str = "") -> Tables | No
     """The tables of the grammar in ``grammar_dir``, from the cache folder, else from ``build()`` (lark's
     parser, built with ``options``, as text) and then written there; None when lark's parser must be
     used for all of it."""
-    from .ondisk import prune, read_json, write_json
+    from checker.ondisk import prune, read_json, write_json
 
     path = _path(grammar_dir, start, options)
     found = _from_json(read_json(path)) if path is not None else None

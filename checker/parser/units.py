@@ -3,7 +3,7 @@
 A unit terminal in grammar/units.lark is named ``U_<PINT UNIT>``; ``unit_for_terminal`` turns the
 name back into a pint unit name.  Parsing a text must not pay pint's start-up cost, so the
 dimension of every grammar unit is worked out by pint once and kept in a small JSON file in the
-user's cache folder (checker/parser/ondisk.py), keyed by the installed pint and the grammar's set of
+user's cache folder (checker/ondisk.py), keyed by the installed pint and the grammar's set of
 units (like lark's grammar cache).
 """
 
@@ -15,7 +15,8 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
-from .ondisk import cache_dir, installed, read_json, write_json
+from checker.ondisk import cache_dir, installed, read_json, write_json
+
 from .trees import base_name
 
 __all__ = [

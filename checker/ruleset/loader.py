@@ -143,21 +143,19 @@ def _template_problems(doc: Document, kind: str) -> list[Problem]:
     if not isinstance(doc.data.get("message"), str):
         return []  # a disabled rule may have none; the schema speaks for a wrong type
     known = {**comparators.COMMON_PLACEHOLDERS, **comparators.get(kind).PLACEHOLDERS}
-    where = doc.location(("message",))
     try:
         list(string.Formatter().parse(doc.data["message"]))
     except ValueError as exc:
-        return [(where, f"message: not a valid template ({exc}); write {{{{ and }}}} for braces")]
+        return [(doc.location(("message",)), f"message: not a valid template ({exc}); write {{{{ and }}}} for braces")]
     out = []
     for _, f, spec, conversion in string.Formatter().parse(doc.data["message"]):
         if f is None:
             continue
         if f not in known:
-            out.append((where, f"message: unknown placeholder {{{f}}} for kind {kind} "
-                               f"(known: {', '.join(sorted(known))})"))
+            out.append(f"message: unknown placeholder {{{f}}} for kind {kind} (known: {', '.join(sorted(known))})")
         elif spec or conversion:
-            out.append((where, f"message: write the placeholder {{{f}}} plainly, without ! or :"))
-    return out
+            out.append(f"message: write the placeholder {{{f}}} plainly, without ! or :")
+    return [(doc.location(("message",)), message) for message in out]  # the place only when needed
 
 
 def _numbers(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], float]]:

@@ -16,7 +16,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "checker"
 
 # lowest first; a name is a module or a package (``checker.x`` covers ``checker.x.*``)
 LAYERS: list[tuple[str, ...]] = [
-    ("checker.version", "checker.errors", "checker.paths", "checker.output", "checker.yamlio"),
+    ("checker.version", "checker.errors", "checker.paths", "checker.ondisk", "checker.output", "checker.yamlio",
+     "checker.yamlparse"),
     ("checker.article", "checker.model"),
     ("checker.config",),
     ("checker.ingest",),

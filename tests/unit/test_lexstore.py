@@ -8,7 +8,8 @@ import re
 
 from lark.lexer import BasicLexer
 
-from checker.parser import grammar, lexstore, ondisk
+from checker import ondisk
+from checker.parser import grammar, lexstore
 from checker.parser import lexer as lexer_module
 from checker.parser.lexer import FastLexer
 from checker.parser.lexstore import BucketStore

@@ -1,4 +1,4 @@
-"""The parse stage's tables on disk (checker/parser/ondisk.py): the unit table and the lexer's
+"""The parse stage's tables on disk (checker/ondisk.py): the unit table and the lexer's
 buckets live in one cache folder, are written whole, and a folder that cannot be written only costs
 speed."""
 
@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from checker.parser import lexstore, ondisk, units
+from checker import ondisk
+from checker.parser import lexstore, units
 
 
 def test_the_cache_folder_follows_xdg(monkeypatch, tmp_path):

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from checker import yamlio
+from checker import yamlparse
 from checker.errors import CheckerError, InputError, RuleError
-from checker.yamlio import MAX_DEPTH, read_yaml
+from checker.yamlio import read_yaml
+from checker.yamlparse import MAX_DEPTH
 
-needs_libyaml = pytest.mark.skipif(yamlio.FAST_LOADER is None, reason="PyYAML is built without libyaml")
+needs_libyaml = pytest.mark.skipif(yamlparse.FAST_LOADER is None, reason="PyYAML is built without libyaml")
 
 DOCUMENTS = [
     "story: s\narticles:\n  a.txt: {outlet: \"Seed 000\", published: 2025-05-19, story: s}\n"
@@ -41,7 +42,7 @@ def _paths(value, path=()):
 
 def _read_both(monkeypatch, text, **kw):
     fast = read_yaml("s.yaml", text, **kw)
-    monkeypatch.setattr(yamlio, "FAST_LOADER", None)
+    monkeypatch.setattr(yamlparse, "FAST_LOADER", None)
     slow = read_yaml("s.yaml", text, **kw)
     monkeypatch.undo()
     return fast, slow
@@ -90,7 +91,7 @@ def test_furniture_files_read_the_same_with_libyaml(body, tmp_path, monkeypatch)
         path.write_text("lexicon: furniture\n" + body, encoding="utf-8")
         extra = (str(path),)
     fast = _furniture(extra)
-    monkeypatch.setattr(yamlio, "FAST_LOADER", None)
+    monkeypatch.setattr(yamlparse, "FAST_LOADER", None)
     assert _furniture(extra) == fast
 
 
@@ -120,7 +121,7 @@ HOSTILE = [  # (text, line, column, what the message says)
 @pytest.mark.parametrize("text, line, column, message", HOSTILE)
 def test_hostile_yaml_is_a_problem_with_a_place(text, line, column, message, fast, monkeypatch):
     if not fast:
-        monkeypatch.setattr(yamlio, "FAST_LOADER", None)
+        monkeypatch.setattr(yamlparse, "FAST_LOADER", None)
     doc, problems = read_yaml("h.yaml", text)
     assert doc is None and problems
     where, said = problems[0]

@@ -1,46 +1,42 @@
-"""The parse stage's tables on disk: where they live, and reading and writing one.
+"""Tables kept between runs in the user's cache folder: where they live, and reading and writing one.
 
-Three tables are kept between runs in the user's cache folder, each a pure function of the grammar
-(and of pint's and lark's versions), named by a digest of what it depends on: the dimension of every
-grammar unit (checker/parser/units.py), the lexer's buckets (checker/parser/lexstore.py) and what a
-run reads of lark's parser (checker/parser/tables.py).  A table
-that cannot be read is worked out again; one that cannot be written only costs speed.
+Each table is a pure function of what it is worked out from, and named by a digest of that: the
+dimension of every grammar unit (checker/parser/units.py), the lexer's buckets
+(checker/parser/lexstore.py), what a run reads of lark's parser (checker/parser/tables.py) and the data
+of a YAML file read before (checker/yamlio.py).  A table that cannot be read is worked out again; one
+that cannot be written only costs speed.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
+
+from .paths import cache_dir
 
 __all__ = ["STALE_DAYS", "cache_dir", "installed", "prune", "read_json", "write_json"]
 
 STALE_DAYS = 30  # a table of another grammar or version not written for this long is removed
 
 
-def cache_dir() -> Path:
-    """The user's cache folder for crosscheck: ``$XDG_CACHE_HOME/crosscheck``, else
-    ``~/.cache/crosscheck`` (read from the environment on each call)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "crosscheck"
-
-
 def read_json(path: Path) -> Any:
-    """The JSON value stored at ``path``, or None when the file is missing, unreadable or not JSON."""
+    """The JSON value stored at ``path``, or None when the file is missing, unreadable or not JSON (or
+    nested too deep to read)."""
     try:
         return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
 
 
-def write_json(path: Path, value: Any) -> bool:
-    """Write ``value`` as compact JSON to ``path``, whole or not at all (``checker.output.write_atomic``;
-    the folder is made if needed).  True when written; False when the folder is read-only or full."""
+def write_json(path: Path, value: Any, *, sort_keys: bool = True) -> bool:
+    """Write ``value`` as compact JSON to ``path`` (its keys sorted, unless ``sort_keys`` is False: a value
+    whose order matters), whole or not at all (``checker.output.write_atomic``; the folder is made if
+    needed).  True when written; False when the folder is read-only or full."""
     from checker.errors import UsageError
     from checker.output import write_atomic
 
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(value, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"))
     try:
         write_atomic(path, text)
     except UsageError:  # write_atomic's report of an OSError
