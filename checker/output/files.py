@@ -21,7 +21,6 @@ import re
 import signal
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -132,6 +131,8 @@ def _target(path: str) -> Path | None:
 
 def _stage(path: str, target: Path, text: Text, kind: str | None) -> str:
     """``text`` written to a temporary file beside ``target``, flushed to disk; its name."""
+    import tempfile  # here: it imports shutil and random, which a run that writes nothing does not need
+
     directory = target.parent if str(target.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)
