@@ -80,7 +80,7 @@ class FastLexer:
         self._by_pattern: dict = {}  # a bucket's regex -> the compiled alternation
         self._by_run: dict = {}  # (members of a part, tail) -> its compiled part
         self._pieces: dict = {}  # a part's regex -> its compiled part
-        self._by_word: dict = {}  # a word -> its bucket
+        self._by_word: dict = {}  # a word -> its bucket's match
         self._by_word_members: dict = {}  # (members, first letter) -> a word bucket
         self._word_parts: dict = {}  # stored key of a part of a word bucket -> the part
         self._index: WordIndex | None = None
@@ -195,7 +195,7 @@ class FastLexer:
                 found = WordBucket(self._word_part(own, word[0]), found, before)
             self._by_word_members[key] = found
         if len(self._by_word) < MAX_WORDS:
-            self._by_word[word] = found
+            self._by_word[word] = found.match
         return found
 
     def _word_part(self, members: tuple[str, ...], char: str | None = None):
@@ -302,7 +302,7 @@ class FastLexer:
         while pos < end:
             if text[pos] in letters:
                 word = run(text, pos).group()
-                m = (by_word(word) or word_bucket(word)).match(text, pos)
+                m = (by_word(word) or word_bucket(word).match)(text, pos)
             else:
                 key = text[pos:pos + 2]
                 m = (get(key) or bucket(key)).match(text, pos)
@@ -358,7 +358,7 @@ class FastLexer:
         while pos < end:
             if text[pos] in letters:
                 word = run(text, pos).group()
-                m = (by_word(word) or word_bucket(word)).match(text, pos)
+                m = (by_word(word) or word_bucket(word).match)(text, pos)
             else:
                 key = text[pos:pos + 2]
                 m = (get(key) or bucket(key)).match(text, pos)
