@@ -5,9 +5,9 @@ the day the event ended (an overnight attack "into Monday" is Monday's)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from itertools import compress
 from operator import or_
+from typing import NamedTuple
 
 from .lexicon import Lexicon
 from .sentences import Sentence, Words
@@ -26,8 +26,7 @@ _DATE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y",
                  "%B %d", "%d %B")
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+class Anchor(NamedTuple):
     text: str
     first: int  # word range
     last: int

@@ -10,8 +10,8 @@ precedes the speaker when the attribution closes the sentence.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from itertools import compress
+from typing import NamedTuple
 
 from .lexicon import Lexicon
 from .lookup import person_windows
@@ -41,8 +41,7 @@ _OBJECTS = {"reporters", "journalists", "the", "press", "media", "a", "an", "new
 _QUOTES = {"\u201c", "\u201d", '"', "\u2018", "\u2019", "'"}
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     speaker: str | None
     verb: int  # word index of the speech verb (or of "according")
     subject: tuple[int, int]  # word range of the speaker phrase

@@ -4,8 +4,8 @@ quotes inside a sentence; each with its speaker and, for a short evaluative quot
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
 from .attribution import Attribution
 from .lexicon import Lexicon
@@ -20,8 +20,7 @@ _OPEN_SINGLE = "\u2018"
 _CLOSE_SINGLE = "\u2019"
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
+class QuoteSpan(NamedTuple):
     first: int  # word range of the words inside the marks
     last: int
     start: int  # char range of the inner text

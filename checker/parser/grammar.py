@@ -18,6 +18,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress
+from typing import NamedTuple
 
 from checker.paths import data_dir
 
@@ -287,8 +288,7 @@ def longest(types: list, i: int) -> int:
     return best
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A run of tokens that parses as a quantity, and its tree."""
 
     first: int

@@ -8,8 +8,8 @@ word is worth and how the pieces of a ``number`` tree combine ("three million an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from .scientific import scientific_value
 from .trees import Unreadable, is_tree, leaves, name
@@ -152,8 +152,7 @@ def interval(qualifier: str, value: Fraction, nearly: bool = False) -> tuple:
 # ---------------------------------------------------------------------------- number trees
 
 
-@dataclass(frozen=True, slots=True)
-class Num:
+class Num(NamedTuple):
     """A number read from a ``number`` tree.
 
     ``scaled`` is the scale word written last ("10 million" -> 10**6, used by ranges such as "5 to

@@ -8,7 +8,7 @@ qualifier and a measure into a Quantity with its interval (checker/parser/number
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from checker.model import Quantity
 
@@ -31,8 +31,7 @@ _AND_LEAD = re.compile(r",?[\s\-]*(?:and[\s\-]+)?", re.I)
 _POINT = {"exact", "approximate"}
 
 
-@dataclass(frozen=True, slots=True)
-class Qual:
+class Qual(NamedTuple):
     """What a qualifier says: ``kind`` (exact, more_than, at_least, less_than, at_most, approximate),
     ``hedge`` (the words written), ``nearly`` ("nearly 40" is a bound below 40)."""
 
