@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c
     import sre_parse as _p
 
-__all__ = ["first_chars", "first_pairs"]
+__all__ = ["char_class", "first_chars", "first_pairs"]
 
 _CATEGORY = {
     _c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_WORD: r"\w",
@@ -59,6 +59,17 @@ def _class(items) -> str:
         else:
             raise _Unknown(op)
     return "[" + "".join(parts) + "]"
+
+
+def char_class(chars) -> str:
+    """The regex class of ``chars`` (distinct characters), runs of consecutive ones written as ranges."""
+    items, codes = [], sorted(map(ord, chars))
+    while codes:
+        low = high = codes.pop(0)
+        while codes and codes[0] == high + 1:
+            high = codes.pop(0)
+        items.append((_c.LITERAL, low) if low == high else (_c.RANGE, (low, high)))
+    return _class(items)
 
 
 # ---------------------------------------------------------------------------- first characters

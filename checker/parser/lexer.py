@@ -36,7 +36,7 @@ import json
 import re
 
 from .alternation import PARTS, Chain, NoMatch, WordBucket, alternation, lark_terminals
-from .firstchar import first_chars, first_pairs
+from .firstchar import char_class, first_chars, first_pairs
 from .firstword import WordIndex, first_words
 from .narrowing import narrow
 
@@ -137,8 +137,7 @@ class FastLexer:
                 continue  # its own groups would hide the token's name from ``lastgroup``
             only = [chr(i) for i in range(256) if first.fullmatch(chr(i)) and self.members(chr(i)) == (name,)]
             if only:
-                chars = "".join(re.escape(c) for c in only)
-                return name, f"(?:(?=[{chars}])(?:{regexp}))?"
+                return name, f"(?:(?={char_class(only)})(?:{regexp}))?"
         return None, ""
 
     def bucket(self, char: str):

@@ -119,3 +119,10 @@ def test_scan_finds_what_larks_parser_accepts(text):
     toks = grammar.tokens(text)
     assert [(m.first, m.last, m.tree) for m in grammar.scan(toks)] == lark_scan(toks)
     assert [(m.first, m.last, m.tree) for m in grammar.scan(grammar.lex(text))] == lark_scan(toks)
+
+
+@given(st.sets(st.characters(max_codepoint=0x2FFF), min_size=1, max_size=40), st.characters(max_codepoint=0x2FFF))
+def test_a_character_class_written_with_ranges_holds_exactly_its_characters(chars, probe):
+    written = re.compile(firstchar.char_class(chars))
+    assert all(written.fullmatch(c) for c in chars)
+    assert (written.fullmatch(probe) is not None) == (probe in chars)
