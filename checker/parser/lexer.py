@@ -81,7 +81,7 @@ class FastLexer:
         self._by_run: dict = {}  # (members of a part, tail) -> its compiled part
         self._pieces: dict = {}  # a part's regex -> its compiled part
         self._by_word: dict = {}  # a word -> its bucket's match
-        self._by_word_members: dict = {}  # (members, first letter) -> a word bucket
+        self._by_word_members: dict = {}  # (members, first letter) -> a word bucket, its match
         self._word_parts: dict = {}  # stored key of a part of a word bucket -> the part
         self._index: WordIndex | None = None
         stored = self._store.bucket("\0skip"), self._store.bucket("\0tail")
@@ -182,8 +182,8 @@ class FastLexer:
         names = self._word_index().names(word)
         members = tuple(t.name for t in self._terminals if t.name in names)
         key = (members, word[0])
-        found = self._by_word_members.get(key)
-        if found is None:
+        kept = self._by_word_members.get(key)
+        if kept is None:
             anyword = self._word_index().any
             common = tuple(name for name in members if name in anyword)
             own = tuple(name for name in members if name not in anyword)
@@ -192,10 +192,10 @@ class FastLexer:
                 order = {name: i for i, name in enumerate(members)}
                 before = {name: self._word_part(tuple(c for c in common if order[c] < order[name])) for name in own}
                 found = WordBucket(self._word_part(own, word[0]), found, before)
-            self._by_word_members[key] = found
+            kept = self._by_word_members[key] = found, found.match  # one match function a bucket
         if len(self._by_word) < MAX_WORDS:
-            self._by_word[word] = found.match
-        return found
+            self._by_word[word] = kept[1]
+        return kept[0]
 
     def _word_part(self, members: tuple[str, ...], char: str | None = None):
         """The alternation of ``members`` narrowed to ``char`` (None: as they are, and in one part), kept
