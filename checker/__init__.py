@@ -8,7 +8,8 @@ The public API, for notebooks and other programs (the command line uses the same
     articles = extract(["seeds/"])             # -> tuple of (Article, ArticleFacts)
     quantities = parse("more than two hours")  # -> tuple of Quantity
 
-docs/api.md has a worked example. The value types are frozen dataclasses from :mod:`checker.model`;
+docs/api.md has a worked example. The value types are frozen dataclasses from :mod:`checker.model` (and
+:mod:`checker.findings`: Claim, Finding, Report);
 errors derive from :class:`checker.errors.CheckerError`. Names are loaded on first use, so that
 ``import checker`` stays cheap for the command line.
 """
@@ -22,9 +23,9 @@ from .version import __version__ as __version__  # re-exported
 
 _LAZY = {
     "check": "checker.api", "extract": "checker.api", "parse": "checker.api",
-    "Article": "checker.model", "ArticleFacts": "checker.model", "Claim": "checker.model",
-    "Fact": "checker.model", "Finding": "checker.model", "Quantity": "checker.model",
-    "Quote": "checker.model", "Report": "checker.model",
+    "Article": "checker.model", "ArticleFacts": "checker.model", "Claim": "checker.findings",
+    "Fact": "checker.model", "Finding": "checker.findings", "Quantity": "checker.model",
+    "Quote": "checker.model", "Report": "checker.findings",
     "CheckerError": "checker.errors", "GrammarError": "checker.errors", "InputError": "checker.errors",
     "Location": "checker.errors", "RuleError": "checker.errors", "UsageError": "checker.errors",
 }

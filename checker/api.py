@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from checker.config import SETTINGS, Settings, defaults, problem, resolve, with_vocabulary
 from checker.errors import CheckerError, Errors, UsageError
-from checker.model import Article, ArticleFacts, Quantity, Report
+from checker.findings import Report
+from checker.model import Article, ArticleFacts, Quantity
 
 if TYPE_CHECKING:
     from checker.run.check import CheckResult

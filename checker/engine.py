@@ -3,7 +3,7 @@
 For each enabled rule the engine picks the facts its ``match`` accepts, splits facts, quotes and
 name mentions by story (unless ``same_story: false``; articles without a story are one story), runs
 the rule's comparator on each story, and turns each :class:`Discrepancy` into a
-:class:`~checker.model.Finding`:
+:class:`~checker.findings.Finding`:
 
 - claims: every item of every side, with 1-based line and column from the article;
 - message: the rule's template filled in (``{key}``, ``{sides}``, ``{outlets}`` ...);
@@ -27,7 +27,8 @@ from checker.comparators.base import Discrepancy, Item, Selection
 
 from . import comparators
 from .comparators.memo import Memo
-from .model import SEVERITIES, Article, ArticleFacts, Claim, Fact, Finding, FindingSide, Mention, Quote
+from .findings import Claim, Finding, FindingSide
+from .model import SEVERITIES, Article, ArticleFacts, Fact, Mention, Quote
 
 __all__ = ["evaluate", "finding_id", "finding_order", "lower_severity"]
 

@@ -1,6 +1,6 @@
 """Frozen value types that flow through the pipeline.
 
-    Article -> (Quantity, Quote, attribution) -> Fact -> Finding -> Report
+    Article -> (Quantity, Quote, attribution) -> Fact   (a finding's types: checker/findings.py)
 
 Every type is an immutable dataclass with tuples for collections; use ``dataclasses.replace`` to
 derive a changed copy.  Offsets are character offsets (code points) into ``Article.text``, the text
@@ -23,13 +23,10 @@ __all__ = [
     "UPDATE_FACET",
     "Article",
     "ArticleFacts",
-    "Claim",
     "Fact",
-    "Finding",
     "Mention",
     "Quantity",
     "Quote",
-    "Report",
     "number_json",
     "severity_rank",
 ]
@@ -223,107 +220,3 @@ class ArticleFacts:
     facts: tuple[Fact, ...] = ()
     quotes: tuple[Quote, ...] = ()
     mentions: tuple[Mention, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """One side of a finding: what one outlet says, and exactly where."""
-
-    article: str
-    outlet: str
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    text: str
-    speaker: str | None = None
-    quantity: Quantity | None = None
-    published: str | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "article": self.article,
-            "outlet": self.outlet,
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "text": self.text,
-            "speaker": self.speaker,
-            "quantity": self.quantity.as_json() if self.quantity else None,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class FindingSide:
-    """One side of a finding: what it says (``label``, ``value``), which of the finding's claims
-    stand on it (indices), their outlets and sources, and a likely explanation where one applies
-    ("a later figure", "another source")."""
-
-    label: str
-    value: str
-    claims: tuple[int, ...]
-    outlets: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    explanation: str | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"label": self.label, "value": self.value, "claims": list(self.claims),
-                               "outlets": list(self.outlets), "sources": list(self.sources)}
-        if self.explanation:
-            out["explanation"] = self.explanation
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A discrepancy a rule found, with every claim involved."""
-
-    id: str
-    rule: str
-    type: str
-    severity: str
-    message: str
-    key: str
-    claims: tuple[Claim, ...]
-    detail: str | None = None
-    #: the sides the claims stand on (contract 1.1; empty for findings made before it)
-    sides: tuple[FindingSide, ...] = ()
-
-    def as_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": self.id,
-            "rule": self.rule,
-            "type": self.type,
-            "severity": self.severity,
-            "message": self.message,
-            "key": self.key,
-            "claims": [c.as_json() for c in self.claims],
-        }
-        if self.detail:
-            out["detail"] = self.detail
-        if self.sides:
-            out["sides"] = [s.as_json() for s in self.sides]
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """Everything a report format needs; plain data, no timestamps."""
-
-    articles: tuple[Article, ...]
-    findings: tuple[Finding, ...]
-    facts: int = 0
-    quotes: int = 0
-    suppressed: int = 0
-    baselined: int = 0
-    rules: tuple[Any, ...] = ()
-    hidden: int = 0  # findings below --min-severity: not shown, still counted (and still fail the run)
-
-    def counts(self) -> dict[str, int]:
-        out = {s: 0 for s in SEVERITIES}
-        for f in self.findings:
-            out[f.severity] = out.get(f.severity, 0) + 1
-        return out

@@ -1,4 +1,4 @@
-"""Report formats: a :class:`~checker.model.Report` in, text out.  ``FORMATS`` (the one list,
+"""Report formats: a :class:`~checker.findings.Report` in, text out.  ``FORMATS`` (the one list,
 :data:`checker.model.FORMATS`) names them; each has a module of its name here, with
 ``render(report, *, color=False) -> str``, reading the report through :mod:`checker.report.records`.
 The formats whose size grows with the corpus (text, json, sarif, github, junit) also have
@@ -20,7 +20,8 @@ import importlib
 from collections.abc import Iterator
 
 from checker.errors import UsageError
-from checker.model import FORMATS, Report
+from checker.findings import Report
+from checker.model import FORMATS
 
 __all__ = ["EXTENSIONS", "FORMATS", "chunks", "format_for_path", "render", "write"]
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from checker.model import SEVERITIES, Claim, Finding, Report
+from checker.findings import Claim, Finding, Report
+from checker.model import SEVERITIES
 from checker.output import safe_line
 
 from .records import claim_where, count_phrase, finding_diff, summary_line

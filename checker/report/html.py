@@ -14,7 +14,8 @@ import functools
 import hashlib
 from pathlib import Path
 
-from checker.model import SEVERITIES, Finding, Report
+from checker.findings import Finding, Report
+from checker.model import SEVERITIES
 from checker.version import __version__
 
 from .records import by_key, claim_where, count_phrase, diff_segments, finding_diff, summary_line

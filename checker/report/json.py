@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checker.model import Claim, Finding, Quantity, Report, number_json
+from checker.findings import Claim, Finding, Report
+from checker.model import Quantity, number_json
 from checker.output import Written, document, document_chunks, pretty, string_json
 
 from .records import summary

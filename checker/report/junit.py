@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from checker.model import Finding, Report
+from checker.findings import Finding, Report
 
 from .records import claim_where, finding_diff, rule_catalog, summary_line
 

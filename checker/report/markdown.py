@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import re
 
-from checker.model import SEVERITIES, Claim, Finding, Report
+from checker.findings import Claim, Finding, Report
+from checker.model import SEVERITIES
 
 from .records import by_key, claim_where, count_phrase, diff_segments, finding_diff, summary_line
 

@@ -1,7 +1,7 @@
 """The record view every report format reads from: summary counts, findings grouped by fact key,
 rule descriptions, places and word differences, all as plain values.
 
-Formats never reach into the pipeline; they take a :class:`~checker.model.Report` and ask this module
+Formats never reach into the pipeline; they take a :class:`~checker.findings.Report` and ask this module
 for what they show, so the seven formats agree on every count and every place.
 """
 
@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from checker.model import SEVERITIES, Claim, Finding, Report, severity_rank
+from checker.findings import Claim, Finding, Report
+from checker.model import SEVERITIES, severity_rank
 
 __all__ = [
     "RuleInfo",

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
-from checker.model import Claim, Finding, Report
+from checker.findings import Claim, Finding, Report
 from checker.output import pretty_chunks
 from checker.version import __version__
 

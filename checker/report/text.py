@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.model import Claim, Finding, Report
+from checker.findings import Claim, Finding, Report
 from checker.output.guard import BIDI
 
 from .records import by_key, claim_where, diff_segments, finding_diff, summary_line

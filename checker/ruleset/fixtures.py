@@ -40,7 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import Location, RuleError
-from checker.model import SEVERITIES, Article, ArticleFacts, Finding
+from checker.findings import Finding
+from checker.model import SEVERITIES, Article, ArticleFacts
 from checker.yamlio import read_yaml
 
 from .schema import schema_problems, validator_for

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from checker.errors import Location, UsageError
-from checker.model import Finding
+from checker.findings import Finding
 from checker.output import document, dumps, write_atomic
 from checker.report.records import claim_where
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.errors import CheckerError, Errors, UsageError
-from checker.model import Article, Finding, Report
+from checker.findings import Finding, Report
+from checker.model import Article
 
 from .extraction import read_and_extract
 from .filters import exit_code, filter_findings

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from checker.errors import Location, UsageError
-from checker.model import SEVERITIES, Article, Finding
+from checker.findings import Finding
+from checker.model import SEVERITIES, Article
 
 from .baseline import stale_keys
 

@@ -16,7 +16,8 @@ from typing import Any
 
 from checker.comparators import get as comparator
 from checker.comparators.newscope import NewScope
-from checker.model import Article, ArticleFacts, Finding
+from checker.findings import Finding
+from checker.model import Article, ArticleFacts
 
 __all__ = ["evaluate_scoped", "need"]
 

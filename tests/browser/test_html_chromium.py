@@ -19,7 +19,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 
 from test_report_sample import FINDINGS, sample_report  # noqa: E402
 
-from checker.model import Article, Claim, Finding  # noqa: E402
+from checker.findings import (
+    Claim,
+    Finding,  # noqa: E402
+)
+from checker.model import Article  # noqa: E402
 from checker.report import render  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")

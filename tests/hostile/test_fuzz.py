@@ -94,8 +94,8 @@ def test_check_never_fails_and_every_format_renders(texts, names):
 
     from checker.engine import evaluate
     from checker.extractor.facts import extract
+    from checker.findings import Report
     from checker.ingest.articles import read_string
-    from checker.model import Report
     from checker.report import render
 
     articles = []

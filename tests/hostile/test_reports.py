@@ -21,7 +21,11 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(ROOT / "tests" / "unit"))
 from test_report_sample import ABC, FINDINGS, sample_report  # noqa: E402
 
-from checker.model import FORMATS, Article, Claim, Finding  # noqa: E402
+from checker.findings import (
+    Claim,
+    Finding,  # noqa: E402
+)
+from checker.model import FORMATS, Article  # noqa: E402
 from checker.output.guard import BIDI  # noqa: E402
 from checker.report import render  # noqa: E402
 

@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "checker"
 LAYERS: list[tuple[str, ...]] = [
     ("checker.version", "checker.errors", "checker.paths", "checker.ondisk", "checker.output", "checker.yamlio",
      "checker.yamlparse"),
-    ("checker.article", "checker.model"),
+    ("checker.article", "checker.model", "checker.findings"),
     ("checker.config",),
     ("checker.ingest",),
     ("checker.parser",),

@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 
 from checker.errors import Location, RuleError, UnreadableError
-from checker.model import Article, ArticleFacts, Claim, Fact, Finding, Quantity
+from checker.findings import Claim, Finding
+from checker.model import Article, ArticleFacts, Fact, Quantity
 
 _FACT = re.compile(r"^([\w.]+) = (\d+)(?: by (\w+))?$")
 EXTRACT_CALLS: list[str] = []

@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 
 from test_report_sample import ABC, CBC, FINDINGS, sample_report
 
-from checker.model import Article, Claim, Finding
+from checker.findings import Claim, Finding
+from checker.model import Article
 from checker.report import render
 from checker.report.html import TEMPLATES
 

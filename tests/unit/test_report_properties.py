@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from test_report_html import parse
 from test_report_sample import ABC, FINDINGS, sample_report
 
-from checker.model import Article, Claim, Finding
+from checker.findings import Claim, Finding
+from checker.model import Article
 from checker.report import render
 from checker.report.html import TEMPLATES
 

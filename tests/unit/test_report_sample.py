@@ -9,7 +9,8 @@ from __future__ import annotations
 from fractions import Fraction
 from types import SimpleNamespace
 
-from checker.model import Article, Claim, Finding, Quantity, Report
+from checker.findings import Claim, Finding, Report
+from checker.model import Article, Quantity
 
 ABC = Article(id="abc", path="seeds/000_abc.txt", text="", outlet="ABC News", published="2025-05-19",
               title="Putin claims Russia ready")

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from test_report_properties import NASTY
 from test_report_sample import sample_report
 
-from checker.model import Article, Claim, Finding, Quantity, Report
+from checker.findings import Claim, Finding, Report
+from checker.model import Article, Quantity
 from checker.output import Written, document_chunks, dumps, pretty, pretty_chunks, safe, write_atomic, write_or_print
 from checker.output.guard import BIDI
 from checker.report import chunks, render, write
