@@ -103,13 +103,20 @@ class Words:
         types, starts, ends = lexed.types, lexed.starts, lexed.ends
         n = len(types)
         values = [text[a:b] for a, b in zip(starts, ends)]
-        kinds = [_WORD_TYPES.get(t) or _kind(t, v) for t, v in zip(types, values)]
+        kinds = list(map(_WORD_TYPES.get, types))  # "word" for most tokens, None for the others
+        several, marks = [], []  # tokens of several words ("more than"); marks that may end a sentence
+        for i in compress(range(n), map(not_, kinds)):
+            v = values[i]
+            k = kinds[i] = _kind(types[i], v)
+            if k == "word":
+                if " " in v or "\n" in v or "\t" in v:
+                    several.append(i)
+            elif v in _MARKS or k == "para":
+                marks.append(i)
         norms = [normalize_word(v) if k == "word" else v for v, k in zip(values, kinds)]
         words = list(map(tuple.__new__, repeat(Word, n), zip(values, norms, starts, ends, kinds, range(n))))
-        several = [i for i in compress(range(n), map(not_, map(_WORD_TYPES.get, types)))  # not WORD, FUNCWORD
-                   if kinds[i] == "word" and (" " in values[i] or "\n" in values[i] or "\t" in values[i])]
         if not several:
-            return cls(text, words, list(range(n + 1)), _split(words, lexicon, text), (values, norms, kinds))
+            return cls(text, words, list(range(n + 1)), _split(words, lexicon, text, marks), (values, norms, kinds))
         for i in reversed(several):  # "more than": one word each, with its own offsets
             words[i:i + 1] = parts = _parts(text, words[i])
             values[i:i + 1], norms[i:i + 1], kinds[i:i + 1] = ([p[c] for p in parts] for c in (0, 1, 4))
@@ -117,7 +124,9 @@ class Words:
         for i in range(len(words) - 1, -1, -1):
             first_word[words[i][5]] = i
         first_word[n] = len(words)
-        return cls(text, words, first_word, _split(words, lexicon, text), (values, norms, kinds))
+        marks = sorted([*(first_word[i] for i in marks),  # a mark token is one word; a part can be a mark too
+                        *(j for i in several for j in range(first_word[i], first_word[i + 1]) if values[j] in _MARKS)])
+        return cls(text, words, first_word, _split(words, lexicon, text, marks), (values, norms, kinds))
 
     def sentence_of(self, word_index: int) -> int:
         return self._sentence_of_word[min(word_index, len(self._sentence_of_word) - 1)]
@@ -165,9 +174,11 @@ def _list_item(words: list[Word], i: int, text: str) -> bool:
             and "\n" in text[words[i - 1].end:words[i].start])
 
 
-def _split(words: list[Word], lexicon: Lexicon, text: str = "") -> list[Sentence]:
+def _split(words: list[Word], lexicon: Lexicon, text: str = "", marks: list[int] | None = None) -> list[Sentence]:
     """The sentences of ``words``: ended by a full stop (not an abbreviation's) before a word that
-    can start one, by a paragraph break, or by the start of a list item on a new line."""
+    can start one, by a paragraph break, or by the start of a list item on a new line.  ``marks``:
+    the indices of the words that can end one or open an item (``_MARKS`` and paragraph breaks), in
+    order, when the caller has them."""
     sentences: list[Sentence] = []
     start = 0
     paragraph = 0
@@ -180,7 +191,9 @@ def _split(words: list[Word], lexicon: Lexicon, text: str = "") -> list[Sentence
 
     n = len(words)
     after = 0  # the words before this are read
-    for i in [i for i, w in enumerate(words) if w[0] in _MARKS or w[4] == "para"]:  # the few that can end one
+    if marks is None:
+        marks = [i for i, w in enumerate(words) if w[0] in _MARKS or w[4] == "para"]
+    for i in marks:  # the few that can end one
         if i < after:
             continue
         w = words[i]

@@ -40,3 +40,21 @@ def test_news_like_soup(text):
 @given(st.text(max_size=200))
 def test_any_text(text):
     check(text)
+
+
+SENTENCE_PIECES = st.sampled_from([
+    "more than", "or more", "at least", "or\n- more", "-", "\u2013", "\u2014", "*", "\u2022", "\n", "\n\n", ".",
+    "!", "?", "\u2026", "5", "said", "Mr.", "U.S.", "V.", "\u201d", ")", " ", "two", "hours", "The", "it",
+])
+
+
+@given(st.lists(SENTENCE_PIECES, max_size=40).map(" ".join))
+@example("It rose 5 or\n- more than 10.\n\n- Item one\n- item two or - more")
+def test_sentences_are_the_same_from_the_marks_the_tokens_give_as_from_every_word(text):
+    from checker.extractor.facts import load_lexicon
+    from checker.extractor.sentences import Words, _split
+    from checker.parser import grammar
+
+    lexicon = load_lexicon()
+    words = Words.build(text, grammar.lex(text), lexicon)
+    assert words.sentences == _split(words.words, lexicon, text)  # every word read for marks
