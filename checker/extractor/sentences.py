@@ -8,8 +8,8 @@ abbreviations ("Mr.", "U.S.", "Vladimir V. Putin").  Nothing here rewrites the t
 from __future__ import annotations
 
 import functools
-from itertools import compress, repeat
-from operator import and_, itemgetter, not_
+from itertools import accumulate, compress, repeat
+from operator import add, and_, itemgetter, not_
 from typing import NamedTuple
 
 from checker.parser.units import base_name
@@ -117,13 +117,12 @@ class Words:
         words = list(map(tuple.__new__, repeat(Word, n), zip(values, norms, starts, ends, kinds, range(n))))
         if not several:
             return cls(text, words, list(range(n + 1)), _split(words, lexicon, text, marks), (values, norms, kinds))
+        added = [0] * (n + 1)  # words a token of several adds, counted at the token after it
         for i in reversed(several):  # "more than": one word each, with its own offsets
             words[i:i + 1] = parts = _parts(text, words[i])
             values[i:i + 1], norms[i:i + 1], kinds[i:i + 1] = ([p[c] for p in parts] for c in (0, 1, 4))
-        first_word = [0] * (n + 1)  # each token's first word, read back from the words
-        for i in range(len(words) - 1, -1, -1):
-            first_word[words[i][5]] = i
-        first_word[n] = len(words)
+            added[i + 1] = len(parts) - 1
+        first_word = list(map(add, range(n + 1), accumulate(added)))  # each token's first word
         marks = sorted([*(first_word[i] for i in marks),  # a mark token is one word; a part can be a mark too
                         *(j for i in several for j in range(first_word[i], first_word[i + 1]) if values[j] in _MARKS)])
         return cls(text, words, first_word, _split(words, lexicon, text, marks), (values, norms, kinds))

@@ -50,7 +50,7 @@ SENTENCE_PIECES = st.sampled_from([
 
 @given(st.lists(SENTENCE_PIECES, max_size=40).map(" ".join))
 @example("It rose 5 or\n- more than 10.\n\n- Item one\n- item two or - more")
-def test_sentences_are_the_same_from_the_marks_the_tokens_give_as_from_every_word(text):
+def test_sentences_and_first_words_are_those_read_from_every_word(text):
     from checker.extractor.facts import load_lexicon
     from checker.extractor.sentences import Words, _split
     from checker.parser import grammar
@@ -58,3 +58,6 @@ def test_sentences_are_the_same_from_the_marks_the_tokens_give_as_from_every_wor
     lexicon = load_lexicon()
     words = Words.build(text, grammar.lex(text), lexicon)
     assert words.sentences == _split(words.words, lexicon, text)  # every word read for marks
+    first, ws = words.first_word_of_token, words.words
+    assert first[-1] == len(ws)
+    assert all(ws[first[t]].token == t and (first[t] == 0 or ws[first[t] - 1].token < t) for t in range(len(first) - 1))
