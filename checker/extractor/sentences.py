@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from itertools import accumulate, compress, repeat
-from operator import add, and_, itemgetter, not_
+from operator import add, itemgetter, not_
 from typing import NamedTuple
 
 from checker.parser.units import base_name
@@ -77,18 +77,22 @@ class Words:
     """The article's words, sentences and a map from token index to word index."""
 
     def __init__(self, text: str, words: list[Word], first_word_of_token: list[int], sentences: list[Sentence],
-                 columns: tuple[list, list, list] | None = None):
-        """``columns``: the words' texts, norms and kinds as lists, when the caller has them."""
+                 columns: tuple[list, list, list] | None = None, cased: list[int] | None = None):
+        """``columns``: the words' texts, norms and kinds as lists, when the caller has them;
+        ``cased``: the words not of kind "word" that start with a cased letter (a date), likewise."""
         self.text = text
         self.words = words
         texts, norms, kinds = columns or (list(map(itemgetter(i), words)) for i in (0, 1, 4))
         self.norms = norms  # built once: phrase look-ups index into it
         self.kinds = kinds
         # a word (kind "word") whose first letter is a capital / a small letter, by word index
-        is_word = list(map("word".__eq__, kinds))
         firsts = list(map(itemgetter(slice(1)), texts))
-        self.capital = list(map(and_, is_word, map(str.isupper, firsts)))
-        self.small = list(map(and_, is_word, map(str.islower, firsts)))
+        self.capital = list(map(str.isupper, firsts))
+        self.small = list(map(str.islower, firsts))
+        if cased is None:
+            cased = [i for i, k in enumerate(kinds) if k != "word" and (texts[i][:1].isupper() or texts[i][:1].islower())]
+        for i in cased:  # "May 19" is a date, not a capitalised word
+            self.capital[i] = self.small[i] = False
         self.first_word_of_token = first_word_of_token
         self.sentences = sentences
         self._sentence_of_word: list[int] = []
@@ -104,8 +108,8 @@ class Words:
         n = len(types)
         values = [text[a:b] for a, b in zip(starts, ends)]
         kinds = list(map(_WORD_TYPES.get, types))  # "word" for most tokens, None for the others
-        several, marks = [], []  # tokens of several words ("more than"); marks that may end a sentence
-        for i in compress(range(n), map(not_, kinds)):
+        several, marks, cased = [], [], []  # tokens of several words; marks that may end a sentence;
+        for i in compress(range(n), map(not_, kinds)):  # tokens not of kind "word" starting with a cased letter
             v = values[i]
             k = kinds[i] = _kind(types[i], v)
             if k == "word":
@@ -113,10 +117,13 @@ class Words:
                     several.append(i)
             elif v in _MARKS or k == "para":
                 marks.append(i)
+            elif v[:1].isupper() or v[:1].islower():
+                cased.append(i)
         norms = [normalize_word(v) if k == "word" else v for v, k in zip(values, kinds)]
         words = list(map(tuple.__new__, repeat(Word, n), zip(values, norms, starts, ends, kinds, range(n))))
         if not several:
-            return cls(text, words, list(range(n + 1)), _split(words, lexicon, text, marks), (values, norms, kinds))
+            return cls(text, words, list(range(n + 1)), _split(words, lexicon, text, marks), (values, norms, kinds),
+                       cased)
         added = [0] * (n + 1)  # words a token of several adds, counted at the token after it
         for i in reversed(several):  # "more than": one word each, with its own offsets
             words[i:i + 1] = parts = _parts(text, words[i])
@@ -125,7 +132,8 @@ class Words:
         first_word = list(map(add, range(n + 1), accumulate(added)))  # each token's first word
         marks = sorted([*(first_word[i] for i in marks),  # a mark token is one word; a part can be a mark too
                         *(j for i in several for j in range(first_word[i], first_word[i + 1]) if values[j] in _MARKS)])
-        return cls(text, words, first_word, _split(words, lexicon, text, marks), (values, norms, kinds))
+        return cls(text, words, first_word, _split(words, lexicon, text, marks), (values, norms, kinds),
+                   [first_word[i] for i in cased])
 
     def sentence_of(self, word_index: int) -> int:
         return self._sentence_of_word[min(word_index, len(self._sentence_of_word) - 1)]

@@ -45,12 +45,13 @@ def test_any_text(text):
 SENTENCE_PIECES = st.sampled_from([
     "more than", "or more", "at least", "or\n- more", "-", "\u2013", "\u2014", "*", "\u2022", "\n", "\n\n", ".",
     "!", "?", "\u2026", "5", "said", "Mr.", "U.S.", "V.", "\u201d", ")", " ", "two", "hours", "The", "it",
+    "May 19", "noon", "first", "\u24b6", "\u216b", "10:30",
 ])
 
 
 @given(st.lists(SENTENCE_PIECES, max_size=40).map(" ".join))
 @example("It rose 5 or\n- more than 10.\n\n- Item one\n- item two or - more")
-def test_sentences_and_first_words_are_those_read_from_every_word(text):
+def test_sentences_first_words_and_capitals_are_those_read_from_every_word(text):
     from checker.extractor.facts import load_lexicon
     from checker.extractor.sentences import Words, _split
     from checker.parser import grammar
@@ -59,5 +60,7 @@ def test_sentences_and_first_words_are_those_read_from_every_word(text):
     words = Words.build(text, grammar.lex(text), lexicon)
     assert words.sentences == _split(words.words, lexicon, text)  # every word read for marks
     first, ws = words.first_word_of_token, words.words
+    assert words.capital == [w.kind == "word" and w.text[:1].isupper() for w in ws]
+    assert words.small == [w.kind == "word" and w.text[:1].islower() for w in ws]
     assert first[-1] == len(ws)
     assert all(ws[first[t]].token == t and (first[t] == 0 or ws[first[t] - 1].token < t) for t in range(len(first) - 1))
