@@ -70,6 +70,7 @@ class FastLexer:
         self._newline = frozenset(basic_lexer.newline_types)
         self._flags = basic_lexer.g_regex_flags
         self._regexps = {t.name: t.pattern.to_regexp() for t in self._terminals}
+        self._rank = {t.name: i for i, t in enumerate(self._terminals)}  # a terminal's place in lark's order
         self._store = store if store is not None and basic_lexer.re is re else BucketStore(None)
         self._firsts_list: list | None = None  # first_chars of each terminal, worked out on first need
         self._pairs: dict = {}  # terminal name -> first_pairs of its regex, worked out on first need
@@ -180,7 +181,7 @@ class FastLexer:
         if not word.isascii():
             return self.pair_bucket(word[:2])
         names = self._word_index().names(word)
-        members = tuple(t.name for t in self._terminals if t.name in names)
+        members = tuple(sorted(names, key=self._rank.__getitem__))  # in lark's order
         key = (members, word[0])
         kept = self._by_word_members.get(key)
         if kept is None:
