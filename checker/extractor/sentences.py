@@ -136,7 +136,11 @@ class Words:
                    [first_word[i] for i in cased])
 
     def sentence_of(self, word_index: int) -> int:
-        return self._sentence_of_word[min(word_index, len(self._sentence_of_word) - 1)]
+        """The sentence of word ``word_index`` (past the last word: the last sentence)."""
+        try:
+            return self._sentence_of_word[word_index]
+        except IndexError:
+            return self._sentence_of_word[-1]
 
     def clause_bounds(self, i: int) -> tuple[int, int]:
         """Word range (first, last exclusive) of the clause holding word ``i`` within its sentence."""
