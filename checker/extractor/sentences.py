@@ -8,6 +8,7 @@ abbreviations ("Mr.", "U.S.", "Vladimir V. Putin").  Nothing here rewrites the t
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from itertools import accumulate, compress, repeat
 from operator import add, itemgetter, not_
 from typing import NamedTuple
@@ -94,6 +95,7 @@ class Words:
         for i in cased:  # "May 19" is a date, not a capitalised word
             self.capital[i] = self.small[i] = False
         self.first_word_of_token = first_word_of_token
+        self._breaks: list[int] | None = None  # the clause breaks' word indices (clause_bounds)
         self.sentences = sentences
         self._sentence_of_word: list[int] = []
         for si, s in enumerate(sentences):
@@ -143,14 +145,18 @@ class Words:
             return self._sentence_of_word[-1]
 
     def clause_bounds(self, i: int) -> tuple[int, int]:
-        """Word range (first, last exclusive) of the clause holding word ``i`` within its sentence."""
+        """Word range (first, last exclusive) of the clause holding word ``i`` within its sentence: from
+        the word after the clause break before ``i``, to the next break at or after it."""
         s = self.sentences[self.sentence_of(i)]
-        lo = i
-        while lo > s.first and self.words[lo - 1].text not in _CLAUSE_BREAKS:
-            lo -= 1
-        hi = i
-        while hi < s.last and self.words[hi].text not in _CLAUSE_BREAKS:
-            hi += 1
+        breaks = self._breaks
+        if breaks is None:  # the breaks' word indices, found once (a break is a mark: its norm is its text)
+            breaks = self._breaks = list(compress(range(len(self.norms)), map(_CLAUSE_BREAKS.__contains__, self.norms)))
+        k = bisect_left(breaks, i)
+        lo = hi = i
+        if i > s.first:
+            lo = max(breaks[k - 1] + 1, s.first) if k else s.first
+        if i < s.last:
+            hi = min(breaks[k], s.last) if k < len(breaks) else s.last
         return lo, hi
 
 

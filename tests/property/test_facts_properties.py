@@ -45,15 +45,15 @@ def test_any_text(text):
 SENTENCE_PIECES = st.sampled_from([
     "more than", "or more", "at least", "or\n- more", "-", "\u2013", "\u2014", "*", "\u2022", "\n", "\n\n", ".",
     "!", "?", "\u2026", "5", "said", "Mr.", "U.S.", "V.", "\u201d", ")", " ", "two", "hours", "The", "it",
-    "May 19", "noon", "first", "\u24b6", "\u216b", "10:30",
+    "May 19", "noon", "first", "\u24b6", "\u216b", "10:30", ",", ";", ":", "(", "--", "\u2014 x",
 ])
 
 
 @given(st.lists(SENTENCE_PIECES, max_size=40).map(" ".join))
 @example("It rose 5 or\n- more than 10.\n\n- Item one\n- item two or - more")
-def test_sentences_first_words_and_capitals_are_those_read_from_every_word(text):
+def test_sentences_clauses_first_words_and_capitals_are_those_read_from_every_word(text):
     from checker.extractor.facts import load_lexicon
-    from checker.extractor.sentences import Words, _split
+    from checker.extractor.sentences import _CLAUSE_BREAKS, Words, _split
     from checker.parser import grammar
 
     lexicon = load_lexicon()
@@ -62,5 +62,16 @@ def test_sentences_first_words_and_capitals_are_those_read_from_every_word(text)
     first, ws = words.first_word_of_token, words.words
     assert words.capital == [w.kind == "word" and w.text[:1].isupper() for w in ws]
     assert words.small == [w.kind == "word" and w.text[:1].islower() for w in ws]
+    for i in range(len(ws) + 1):  # a clause runs between clause breaks, within its sentence
+        s = words.sentences[words.sentence_of(i)] if words.sentences else None
+        if s is None:
+            break
+        lo = i
+        while lo > s.first and ws[lo - 1].text not in _CLAUSE_BREAKS:
+            lo -= 1
+        hi = i
+        while hi < s.last and ws[hi].text not in _CLAUSE_BREAKS:
+            hi += 1
+        assert words.clause_bounds(i) == (lo, hi)
     assert first[-1] == len(ws)
     assert all(ws[first[t]].token == t and (first[t] == 0 or ws[first[t] - 1].token < t) for t in range(len(first) - 1))
