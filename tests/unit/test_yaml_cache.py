@@ -140,16 +140,19 @@ def test_off_or_unwritable_it_only_costs_time(cache, tmp_path, monkeypatch):
 
 
 def test_a_second_run_does_not_import_pyyaml(tmp_path):
-    """Reading articles with a sources.yaml, the lexicons and the furniture list, and extracting."""
+    """Reading articles with a sources.yaml (and the furniture list), the fact and names lexicons:
+    every YAML file a run of ``extract`` reads."""
     (tmp_path / "a.txt").write_text("The call lasted two hours, officials said.\n", encoding="utf-8")
     (tmp_path / "sources.yaml").write_text("articles: {a.txt: {outlet: A, published: 2025-05-19}}\n",
                                            encoding="utf-8")
     script = textwrap.dedent(f"""
         import sys
-        from checker.extractor.facts import extract
+        from checker.extractor.lexicon import load_lexicon
+        from checker.extractor.names import load_names
         from checker.ingest.articles import read_articles
-        facts = [len(extract(a).facts) for a in read_articles([{str(tmp_path)!r}])]
-        print(facts, "yaml" in sys.modules)
+        articles = read_articles([{str(tmp_path)!r}])
+        print([(a.outlet, a.published) for a in articles], len(load_lexicon().events.phrases) > 0,
+              bool(load_names()), "yaml" in sys.modules)
     """)
     env = {**os.environ, "CROSSCHECK_YAML_CACHE": "1", "XDG_CACHE_HOME": str(tmp_path / "home-cache")}
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
@@ -157,3 +160,4 @@ def test_a_second_run_does_not_import_pyyaml(tmp_path):
     assert [r.stderr for r in runs] == ["", ""]
     assert runs[0].stdout.split()[-1] == "True" and runs[1].stdout.split()[-1] == "False"
     assert runs[0].stdout.rsplit(" ", 1)[0] == runs[1].stdout.rsplit(" ", 1)[0]
+    assert "'A', '2025-05-19'" in runs[1].stdout
