@@ -169,7 +169,7 @@ def _speedups(r: dict) -> list[str]:
     sp = r.get("speedups")
     if not sp:
         return []
-    head = "## What each speed-up in checker/parser/ buys"
+    head = "## What each speed-up of checker/parser/ and of reading YAML buys"
     if not sp.get("ok"):
         return [head, "", f"The measurement failed: {sp.get('error', '?')}", ""]
     ext, chk = sp["extract"], sp["check"]
@@ -186,7 +186,8 @@ def _speedups(r: dict) -> list[str]:
             "machine other load only adds time, and it adds less to CPU time than to wall time. *Saves*: the share "
             "of the run's time the speed-up takes off, 1 - with / without. A speed-up stays where it saves at least "
             "10% of either run, or where extract needs it to stay at least 20x quantulum3 and 5x Duckling, whole "
-            "process (the last column: the comparison's ratios, slowed down as this measurement says). The lexer's "
+            "process, with 5% to spare for a slower machine (the last column: the comparison's ratios, slowed down "
+            "as this measurement says). The lexer's "
             "table no longer keeps `re`'s compiled programs (that relied on CPython's `_sre` internals): a process "
             "now compiles each bucket regex it needs with `re.compile`, about 0.05 s for the 160 or so that the "
             "bench's articles need (measured with the 2026-12-05 build; fewer since the members any word can start "

@@ -1,4 +1,4 @@
-"""What each speed-up in checker/parser/ buys: the same runs with one of them turned off.
+"""What each speed-up of checker/parser/ and of reading YAML buys: the same runs with one of them turned off.
 
     python bench/speedups.py OFF[,OFF...] ARG...     (``crosscheck ARG...`` with those turned off)
     python bench/worker.py TOOL LISTFILE --off OFF    (a bench worker with it turned off)
@@ -38,6 +38,8 @@ SPEEDUPS = {
                     "every bucket worked out again in each process"),
     "unit-table": ("the unit table on disk (checker/parser/units.py)",
                    "pint imported and asked for each unit's dimension in each process"),
+    "yaml-cache": ("the data of the YAML files read before, on disk (checker/yamlio.py)",
+                   "PyYAML imported and every lexicon, furniture and sources file parsed in each process"),
 }
 
 
@@ -107,9 +109,16 @@ def _off_unit_table() -> None:
     units._dimensions = functools.cache(lambda: units._compute_dimensions(units._grammar_units()))
 
 
+def _off_yaml_cache() -> None:
+    import os
+
+    os.environ["CROSSCHECK_YAML_CACHE"] = "0"  # read on each call: this process parses every YAML file
+
+
 _OFF = {
     "dispatch-lexer": _off_dispatch_lexer, "word-buckets": _off_word_buckets, "spans": _off_spans, "scanner-table": _off_scanner_table,
     "parser-tables": _off_parser_tables, "lexer-table": _off_lexer_table, "unit-table": _off_unit_table,
+    "yaml-cache": _off_yaml_cache,
 }
 
 
