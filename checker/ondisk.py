@@ -10,6 +10,8 @@ that cannot be written only costs speed.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +23,11 @@ STALE_DAYS = 30  # a table of another grammar or version not written for this lo
 
 
 def read_json(path: Path) -> Any:
-    """The JSON value stored at ``path``, or None when the file is missing, unreadable or not JSON (or
-    nested too deep to read)."""
+    """The JSON value stored at ``path``, or None when the file is missing, unreadable, not a regular
+    file or not JSON (or nested too deep to read)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # a FIFO or a device could block the run
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
         return None

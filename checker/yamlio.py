@@ -176,8 +176,9 @@ def _load(path: Path) -> Any:
     if not isinstance(found, dict) or found.get("format") != CACHE_FORMAT or "data" not in found:
         return _MISSING
     try:
+        json.dumps(found["data"], ensure_ascii=False).encode("utf-8")  # a lone surrogate: not a file of ours
         return _decoded(found["data"]) if found.get("dates") else found["data"]
-    except (TypeError, ValueError, RecursionError):
+    except (TypeError, ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
         return _MISSING
 
 
@@ -185,10 +186,10 @@ def _save(path: Path, data: Any) -> None:
     """Keep ``data`` at ``path`` when JSON holds it exactly (its round trip gives an equal value)."""
     try:
         encoded = _encoded(data)
-    except (TypeError, ValueError):
-        return
-    text = json.dumps(encoded)
-    if _decoded(json.loads(text)) != data:
+        text = json.dumps(encoded)  # ValueError for an integer past Python's digit limit ("0x" + 4,000 f's)
+        if _decoded(json.loads(text)) != data:
+            return
+    except (TypeError, ValueError, RecursionError):
         return
     kept = {"format": CACHE_FORMAT, "dates": json.dumps(_DATE) in text, "data": encoded}
     if write_json(path, kept, sort_keys=False):  # in the order written: a mapping's order can matter

@@ -68,8 +68,13 @@ def parse(name: str, text: str, first_line: int = 1, strict: bool = False) -> Pa
 
 
 def compose(text: str) -> yaml.Node | None:
-    """The node tree of a text ``parse`` has read without a problem."""
-    return _compose(text)
+    """The node tree of a text ``parse`` has read without a problem, as ``parse`` leaves it: PyYAML's
+    constructor moves merged mappings (``<<: {a: 1}``) into the mapping that merges them as it builds
+    the data, so it is run here too."""
+    node = _compose(text)
+    if node is not None:
+        _Constructor().construct_document(node)
+    return node
 
 
 def find(root: yaml.Node, path: tuple[Any, ...]) -> tuple[yaml.Node | None, yaml.Node, bool]:
@@ -94,11 +99,22 @@ def location(name: str, first_line: int, root: yaml.Node, path: tuple[Any, ...],
 def _child(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
     if isinstance(node, yaml.MappingNode):
         for k, v in reversed(node.value):  # the last of duplicate keys wins, as in the data
-            if isinstance(k, yaml.ScalarNode) and k.value == str(part):
+            if isinstance(k, yaml.ScalarNode) and (k.value == str(part) or _same_key(k, part)):
                 return k, v
     elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
         return None, node.value[part]
     return None
+
+
+def _same_key(key: yaml.ScalarNode, part: Any) -> bool:
+    """Whether a key written otherwise is ``part`` as data ("true", "0x10", "~" for True, 16, None)."""
+    if isinstance(part, str):
+        return False
+    try:
+        value = _Constructor().construct_object(key)
+    except yaml.YAMLError:
+        return False
+    return type(value) is type(part) and value == part
 
 
 @dataclass(frozen=True, slots=True)

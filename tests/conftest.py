@@ -43,10 +43,11 @@ def _lexer_in_memory() -> None:
 
 _lexer_in_memory()
 
-# The YAML cache (checker/yamlio.py) is off in the tests and the processes they start: the tests write
-# thousands of YAML texts that no later run reads, and they compare PyYAML's two loaders on one text.
-# tests/unit/test_yamlio.py turns it on in a folder of its own.
-os.environ["CROSSCHECK_YAML_CACHE"] = "0"
+# The YAML cache (checker/yamlio.py) is off in the tests and the processes they start, unless the
+# environment says otherwise: the tests write thousands of YAML texts that no later run reads, and they
+# compare PyYAML's two loaders on one text.  tests/unit/test_yaml_cache.py turns it on in a folder of its
+# own; `CROSSCHECK_YAML_CACHE=1 XDG_CACHE_HOME=/tmp/x pytest tests/hostile` runs the hostile suite with it.
+os.environ.setdefault("CROSSCHECK_YAML_CACHE", "0")
 
 
 @pytest.fixture(scope="session")

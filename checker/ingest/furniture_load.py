@@ -155,7 +155,7 @@ def parse_file(path: Path, entries: dict, settings: dict, problems: list) -> Non
         problems += found
         return None
     f = _File(doc, problems)
-    root = None if doc.data is None else ((), doc.data)
+    root = None if doc.data is None and doc.node is None else ((), doc.data)  # no document, or a null one
     top = f.mapping(root, {"lexicon", "max_line_chars", "repeated_lines", *_SECTIONS}, "a furniture file") \
         if root is not None else None
     if top is None or "lexicon" not in top or top["lexicon"][1] != "furniture":

@@ -160,3 +160,37 @@ def test_furniture_files_are_found_among_rule_paths(tmp_path):
     (tmp_path / "sub" / "more.yml").write_text("# mine\nlexicon: 'furniture'  # page chrome\n", encoding="utf-8")
     assert furniture_files([tmp_path]) == [extra, str(tmp_path / "sub" / "more.yml")]
     assert furniture_files([tmp_path / "rule.yaml"]) == []
+
+
+@pytest.mark.parametrize("cached", [False, True])
+@pytest.mark.parametrize(("body", "expected"), [
+    ("~\n", ["1:1: a furniture file must be a mapping", "1:1: not a furniture file (expected `lexicon: furniture`)"]),
+    ("", [" not a furniture file (expected `lexicon: furniture`)"]),  # no place: there is no document
+    ("lexicon: furniture\ntrue: 1\n0x10: 2\n", [
+        "2:1: unknown key True in a furniture file; allowed: blocks, lexicon, lines, max_line_chars, paragraphs, "
+        "repeated_lines",
+        "3:1: unknown key 16 in a furniture file; allowed: blocks, lexicon, lines, max_line_chars, paragraphs, "
+        "repeated_lines"]),
+    ("lexicon: furniture\nlines:\n  - <<: {name: a, pattern: x}\n    bad: 1\n",
+     ["4:5: unknown key 'bad' in a line entry; allowed: case_sensitive, enabled, name, pattern, reason"]),
+    ("lexicon: furniture\nlines:\n  - <<: {name: a, pattern: 'x(', bad: 1}\n", [
+        "3:30: pattern is not a valid regular expression: missing ), unterminated subpattern",
+        "3:34: unknown key 'bad' in a line entry; allowed: case_sensitive, enabled, name, pattern, reason"]),
+])
+def test_problems_have_their_places_however_the_file_is_written_and_read(body, expected, cached, tmp_path,
+                                                                        monkeypatch):
+    """A null or empty file, keys that are not text, merged mappings: the places PyYAML's nodes gave
+    (before the loader read the data by path), from a fresh parse and from the YAML cache."""
+    path = tmp_path / "f.yaml"
+    path.write_text(body, encoding="utf-8")
+    if cached:
+        monkeypatch.setenv("CROSSCHECK_YAML_CACHE", "1")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+        from checker.yamlio import read_yaml
+
+        read_yaml(path)  # the data kept: the next read is a cache hit
+    from checker.ingest.furniture_load import parse_file
+
+    problems: list = []
+    parse_file(path, {}, {}, problems)
+    assert [line.removeprefix(str(path) + ":") for line in RuleError(problems).lines()] == expected

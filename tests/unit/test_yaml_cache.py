@@ -161,3 +161,31 @@ def test_a_second_run_does_not_import_pyyaml(tmp_path):
     assert runs[0].stdout.split()[-1] == "True" and runs[1].stdout.split()[-1] == "False"
     assert runs[0].stdout.rsplit(" ", 1)[0] == runs[1].stdout.rsplit(" ", 1)[0]
     assert "'A', '2025-05-19'" in runs[1].stdout
+
+
+def test_a_value_json_cannot_write_is_read_and_not_kept(cache, tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text("n: 0x" + "f" * 4000 + "\n", encoding="utf-8")  # past Python's digits for str(int)
+    doc, problems = read_yaml(path)
+    assert problems == [] and doc.data["n"] == int("f" * 4000, 16)
+    assert not list(cache.glob("yaml-*.json"))
+
+
+def test_a_cache_file_holding_what_no_parse_gives_is_not_trusted(cache, tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    read_yaml(path)
+    (kept,) = cache.glob("yaml-*.json")
+    kept.write_text('{"format": 1, "data": {"a": "\\ud800"}}', encoding="utf-8")  # a lone surrogate
+    assert read_yaml(path)[0].data == {"a": 1}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_where_the_cache_file_is_is_not_opened(cache, tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    read_yaml(path)
+    (kept,) = cache.glob("yaml-*.json")
+    kept.unlink()
+    os.mkfifo(kept)  # opening it to read would wait for a writer for ever
+    assert read_yaml(path)[0].data == {"a": 1}
