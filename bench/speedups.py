@@ -24,7 +24,7 @@ __all__ = ["SPEEDUPS", "measure", "turn_off"]
 
 # name -> (what it is, what takes its place when it is off)
 SPEEDUPS = {
-    "dispatch-lexer": ("the dispatch lexer (checker/parser/lexer.py, firstchar.py, narrowing.py)",
+    "dispatch-lexer": ("the dispatch lexer (checker/parser/lexer.py, narrowing.py, checker/firstchar.py)",
                        "lark's basic lexer"),
     "word-buckets": ("a bucket per word at a run of letters (checker/parser/firstword.py)",
                      "the bucket of the word's first two letters"),

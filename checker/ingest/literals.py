@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from checker.firstchar import first_chars as _first_chars_of
+
 try:  # the parser re compiles with (private, so any surprise means "no gate")
     from re import _constants as _c
     from re import _parser as _p
@@ -179,127 +181,25 @@ def _gate(pattern: re.Pattern, parsed) -> tuple[tuple[str, ...], bool] | None:
     return tuple(sorted({s.lower() for s in strings})), True
 
 
-#: the ASCII characters: a line's first character, when one of these, picks the patterns tried on it
-_ASCII = tuple(map(chr, range(128)))
-_ANY = (frozenset(_ASCII), True)  # (ASCII first characters, whether others too): any character at all
-_CATEGORIES = {  # the ASCII characters of each category (str patterns, Unicode matching)
-    "CATEGORY_DIGIT": frozenset(c for c in _ASCII if c.isdecimal()),
-    "CATEGORY_SPACE": frozenset(c for c in _ASCII if c.isspace()),
-    "CATEGORY_WORD": frozenset(c for c in _ASCII if c.isalnum() or c == "_"),
-}
-
-
-def first_chars(pattern: re.Pattern) -> tuple[frozenset[str], bool] | None:
-    """(the ASCII characters a match of ``pattern`` may start with, whether it may start with a
-    character other than ASCII), or None when not known (then every line is tried).  Assertions
-    are read as matching anything, and case-insensitive classes as taking any other character: a
-    set too large costs a call, one too small would lose furniture."""
-    return _first_chars(pattern, _parse(pattern))
-
-
-def _first_chars(pattern: re.Pattern, parsed) -> tuple[frozenset[str], bool] | None:
-    if parsed is None or pattern.flags & (re.ASCII | re.LOCALE):
-        return None
+def _first_chars(pattern: re.Pattern):
+    """A test of the characters a match of ``pattern`` may start with (``re`` itself decides, case folding
+    included), or None when not known (then the pattern goes in the alternation of the rest)."""
     try:
-        chars, other, _ = _first_of(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
-    except _Unknown:
+        return _first_chars_of(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a parser we do not know: not indexed
         return None
-    return frozenset(chars), other
 
 
-class _Unknown(Exception):
-    """A part of a pattern :func:`first_chars` does not read."""
-
-
-def _first_of(items: list, fold: bool) -> tuple[set[str], bool, bool]:
-    """(ASCII first characters, others too, whether the sequence may match nothing) of ``items``."""
-    chars: set[str] = set()
-    other = False
-    for item in items:
-        more, more_other, empty = _first_item(item, fold)
-        chars |= more
-        other = other or more_other
-        if not empty:
-            return chars, other, False
-    return chars, other, True
-
-
-def _first_item(item, fold: bool) -> tuple[set[str], bool, bool]:
-    op, av = item
-    name = str(op)
-    if name in _ZERO_WIDTH:
-        return set(), False, True
-    if name == "LITERAL":
-        c = chr(av)
-        if not c.isascii():  # under IGNORECASE, "\u017f" stands for "s" too, the Kelvin sign for "k"
-            folds = fold and (c in _TRICKY or c.lower().isascii())
-            return (set(_CATEGORIES["CATEGORY_WORD"]) if folds else set()), True, False
-        if fold and c.isalpha():  # "i", "k", "s" match a non-ASCII letter too (_TRICKY, the Kelvin sign)
-            return {c.lower(), c.upper()}, c.lower() in "iks", False
-        return {c}, False, False
-    if name in ("ANY", "NOT_LITERAL"):
-        return set(_ANY[0]), True, False
-    if name == "IN":
-        return _first_in(av, fold)
-    if name == "SUBPATTERN":
-        _, add, remove, body = av
-        if add & (re.ASCII | re.LOCALE):  # classes that read other characters as spaces or letters
-            raise _Unknown(name)
-        return _first_of(list(body), (fold or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
-    if name == "ATOMIC_GROUP":
-        return _first_of(list(av), fold)
-    if name == "BRANCH":
-        chars: set[str] = set()
-        other = empty = False
-        for branch in av[1]:
-            more, more_other, more_empty = _first_of(list(branch), fold)
-            chars |= more
-            other, empty = other or more_other, empty or more_empty
-        return chars, other, empty
-    if name in _REPEATS:
-        chars, other, empty = _first_of(list(av[2]), fold)
-        return chars, other, empty or av[0] == 0
-    raise _Unknown(name)
-
-
-def _first_in(items, fold: bool) -> tuple[set[str], bool, bool]:
-    """A character class's ASCII characters (with their other case under IGNORECASE); it is taken
-    to hold other characters too unless it lists ASCII characters only, case-sensitively.  Under
-    IGNORECASE a class listing a character other than ASCII is taken to hold every character (the
-    Kelvin sign stands for "k" too)."""
-    chars: set[str] = set()
-    other = fold
-    negated = False
-    for op, av in items:
-        name = str(op)
-        if name == "NEGATE":
-            negated = True
-        elif name in ("LITERAL", "RANGE"):
-            low, high = (av, av) if name == "LITERAL" else av
-            if high >= 128:
-                if fold:
-                    return set(_ANY[0]), True, False
-                other = True
-            chars.update(_ASCII[low:high + 1])
-        elif str(av) in _CATEGORIES:
-            chars |= _CATEGORIES[str(av)]
-            other = True
-        else:  # a negated category ("\S"), or one not known
-            return set(_ANY[0]), True, False
-    if negated:
-        return (set(_ANY[0]) if fold else set(_ASCII) - chars), True, False
-    if fold:
-        chars |= {c.swapcase() for c in chars}
-    return chars, other, False
+_MAX_FIRSTS = 4096  # first characters whose patterns a filter remembers (a bound: any text can come)
 
 
 class LineFilter:
     """Which of some patterns may ``fullmatch`` a line: the patterns a few literal strings gate
     (:func:`required`) only on a line holding one of their strings, those whose first characters
-    are known (:func:`first_chars`) only on a line starting with one of them, the others (``rest``)
+    are known (checker/firstchar.py) only on a line starting with one of them, the others (``rest``)
     only when their alternation (``joined``, built by the caller; None when there are none) does."""
 
-    __slots__ = ("patterns", "joined", "rest", "gated", "by_first", "other_first")
+    __slots__ = ("patterns", "joined", "rest", "gated", "indexed", "by_first")
 
     def __init__(self, patterns: list[re.Pattern], join) -> None:
         self.patterns = tuple(patterns)
@@ -310,19 +210,19 @@ class LineFilter:
             if found is not None:
                 gated.append((*found, n))
                 continue
-            first = _first_chars(pattern, parsed)
+            first = _first_chars(pattern)
             if first is None:
                 rest.append(n)
             else:
-                indexed.append((*first, n))
+                indexed.append((first, n))
         self.joined: re.Pattern | None = join([patterns[n] for n in rest]) if rest else None
         self.rest = tuple(rest)
         self.gated: tuple[tuple[tuple[str, ...], bool, int], ...] = tuple(gated)
-        #: a line's first character (ASCII) -> the positions of the indexed patterns that may match
-        #: it; "" (an empty line) -> every one; ``other_first``: those that may start with another
-        self.by_first = {c: tuple(n for chars, _, n in indexed if c in chars) for c in _ASCII}
-        self.by_first[""] = tuple(n for _, _, n in indexed)
-        self.other_first = tuple(n for _, other, n in indexed if other)
+        #: (a test of the characters a match may start with, position) of each indexed pattern
+        self.indexed: tuple = tuple(indexed)
+        #: a line's first character -> the positions of the indexed patterns that may match it, filled
+        #: as characters are met; "" (an empty line) -> every one
+        self.by_first: dict[str, tuple[int, ...]] = {"": tuple(n for _, n in indexed)}
 
     def __eq__(self, other) -> bool:
         return isinstance(other, LineFilter) and self.patterns == other.patterns
@@ -337,7 +237,12 @@ class LineFilter:
     def tried(self, key: str) -> tuple[int, ...]:
         """The positions in ``patterns``, in order, of the patterns that may fullmatch ``key`` (a
         line): every pattern that does is among them."""
-        found = self.by_first.get(key[:1], self.other_first)
+        first = key[:1]
+        found = self.by_first.get(first)
+        if found is None:
+            found = tuple(n for test, n in self.indexed if test.fullmatch(first))
+            if len(self.by_first) < _MAX_FIRSTS:
+                self.by_first[first] = found
         more: list[int] = []
         if self.joined is not None and self.joined.fullmatch(key) is not None:
             more += self.rest

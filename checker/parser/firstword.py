@@ -3,7 +3,7 @@
 At a position where the text holds a run of ASCII letters (a *word*: the longest run of
 ``[^\\W\\d_]``, all of it ASCII) most of the grammar's terminals cannot match: "company" can start
 neither "more than" nor "per cent".  ``first_words(regexp, flags)`` reads a regex with ``re``'s own
-parser (as checker/parser/firstchar.py does) and answers with the letters a match starting at a word
+parser (as checker/firstchar.py does) and answers with the letters a match starting at a word
 can begin with:
 
 - ``None``: any word (a class of many letters, ``.``, anything not analysed);
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import string
 
-from .firstchar import _REPEATS, _ZERO_WIDTH, _c, _class, _p, _scoped, _Unknown
+from checker.firstchar import _REPEATS, _ZERO_WIDTH, _c, _class, _p, _scoped, _Unknown
 
 __all__ = ["WordIndex", "first_words", "fits"]
 

@@ -124,7 +124,9 @@ def _tables() -> _Tables:
 @functools.cache
 def _lexer():
     """The dispatch lexer over the terminals lark's lexer would try (checker/parser/lexer.py)."""
-    from . import alternation, firstchar, firstword, lexer, narrowing
+    from checker import firstchar
+
+    from . import alternation, firstword, lexer, narrowing
     from .lexer import FastLexer
     from .lexstore import store_for
 

@@ -2,7 +2,7 @@
 
 lark's basic lexer tries one alternation of every terminal (ordered by priority, then lark's own
 tie-break) at each position: about 150 terminals for a word.  Most cannot match where the text goes
-on with the characters found there, so this lexer dispatches on them first (checker/parser/firstchar.py
+on with the characters found there, so this lexer dispatches on them first (checker/firstchar.py
 reads each terminal's regex with ``re``'s own parser):
 
 - a terminal is in a character's bucket when a match of it can start with that character, and in a
@@ -35,8 +35,9 @@ from __future__ import annotations
 import json
 import re
 
+from checker.firstchar import char_class, first_chars, first_pairs
+
 from .alternation import PARTS, Chain, NoMatch, WordBucket, alternation, lark_terminals
-from .firstchar import char_class, first_chars, first_pairs
 from .firstword import WordIndex, first_words
 from .narrowing import narrow
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .firstchar import _REPEATS, _ZERO_WIDTH, _c, _char, _class, _p, _starts, _Unknown
+from checker.firstchar import _REPEATS, _ZERO_WIDTH, _c, _char, _class, _p, _starts, _Unknown
 
 __all__ = ["narrow"]
 

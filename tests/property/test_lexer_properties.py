@@ -9,7 +9,8 @@ from hypothesis import example, given, note
 from hypothesis import strategies as st
 from lark_oracle import lark_scan
 
-from checker.parser import firstchar, firstword, grammar, narrowing
+from checker import firstchar
+from checker.parser import firstword, grammar, narrowing
 from checker.parser.quantities import find_quantities
 
 

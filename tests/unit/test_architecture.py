@@ -16,8 +16,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "checker"
 
 # lowest first; a name is a module or a package (``checker.x`` covers ``checker.x.*``)
 LAYERS: list[tuple[str, ...]] = [
-    ("checker.version", "checker.errors", "checker.paths", "checker.ondisk", "checker.output", "checker.yamlio",
-     "checker.yamlparse"),
+    ("checker.version", "checker.errors", "checker.paths", "checker.ondisk", "checker.firstchar", "checker.output",
+     "checker.yamlio", "checker.yamlparse"),
     ("checker.article", "checker.model", "checker.findings"),
     ("checker.config",),
     ("checker.ingest",),

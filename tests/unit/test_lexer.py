@@ -9,7 +9,8 @@ from lark import Lark
 from lark.exceptions import UnexpectedCharacters
 from lark.lexer import BasicLexer
 
-from checker.parser import firstchar, grammar, narrowing
+from checker import firstchar
+from checker.parser import grammar, narrowing
 from checker.parser.lexer import FastLexer
 from checker.parser.quantities import find_quantities
 

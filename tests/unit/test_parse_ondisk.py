@@ -55,7 +55,8 @@ def test_a_unit_table_for_other_units_is_worked_out_again(monkeypatch, tmp_path)
 
 
 def test_the_lexer_table_is_named_by_the_source_of_the_lexer_modules():
-    from checker.parser import firstchar, lexer, narrowing
+    from checker import firstchar
+    from checker.parser import lexer, narrowing
 
     sources = lexstore._sources((lexer, narrowing, firstchar))
     assert sources is not None and len(sources) == 4 and all(sources)

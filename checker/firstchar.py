@@ -1,4 +1,5 @@
-"""What a regex's match can start with: its first character, or its first two.
+"""What a regex's match can start with: its first character, or its first two (the lexer's buckets,
+checker/parser/lexer.py, and the furniture line filter, checker/ingest/literals.py).
 
 Both read the regex with ``re``'s own parser (the tree ``re.compile`` builds its program from), so
 they see the pattern exactly as ``re`` does, flags and prefix factoring included, and both answer
