@@ -191,8 +191,8 @@ class FastLexer:
             own = tuple(name for name in members if name not in anyword)
             found = self._word_part(common)
             if own:
-                order = {name: i for i, name in enumerate(members)}
-                before = {name: self._word_part(tuple(c for c in common if order[c] < order[name])) for name in own}
+                rank = self._rank
+                before = {name: self._word_part(tuple(c for c in common if rank[c] < rank[name])) for name in own}
                 found = WordBucket(self._word_part(own, word[0]), found, before)
             kept = self._by_word_members[key] = found, found.match  # one match function a bucket
         if len(self._by_word) < MAX_WORDS:
